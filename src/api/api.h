@@ -1,0 +1,44 @@
+/* api — what the handlers of every area share: the rights of the signed-in user over
+ * schools and people, and the steps of a write (validate, transaction, audit). */
+#ifndef MEKTEP_API_API_H
+#define MEKTEP_API_API_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "http/reply.h"
+#include "http/request.h"
+#include "http/validate.h"
+
+/* --- rights (checked per school and per object; a refused request writes nothing) --- */
+
+/* Network roles see every school; school roles their own; students and parents none. */
+int rights_read_school(struct req *rq, int64_t school_id);
+/* The network office, or the director and deputies of that school. */
+int rights_write_school(struct req *rq, int64_t school_id);
+/* The network office only (schools, subjects). */
+int rights_write_network(struct req *rq);
+/* Staff of the student's school, the network roles, the student, their representatives. */
+int rights_read_student(struct req *rq, int64_t student_id, int64_t school_id, int64_t person_id);
+
+/* --- handler steps --- */
+
+/* A new object: a deep copy of `before` with the fields of `patch` put over it. */
+json_t *api_merge(json_t *before, json_t *patch);
+/* Adds the IIN problems of a person record (format, check digit, agreement with
+ * birth_date and sex) to the request's errors. `required` refuses a missing IIN. */
+void api_check_person(struct req *rq, json_t *person, int required);
+/* The person fields' specs, to be embedded in the specs of students, staff and
+ * representatives; `iin_required` for students. */
+extern const struct field_spec api_person_fields[];
+/* Copies the person specs and `extra` into out (capacity cap) and ends it with {NULL}. */
+void api_specs_join(struct field_spec *out, size_t cap, const struct field_spec *extra, int iin_required);
+
+/* Commits the transaction and replies `status` with `body`, or rolls back and replies
+ * with the database failure. */
+int api_commit_reply(struct req *rq, int status, json_t *body);
+/* Rolls back and replies with the errors collected (status 409/422), or with a
+ * database failure when no error was collected. */
+int api_rollback_errors(struct req *rq, int status);
+
+#endif

@@ -1,0 +1,146 @@
+/* common — rights and the shared steps of the API's handlers (see api.h). */
+#include <string.h>
+
+#include "api/api.h"
+#include "core/iin.h"
+#include "store/db.h"
+#include "store/people.h"
+
+int rights_read_school(struct req *rq, int64_t school_id)
+{
+	if (rq->user.role & ROLES_NETWORK)
+		return 1;
+	return (rq->user.role & ROLES_SCHOOL_STAFF) && rq->user.school_id == school_id;
+}
+
+int rights_write_school(struct req *rq, int64_t school_id)
+{
+	if (rq->user.role == ROLE_NETWORK_ADMIN)
+		return 1;
+	return (rq->user.role & ROLES_SCHOOL_ADMIN) && rq->user.school_id == school_id;
+}
+
+int rights_write_network(struct req *rq)
+{
+	return rq->user.role == ROLE_NETWORK_ADMIN;
+}
+
+int rights_read_student(struct req *rq, int64_t student_id, int64_t school_id, int64_t person_id)
+{
+	if (rights_read_school(rq, school_id))
+		return 1;
+	if (rq->user.role == ROLE_STUDENT)
+		return rq->user.person_id && rq->user.person_id == person_id;
+	if (rq->user.role == ROLE_PARENT)
+		return rq->user.person_id && representatives_is_linked(rq->db, student_id, rq->user.person_id);
+	return 0;
+}
+
+json_t *api_merge(json_t *before, json_t *patch)
+{
+	json_t *after = json_deep_copy(before);
+	json_object_update(after, patch);
+	return after;
+}
+
+static const char *const sexes[] = {"m", "f", NULL};
+
+const struct field_spec api_person_fields[] = {
+	{.name = "last_name", .type = FIELD_STRING, .required = 1, .max_len = 100},
+	{.name = "first_name", .type = FIELD_STRING, .required = 1, .max_len = 100},
+	{.name = "middle_name", .type = FIELD_STRING, .max_len = 100, .nullable = 1},
+	{.name = "iin", .type = FIELD_STRING, .max_len = 12, .nullable = 1},
+	{.name = "birth_date", .type = FIELD_DATE, .nullable = 1},
+	{.name = "sex", .type = FIELD_ENUM, .values = sexes, .nullable = 1},
+	{.name = "phone", .type = FIELD_STRING, .max_len = 20, .nullable = 1},
+	{.name = "email", .type = FIELD_STRING, .max_len = 254, .nullable = 1},
+	{.name = NULL},
+};
+
+void api_specs_join(struct field_spec *out, size_t cap, const struct field_spec *extra, int iin_required)
+{
+	size_t n = 0;
+	for (const struct field_spec *s = api_person_fields; s->name && n + 1 < cap; s++) {
+		out[n] = *s;
+		if (iin_required && (strcmp(s->name, "iin") == 0 || strcmp(s->name, "birth_date") == 0 ||
+				     strcmp(s->name, "sex") == 0)) {
+			out[n].required = 1;
+			out[n].nullable = 0;
+		}
+		n++;
+	}
+	for (const struct field_spec *s = extra; s && s->name && n + 1 < cap; s++)
+		out[n++] = *s;
+	memset(&out[n], 0, sizeof out[n]);
+}
+
+static int phone_valid(const char *p)
+{
+	/* Kazakhstan numbers: +7 and ten digits. */
+	if (strncmp(p, "+7", 2) != 0 || strlen(p) != 12)
+		return 0;
+	for (const char *c = p + 2; *c; c++)
+		if (*c < '0' || *c > '9')
+			return 0;
+	return 1;
+}
+
+static int email_valid(const char *e)
+{
+	const char *at = strchr(e, '@');
+	return at && at != e && strchr(at + 1, '.') && !strchr(at + 1, '@') && !strchr(e, ' ') &&
+	       at[1] != '.' && e[strlen(e) - 1] != '.';
+}
+
+void api_check_person(struct req *rq, json_t *p, int required)
+{
+	const char *iin = json_string_value(json_object_get(p, "iin"));
+	const char *birth = json_string_value(json_object_get(p, "birth_date"));
+	const char *sex = json_string_value(json_object_get(p, "sex"));
+	const char *phone = json_string_value(json_object_get(p, "phone"));
+	const char *email = json_string_value(json_object_get(p, "email"));
+	if (phone && !phone_valid(phone))
+		reply_add_error(rq, "phone_invalid", NULL, "phone");
+	if (email && !email_valid(email))
+		reply_add_error(rq, "email_invalid", NULL, "email");
+	if (!iin) {
+		if (required)
+			reply_add_error(rq, "missing_field", NULL, "iin");
+		return;
+	}
+	struct iin_info info;
+	enum iin_status st = iin_parse(iin, &info);
+	static const char *const codes[] = {
+		[IIN_BAD_FORMAT] = "iin_format", [IIN_BAD_DATE] = "iin_date",
+		[IIN_BAD_CENTURY] = "iin_century", [IIN_BAD_CHECKSUM] = "iin_checksum"};
+	if (st != IIN_OK) {
+		reply_add_error(rq, codes[st], NULL, "iin");
+		return;
+	}
+	if (birth && sex) {
+		const char *field = NULL;
+		iin_matches_person(iin, birth, sex[0], &field);
+		if (field && strcmp(field, "birth_date") == 0)
+			reply_add_error(rq, "iin_birth_date_mismatch", NULL, "birth_date");
+		else if (field && strcmp(field, "sex") == 0)
+			reply_add_error(rq, "iin_sex_mismatch", NULL, "sex");
+	}
+}
+
+int api_commit_reply(struct req *rq, int status, json_t *body)
+{
+	if (!body || db_commit(rq->db) != DB_OK) {
+		json_decref(body);
+		db_rollback(rq->db);
+		return reply_db_failure(rq);
+	}
+	return reply_json(rq, status, body);
+}
+
+int api_rollback_errors(struct req *rq, int status)
+{
+	db_rollback(rq->db);
+	if (!reply_has_errors(rq))
+		return reply_db_failure(rq);
+	return reply_errors(rq, status);
+}

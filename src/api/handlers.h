@@ -1,0 +1,55 @@
+/* handlers — every API handler, by area; the route table (routes.c) points at them. */
+#ifndef MEKTEP_API_HANDLERS_H
+#define MEKTEP_API_HANDLERS_H
+
+#include <jansson.h>
+
+#include "http/request.h"
+
+/* session.c */
+int api_health(struct req *rq);
+int api_login(struct req *rq);
+int api_logout(struct req *rq);
+int api_me(struct req *rq);
+int api_me_update(struct req *rq);
+/* health_replica.c: adds what health says of a read replica, when there is one. */
+void api_health_replica(struct req *rq, json_t *body);
+
+/* org.c */
+int api_schools_list(struct req *rq);
+int api_school_get(struct req *rq);
+int api_school_create(struct req *rq);
+int api_school_update(struct req *rq);
+int api_years_list(struct req *rq);
+int api_year_create(struct req *rq);
+int api_year_update(struct req *rq);
+int api_classes_list(struct req *rq);
+int api_class_get(struct req *rq);
+int api_class_create(struct req *rq);
+int api_class_update(struct req *rq);
+int api_subjects_list(struct req *rq);
+int api_subject_get(struct req *rq);
+int api_subject_create(struct req *rq);
+int api_subject_update(struct req *rq);
+
+/* people.c */
+int api_class_students(struct req *rq);
+int api_school_students(struct req *rq);
+int api_student_get(struct req *rq);
+int api_student_create(struct req *rq);
+int api_student_update(struct req *rq);
+int api_student_representatives(struct req *rq);
+int api_student_representative_add(struct req *rq);
+int api_student_representative_remove(struct req *rq);
+int api_representatives_list(struct req *rq);
+int api_representative_get(struct req *rq);
+int api_representative_update(struct req *rq);
+int api_staff_list(struct req *rq);
+int api_staff_get(struct req *rq);
+int api_staff_create(struct req *rq);
+int api_staff_update(struct req *rq);
+
+/* audit.c */
+int api_audit_list(struct req *rq);
+
+#endif

@@ -1,0 +1,54 @@
+/* routes — the API's route table: method, path, handler, the roles allowed and what
+ * the route takes. docs/openapi.yaml lists the same routes; a test compares them. */
+#include "api/handlers.h"
+#include "http/router.h"
+
+#define ANY ROLES_ALL
+#define STAFF_AND_NETWORK (ROLES_NETWORK | ROLES_SCHOOL_STAFF)
+
+const struct route api_routes[] = {
+	{"GET", "/api/v1/health", api_health, ANY, ROUTE_PUBLIC},
+	{"POST", "/api/v1/auth/login", api_login, ANY, ROUTE_PUBLIC | ROUTE_JSON},
+	{"POST", "/api/v1/auth/logout", api_logout, ANY, 0},
+	{"GET", "/api/v1/me", api_me, ANY, 0},
+	{"PATCH", "/api/v1/me", api_me_update, ANY, ROUTE_JSON},
+
+	{"GET", "/api/v1/schools", api_schools_list, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/schools", api_school_create, ROLE_NETWORK_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/schools/{id}", api_school_get, STAFF_AND_NETWORK, 0},
+	{"PATCH", "/api/v1/schools/{id}", api_school_update, ROLE_NETWORK_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/schools/{id}/academic-years", api_years_list, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/schools/{id}/academic-years", api_year_create, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+	{"PATCH", "/api/v1/academic-years/{id}", api_year_update, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/schools/{id}/classes", api_classes_list, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/schools/{id}/classes", api_class_create, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/schools/{id}/students", api_school_students, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/schools/{id}/staff", api_staff_list, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/schools/{id}/staff", api_staff_create, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+
+	{"GET", "/api/v1/classes/{id}", api_class_get, STAFF_AND_NETWORK, 0},
+	{"PATCH", "/api/v1/classes/{id}", api_class_update, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/classes/{id}/students", api_class_students, STAFF_AND_NETWORK, 0},
+
+	{"POST", "/api/v1/students", api_student_create, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/students/{id}", api_student_get, ANY, 0},
+	{"PATCH", "/api/v1/students/{id}", api_student_update, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/students/{id}/representatives", api_student_representatives, ANY, 0},
+	{"POST", "/api/v1/students/{id}/representatives", api_student_representative_add, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+	{"DELETE", "/api/v1/students/{id}/representatives/{id}", api_student_representative_remove, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, 0},
+
+	{"GET", "/api/v1/representatives", api_representatives_list, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/representatives/{id}", api_representative_get, ANY, 0},
+	{"PATCH", "/api/v1/representatives/{id}", api_representative_update, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN | ROLE_PARENT, ROUTE_JSON},
+
+	{"GET", "/api/v1/staff/{id}", api_staff_get, STAFF_AND_NETWORK, 0},
+	{"PATCH", "/api/v1/staff/{id}", api_staff_update, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+
+	{"GET", "/api/v1/subjects", api_subjects_list, ANY, 0},
+	{"POST", "/api/v1/subjects", api_subject_create, ROLE_NETWORK_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/subjects/{id}", api_subject_get, ANY, 0},
+	{"PATCH", "/api/v1/subjects/{id}", api_subject_update, ROLE_NETWORK_ADMIN, ROUTE_JSON},
+
+	{"GET", "/api/v1/audit", api_audit_list, ROLES_NETWORK | ROLE_DIRECTOR, 0},
+	{NULL, NULL, NULL, 0, 0},
+};

@@ -1,0 +1,183 @@
+/* i18n — reply languages and the API's messages in Kazakh, Russian and English.
+ * A message may name the field it concerns as {field}; reply.c fills it in. */
+#include "http/i18n.h"
+
+#include <string.h>
+#include <strings.h>
+
+struct message {
+	const char *code;
+	const char *text[LANG_COUNT]; /* kk, ru, en */
+};
+
+static const struct message catalogue[] = {
+	{"internal", {"Сервердің ішкі қатесі. Әрекетті қайталаңыз.",
+		      "Внутренняя ошибка сервера. Повторите попытку.",
+		      "Internal server error. Please try again."}},
+	{"db_unavailable", {"Дерекқор уақытша қолжетімсіз. Біраздан соң қайталаңыз.",
+			    "База данных временно недоступна. Повторите чуть позже.",
+			    "The database is temporarily unavailable. Try again shortly."}},
+	{"route_not_found", {"Мұндай API әдісі жоқ.", "Такого метода API нет.",
+			     "There is no such API endpoint."}},
+	{"method_not_allowed", {"Бұл әдіс бұл мекенжайда қолданылмайды.",
+				"Этот метод не поддерживается по этому адресу.",
+				"This method is not allowed here."}},
+	{"not_found", {"Жазба табылмады.", "Запись не найдена.", "The record was not found."}},
+	{"malformed_json", {"Сұраныс денесі дұрыс JSON емес.", "Тело запроса — некорректный JSON.",
+			    "The request body is not valid JSON."}},
+	{"body_not_object", {"Сұраныс денесі JSON нысаны болуы керек.",
+			     "Тело запроса должно быть JSON-объектом.",
+			     "The request body must be a JSON object."}},
+	{"body_too_large", {"Сұраныс денесі тым үлкен.", "Тело запроса слишком велико.",
+			    "The request body is too large."}},
+	{"unknown_field", {"Белгісіз өріс: {field}.", "Неизвестное поле: {field}.",
+			   "Unknown field: {field}."}},
+	{"missing_field", {"Міндетті өріс толтырылмаған: {field}.",
+			   "Не заполнено обязательное поле: {field}.",
+			   "A required field is missing: {field}."}},
+	{"wrong_type", {"Өріс мәнінің түрі қате: {field}.", "Неверный тип значения поля: {field}.",
+			"The field has the wrong type: {field}."}},
+	{"too_long", {"Мән тым ұзын: {field}.", "Слишком длинное значение: {field}.",
+		      "The value is too long: {field}."}},
+	{"empty_string", {"Өріс бос болмауы керек: {field}.", "Поле не может быть пустым: {field}.",
+			  "The field must not be empty: {field}."}},
+	{"out_of_range", {"Мән рұқсат етілген шектен тыс: {field}.",
+			  "Значение вне допустимых пределов: {field}.",
+			  "The value is out of range: {field}."}},
+	{"bad_date", {"Күн ЖЖЖЖ-АА-КК пішімінде болуы керек: {field}.",
+		      "Дата должна быть в формате ГГГГ-ММ-ДД: {field}.",
+		      "The date must be YYYY-MM-DD: {field}."}},
+	{"bad_enum", {"Рұқсат етілмеген мән: {field}.", "Недопустимое значение: {field}.",
+		      "The value is not one of those allowed: {field}."}},
+	{"bad_utf8", {"Мәтін UTF-8 кодталуында емес: {field}.", "Текст не в кодировке UTF-8: {field}.",
+		      "The text is not valid UTF-8: {field}."}},
+	{"bad_query", {"Сұраныс параметрі қате: {field}.", "Неверный параметр запроса: {field}.",
+		       "A query parameter is wrong: {field}."}},
+	{"email_invalid", {"Электрондық пошта мекенжайы қате.", "Неверный адрес электронной почты.",
+			   "The e-mail address is not valid."}},
+	{"phone_invalid", {"Телефон нөмірі +7XXXXXXXXXX пішімінде болуы керек.",
+			   "Номер телефона должен быть в формате +7XXXXXXXXXX.",
+			   "The phone number must look like +7XXXXXXXXXX."}},
+	{"not_signed_in", {"Жүйеге кіріңіз.", "Войдите в систему.", "Please sign in."}},
+	{"forbidden", {"Бұл әрекетке құқығыңыз жоқ.", "У вас нет прав на это действие.",
+		       "You are not allowed to do this."}},
+	{"invalid_credentials", {"Логин немесе құпиясөз қате.", "Неверный логин или пароль.",
+				 "Wrong login or password."}},
+	{"login_throttled", {"Тым көп сәтсіз әрекет. Біраз күтіп, қайталаңыз.",
+			     "Слишком много неудачных попыток. Подождите и повторите.",
+			     "Too many failed attempts. Wait a little and try again."}},
+	{"password_too_short", {"Құпиясөз кемінде 8 таңбадан тұруы керек.",
+				"Пароль должен содержать не менее 8 символов.",
+				"The password must have at least 8 characters."}},
+	{"iin_format", {"ЖСН 12 цифрдан тұруы керек.", "ИИН должен состоять из 12 цифр.",
+			"The IIN must be 12 digits."}},
+	{"iin_date", {"ЖСН-дағы туған күн жоқ күн.", "Дата рождения в ИИН не существует.",
+		      "The birth date inside the IIN is not a real date."}},
+	{"iin_century", {"ЖСН-ның 7-цифры (ғасыр мен жыныс) қате.",
+			 "Седьмая цифра ИИН (век и пол) неверна.",
+			 "The 7th digit of the IIN (century and sex) is wrong."}},
+	{"iin_checksum", {"ЖСН-ның бақылау цифры сәйкес келмейді.",
+			  "Контрольная цифра ИИН не сходится.",
+			  "The IIN check digit does not match."}},
+	{"iin_birth_date_mismatch", {"ЖСН туған күнмен сәйкес келмейді.",
+				     "ИИН не совпадает с датой рождения.",
+				     "The IIN does not agree with the birth date."}},
+	{"iin_sex_mismatch", {"ЖСН жынысымен сәйкес келмейді.", "ИИН не совпадает с полом.",
+			      "The IIN does not agree with the sex."}},
+	{"iin_taken", {"Бұл ЖСН-мен адам тіркелген.", "Человек с таким ИИН уже есть.",
+		       "A person with this IIN already exists."}},
+	{"code_taken", {"Бұл код бос емес.", "Этот код уже занят.", "This code is already taken."}},
+	{"login_taken", {"Бұл логин бос емес.", "Этот логин уже занят.", "This login is already taken."}},
+	{"class_exists", {"Бұл оқу жылында мұндай сынып бар.", "Такой класс в этом учебном году уже есть.",
+			  "This class already exists in the academic year."}},
+	{"year_exists", {"Бұл оқу жылы бар.", "Этот учебный год уже есть.",
+			 "This academic year already exists."}},
+	{"year_dates_order", {"Оқу жылының соңы басынан кейін болуы керек.",
+			      "Конец учебного года должен быть позже начала.",
+			      "The academic year must end after it starts."}},
+	{"dangling_reference", {"Сілтеме жасалған жазба жоқ: {field}.",
+				"Запись, на которую ссылается поле, не существует: {field}.",
+				"The record this field refers to does not exist: {field}."}},
+	{"wrong_school", {"Жазба басқа мектепке тиесілі: {field}.",
+			  "Запись относится к другой школе: {field}.",
+			  "The record belongs to another school: {field}."}},
+	{"representative_linked", {"Бұл заңды өкіл оқушыға бұрын байланыстырылған.",
+				   "Этот законный представитель уже связан с учащимся.",
+				   "This legal representative is already linked to the student."}},
+	{"role_needs_school", {"Бұл рөл үшін мектепті көрсетіңіз.", "Для этой роли укажите школу.",
+			       "This role needs a school."}},
+	{"role_needs_person", {"Бұл рөл адамға байланыстырылуы керек.",
+			       "Эту роль нужно связать с человеком.",
+			       "This role must be linked to a person."}},
+	{"conflict", {"Жазба басқа біреумен бір мезгілде өзгертілді. Бетті жаңартыңыз.",
+		      "Запись одновременно изменена кем-то другим. Обновите страницу.",
+		      "Someone else changed the record at the same time. Reload the page."}},
+};
+
+#define CATALOGUE_SIZE (sizeof catalogue / sizeof catalogue[0])
+
+static const char *codes[LANG_COUNT] = {"kk", "ru", "en"};
+
+const char *lang_code(enum lang l)
+{
+	return (unsigned)l < LANG_COUNT ? codes[l] : "kk";
+}
+
+int lang_from_code(const char *code)
+{
+	if (!code)
+		return -1;
+	for (int i = 0; i < LANG_COUNT; i++)
+		if (strcasecmp(code, codes[i]) == 0)
+			return i;
+	return -1;
+}
+
+int lang_from_accept(const char *header)
+{
+	if (!header)
+		return -1;
+	/* Take the languages in the order written; q-values are rare in practice and
+	 * browsers already write them in preference order. */
+	const char *p = header;
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		const char *start = p;
+		while (*p && *p != ',' && *p != ';' && *p != '-' && *p != '_')
+			p++;
+		size_t n = (size_t)(p - start);
+		for (int i = 0; i < LANG_COUNT; i++)
+			if (n == 2 && strncasecmp(start, codes[i], 2) == 0)
+				return i;
+		while (*p && *p != ',')
+			p++;
+	}
+	return -1;
+}
+
+static const struct message *find(const char *code)
+{
+	for (size_t i = 0; i < CATALOGUE_SIZE; i++)
+		if (strcmp(catalogue[i].code, code) == 0)
+			return &catalogue[i];
+	return NULL;
+}
+
+const char *i18n_message(const char *code, enum lang l)
+{
+	const struct message *m = code ? find(code) : NULL;
+	if (!m)
+		m = find("internal");
+	return m->text[(unsigned)l < LANG_COUNT ? l : LANG_KK];
+}
+
+int i18n_has(const char *code)
+{
+	return code && find(code) != NULL;
+}
+
+const char *i18n_code_at(int n)
+{
+	return n >= 0 && (size_t)n < CATALOGUE_SIZE ? catalogue[n].code : NULL;
+}

@@ -1,0 +1,24 @@
+/* i18n — the languages of the reply (Kazakh first, Russian, English) and the
+ * catalogue of API messages in all three. */
+#ifndef MEKTEP_HTTP_I18N_H
+#define MEKTEP_HTTP_I18N_H
+
+enum lang { LANG_KK = 0, LANG_RU = 1, LANG_EN = 2 };
+#define LANG_COUNT 3
+
+/* "kk", "ru", "en". */
+const char *lang_code(enum lang l);
+/* The language for "kk"/"ru"/"en" (case-insensitive); -1 when it is none of them. */
+int lang_from_code(const char *code);
+/* The first of kk/ru/en named in an Accept-Language header, or -1. */
+int lang_from_accept(const char *header);
+
+/* The message of an error code in a language; every code has all three, which a unit
+ * test checks. An unknown code gives the message of "internal". */
+const char *i18n_message(const char *code, enum lang l);
+/* Whether the catalogue has the code. */
+int i18n_has(const char *code);
+/* For the completeness test: the n-th code of the catalogue, or NULL past the end. */
+const char *i18n_code_at(int n);
+
+#endif

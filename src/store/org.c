@@ -1,0 +1,397 @@
+/* org — schools, academic years, classes and subjects. */
+#include "store/org.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/org.h"
+#include "store/row.h"
+
+/* Runs a one-row SELECT by id and builds the JSON with `build`. */
+static json_t *get_one(struct db *db, const char *sql, int64_t id, json_t *(*build)(struct db_stmt *))
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return NULL;
+	db_bind_int64(st, 1, id);
+	json_t *out = db_step(st) == DB_ROW ? build(st) : NULL;
+	db_done(st);
+	return out;
+}
+
+/* Steps a prepared and bound list statement into a JSON array of `build` rows. */
+static json_t *collect(struct db_stmt *st, json_t *(*build)(struct db_stmt *))
+{
+	json_t *items = json_array();
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		json_array_append_new(items, build(st));
+	db_done(st);
+	if (rc != DB_DONE) {
+		json_decref(items);
+		return NULL;
+	}
+	return items;
+}
+
+/* Finishes an INSERT … RETURNING id or an UPDATE. */
+static int finish_write(struct db_stmt *st, int64_t *id_out)
+{
+	int rc = db_step(st);
+	if (rc == DB_ROW && id_out)
+		*id_out = db_col_int64(st, 0);
+	db_done(st);
+	return (rc == DB_ROW || rc == DB_DONE) ? DB_OK : rc;
+}
+
+/* --- schools --- */
+
+#define SCHOOL_COLUMNS \
+	"s.id, s.code, s.name_kk, s.name_ru, s.name_en, s.city_kk, s.city_ru, s.city_en, s.programme," \
+	" (SELECT COUNT(*) FROM classes c JOIN academic_years y ON y.id = c.academic_year_id" \
+	"   WHERE c.school_id = s.id AND y.status = 'current')," \
+	" (SELECT COUNT(*) FROM students t WHERE t.school_id = s.id AND t.status = 'studying')," \
+	" (SELECT COUNT(*) FROM staff f WHERE f.school_id = s.id AND f.active = 1)"
+
+static json_t *school_row(struct db_stmt *st)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:{s:o, s:o, s:o}}",
+			 "id", row_int(st, 0), "code", row_text(st, 1), "name", row_names(st, 2),
+			 "city", row_names(st, 5), "programme", row_text(st, 8),
+			 "figures", "classes", row_int(st, 9), "students", row_int(st, 10),
+			 "staff", row_int(st, 11));
+}
+
+json_t *schools_get(struct db *db, int64_t id)
+{
+	return get_one(db, "SELECT " SCHOOL_COLUMNS " FROM schools s WHERE s.id = $1", id, school_row);
+}
+
+json_t *schools_list(struct db *db, const char *q, int64_t only_id, int64_t limit, int64_t offset,
+		     int64_t *total)
+{
+	/* Schools are few (tens), so the filter looks at the columns directly: $2 is the
+	 * folded text for the ASCII code and English name, $3 the text as typed for the
+	 * Kazakh and Russian names (LOWER folds only ASCII in SQLite). */
+	char *folded = row_search_pattern(q);
+	char *typed = row_like_pattern(q);
+	json_t *items = NULL;
+	if (db_query_int64(db, total,
+			   "SELECT COUNT(*) FROM schools s WHERE ($1 = 0 OR s.id = $1) AND"
+			   " (LOWER(s.code) LIKE $2 ESCAPE '\\' OR LOWER(s.name_en) LIKE $2 ESCAPE '\\'"
+			   " OR s.name_kk LIKE $3 ESCAPE '\\' OR s.name_ru LIKE $3 ESCAPE '\\'"
+			   " OR LOWER(s.city_en) LIKE $2 ESCAPE '\\')",
+			   "iss", only_id, folded, typed) == DB_ROW) {
+		struct db_stmt *st = db_prepare(db,
+			"SELECT " SCHOOL_COLUMNS " FROM schools s WHERE ($1 = 0 OR s.id = $1) AND"
+			" (LOWER(s.code) LIKE $2 ESCAPE '\\' OR LOWER(s.name_en) LIKE $2 ESCAPE '\\'"
+			" OR s.name_kk LIKE $3 ESCAPE '\\' OR s.name_ru LIKE $3 ESCAPE '\\'"
+			" OR LOWER(s.city_en) LIKE $2 ESCAPE '\\')"
+			" ORDER BY s.code LIMIT $4 OFFSET $5");
+		if (st) {
+			db_bind_int64(st, 1, only_id);
+			db_bind_text(st, 2, folded);
+			db_bind_text(st, 3, typed);
+			db_bind_int64(st, 4, limit);
+			db_bind_int64(st, 5, offset);
+			items = collect(st, school_row);
+		}
+	}
+	free(folded);
+	free(typed);
+	return items;
+}
+
+int schools_insert(struct db *db, json_t *s, int64_t *id_out)
+{
+	char now[21];
+	db_now_utc(now);
+	struct db_stmt *st = db_prepare(db,
+		"INSERT INTO schools (code, name_kk, name_ru, name_en, city_kk, city_ru, city_en,"
+		" programme, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)"
+		" RETURNING id");
+	if (!st)
+		return DB_ERROR;
+	row_bind(st, 1, s, "code");
+	row_bind_name(st, 2, s, "name", "kk");
+	row_bind_name(st, 3, s, "name", "ru");
+	row_bind_name(st, 4, s, "name", "en");
+	row_bind_name(st, 5, s, "city", "kk");
+	row_bind_name(st, 6, s, "city", "ru");
+	row_bind_name(st, 7, s, "city", "en");
+	row_bind(st, 8, s, "programme");
+	db_bind_text(st, 9, now);
+	return finish_write(st, id_out);
+}
+
+int schools_update(struct db *db, int64_t id, json_t *s)
+{
+	char now[21];
+	db_now_utc(now);
+	struct db_stmt *st = db_prepare(db,
+		"UPDATE schools SET code = $1, name_kk = $2, name_ru = $3, name_en = $4, city_kk = $5,"
+		" city_ru = $6, city_en = $7, programme = $8, updated_at = $9 WHERE id = $10");
+	if (!st)
+		return DB_ERROR;
+	row_bind(st, 1, s, "code");
+	row_bind_name(st, 2, s, "name", "kk");
+	row_bind_name(st, 3, s, "name", "ru");
+	row_bind_name(st, 4, s, "name", "en");
+	row_bind_name(st, 5, s, "city", "kk");
+	row_bind_name(st, 6, s, "city", "ru");
+	row_bind_name(st, 7, s, "city", "en");
+	row_bind(st, 8, s, "programme");
+	db_bind_text(st, 9, now);
+	db_bind_int64(st, 10, id);
+	return finish_write(st, NULL);
+}
+
+int schools_find_code(struct db *db, const char *code, int64_t *id_out)
+{
+	return db_query_int64(db, id_out, "SELECT id FROM schools WHERE code = $1", "s", code);
+}
+
+/* --- academic years --- */
+
+static json_t *year_row(struct db_stmt *st)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "id", row_int(st, 0), "school_id",
+			 row_int(st, 1), "name", row_text(st, 2), "starts_on", row_text(st, 3),
+			 "ends_on", row_text(st, 4), "status", row_text(st, 5));
+}
+
+json_t *years_get(struct db *db, int64_t id)
+{
+	return get_one(db, "SELECT id, school_id, name, starts_on, ends_on, status FROM academic_years"
+			   " WHERE id = $1", id, year_row);
+}
+
+json_t *years_list(struct db *db, int64_t school_id)
+{
+	struct db_stmt *st = db_prepare(db,
+		"SELECT id, school_id, name, starts_on, ends_on, status FROM academic_years"
+		" WHERE school_id = $1 ORDER BY starts_on DESC");
+	if (!st)
+		return NULL;
+	db_bind_int64(st, 1, school_id);
+	return collect(st, year_row);
+}
+
+int years_insert(struct db *db, json_t *y, int64_t *id_out)
+{
+	char now[21];
+	db_now_utc(now);
+	struct db_stmt *st = db_prepare(db,
+		"INSERT INTO academic_years (school_id, name, starts_on, ends_on, status, created_at,"
+		" updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id");
+	if (!st)
+		return DB_ERROR;
+	row_bind(st, 1, y, "school_id");
+	row_bind(st, 2, y, "name");
+	row_bind(st, 3, y, "starts_on");
+	row_bind(st, 4, y, "ends_on");
+	row_bind(st, 5, y, "status");
+	db_bind_text(st, 6, now);
+	return finish_write(st, id_out);
+}
+
+int years_update(struct db *db, int64_t id, json_t *y)
+{
+	char now[21];
+	db_now_utc(now);
+	struct db_stmt *st = db_prepare(db,
+		"UPDATE academic_years SET name = $1, starts_on = $2, ends_on = $3, status = $4,"
+		" updated_at = $5 WHERE id = $6");
+	if (!st)
+		return DB_ERROR;
+	row_bind(st, 1, y, "name");
+	row_bind(st, 2, y, "starts_on");
+	row_bind(st, 3, y, "ends_on");
+	row_bind(st, 4, y, "status");
+	db_bind_text(st, 5, now);
+	db_bind_int64(st, 6, id);
+	return finish_write(st, NULL);
+}
+
+int64_t years_current(struct db *db, int64_t school_id)
+{
+	int64_t id = 0;
+	if (db_query_int64(db, &id, "SELECT id FROM academic_years WHERE school_id = $1 AND"
+				    " status = 'current' ORDER BY starts_on DESC LIMIT 1",
+			   "i", school_id) != DB_ROW)
+		return 0;
+	return id;
+}
+
+/* --- classes --- */
+
+#define CLASS_COLUMNS \
+	"c.id, c.school_id, c.academic_year_id, c.grade, c.letter, c.language, c.curator_id," \
+	" p.last_name, p.first_name, p.middle_name," \
+	" (SELECT COUNT(*) FROM students t WHERE t.class_id = c.id AND t.status = 'studying')"
+
+static json_t *class_row(struct db_stmt *st)
+{
+	int grade = (int)db_col_int64(st, 3);
+	json_t *curator = json_null();
+	if (!db_col_is_null(st, 6))
+		curator = json_pack("{s:o, s:o, s:o, s:o}", "id", row_int(st, 6), "last_name",
+				    row_text(st, 7), "first_name", row_text(st, 8), "middle_name",
+				    row_text(st, 9));
+	char label[32];
+	snprintf(label, sizeof label, "%d%s", grade, db_col_text(st, 4));
+	return json_pack("{s:o, s:o, s:o, s:i, s:o, s:s, s:o, s:s, s:o, s:o}", "id", row_int(st, 0),
+			 "school_id", row_int(st, 1), "academic_year_id", row_int(st, 2), "grade", grade,
+			 "letter", row_text(st, 4), "label", label, "language", row_text(st, 5),
+			 "level", org_level_code(org_level_of_grade(grade)), "curator", curator,
+			 "students", row_int(st, 10));
+}
+
+json_t *classes_get(struct db *db, int64_t id)
+{
+	return get_one(db, "SELECT " CLASS_COLUMNS " FROM classes c LEFT JOIN staff f ON f.id = c.curator_id"
+			   " LEFT JOIN persons p ON p.id = f.person_id WHERE c.id = $1", id, class_row);
+}
+
+json_t *classes_list(struct db *db, int64_t school_id, int64_t year_id, int64_t limit,
+		     int64_t offset, int64_t *total)
+{
+	if (db_query_int64(db, total, "SELECT COUNT(*) FROM classes c WHERE c.school_id = $1 AND"
+				      " ($2 = 0 OR c.academic_year_id = $2)",
+			   "ii", school_id, year_id) != DB_ROW)
+		return NULL;
+	struct db_stmt *st = db_prepare(db,
+		"SELECT " CLASS_COLUMNS " FROM classes c LEFT JOIN staff f ON f.id = c.curator_id"
+		" LEFT JOIN persons p ON p.id = f.person_id WHERE c.school_id = $1 AND"
+		" ($2 = 0 OR c.academic_year_id = $2) ORDER BY c.grade, c.letter LIMIT $3 OFFSET $4");
+	if (!st)
+		return NULL;
+	db_bind_int64(st, 1, school_id);
+	db_bind_int64(st, 2, year_id);
+	db_bind_int64(st, 3, limit);
+	db_bind_int64(st, 4, offset);
+	return collect(st, class_row);
+}
+
+int classes_insert(struct db *db, json_t *c, int64_t *id_out)
+{
+	char now[21];
+	db_now_utc(now);
+	struct db_stmt *st = db_prepare(db,
+		"INSERT INTO classes (school_id, academic_year_id, grade, letter, language, curator_id,"
+		" created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id");
+	if (!st)
+		return DB_ERROR;
+	row_bind(st, 1, c, "school_id");
+	row_bind(st, 2, c, "academic_year_id");
+	row_bind(st, 3, c, "grade");
+	row_bind(st, 4, c, "letter");
+	row_bind(st, 5, c, "language");
+	row_bind(st, 6, c, "curator_id");
+	db_bind_text(st, 7, now);
+	return finish_write(st, id_out);
+}
+
+int classes_update(struct db *db, int64_t id, json_t *c)
+{
+	char now[21];
+	db_now_utc(now);
+	struct db_stmt *st = db_prepare(db,
+		"UPDATE classes SET grade = $1, letter = $2, language = $3, curator_id = $4,"
+		" updated_at = $5 WHERE id = $6");
+	if (!st)
+		return DB_ERROR;
+	row_bind(st, 1, c, "grade");
+	row_bind(st, 2, c, "letter");
+	row_bind(st, 3, c, "language");
+	row_bind(st, 4, c, "curator_id");
+	db_bind_text(st, 5, now);
+	db_bind_int64(st, 6, id);
+	return finish_write(st, NULL);
+}
+
+/* --- subjects --- */
+
+static json_t *subject_row(struct db_stmt *st)
+{
+	return json_pack("{s:o, s:o, s:o}", "id", row_int(st, 0), "code", row_text(st, 1), "name",
+			 row_names(st, 2));
+}
+
+json_t *subjects_get(struct db *db, int64_t id)
+{
+	return get_one(db, "SELECT id, code, name_kk, name_ru, name_en FROM subjects WHERE id = $1", id,
+		       subject_row);
+}
+
+json_t *subjects_list(struct db *db, const char *q, int64_t limit, int64_t offset, int64_t *total)
+{
+	char *pattern = row_search_pattern(q);
+	json_t *items = NULL;
+	if (db_query_int64(db, total, "SELECT COUNT(*) FROM subjects WHERE LOWER(code) LIKE $1 ESCAPE '\\'"
+				      " OR LOWER(name_en) LIKE $1 ESCAPE '\\'", "s", pattern) == DB_ROW) {
+		struct db_stmt *st = db_prepare(db,
+			"SELECT id, code, name_kk, name_ru, name_en FROM subjects WHERE LOWER(code) LIKE $1"
+			" ESCAPE '\\' OR LOWER(name_en) LIKE $1 ESCAPE '\\' ORDER BY code LIMIT $2 OFFSET $3");
+		if (st) {
+			db_bind_text(st, 1, pattern);
+			db_bind_int64(st, 2, limit);
+			db_bind_int64(st, 3, offset);
+			items = collect(st, subject_row);
+		}
+	}
+	free(pattern);
+	return items;
+}
+
+int subjects_insert(struct db *db, json_t *s, int64_t *id_out)
+{
+	char now[21];
+	db_now_utc(now);
+	struct db_stmt *st = db_prepare(db,
+		"INSERT INTO subjects (code, name_kk, name_ru, name_en, created_at, updated_at)"
+		" VALUES ($1, $2, $3, $4, $5, $5) RETURNING id");
+	if (!st)
+		return DB_ERROR;
+	row_bind(st, 1, s, "code");
+	row_bind_name(st, 2, s, "name", "kk");
+	row_bind_name(st, 3, s, "name", "ru");
+	row_bind_name(st, 4, s, "name", "en");
+	db_bind_text(st, 5, now);
+	return finish_write(st, id_out);
+}
+
+int subjects_update(struct db *db, int64_t id, json_t *s)
+{
+	char now[21];
+	db_now_utc(now);
+	struct db_stmt *st = db_prepare(db,
+		"UPDATE subjects SET code = $1, name_kk = $2, name_ru = $3, name_en = $4,"
+		" updated_at = $5 WHERE id = $6");
+	if (!st)
+		return DB_ERROR;
+	row_bind(st, 1, s, "code");
+	row_bind_name(st, 2, s, "name", "kk");
+	row_bind_name(st, 3, s, "name", "ru");
+	row_bind_name(st, 4, s, "name", "en");
+	db_bind_text(st, 5, now);
+	db_bind_int64(st, 6, id);
+	return finish_write(st, NULL);
+}
+
+int64_t org_school_of(struct db *db, const char *table, int64_t id)
+{
+	int64_t school = 0;
+	int rc;
+	if (strcmp(table, "classes") == 0)
+		rc = db_query_int64(db, &school, "SELECT school_id FROM classes WHERE id = $1", "i", id);
+	else if (strcmp(table, "academic_years") == 0)
+		rc = db_query_int64(db, &school, "SELECT school_id FROM academic_years WHERE id = $1", "i", id);
+	else if (strcmp(table, "students") == 0)
+		rc = db_query_int64(db, &school, "SELECT school_id FROM students WHERE id = $1", "i", id);
+	else if (strcmp(table, "staff") == 0)
+		rc = db_query_int64(db, &school, "SELECT school_id FROM staff WHERE id = $1", "i", id);
+	else
+		return 0;
+	return rc == DB_ROW ? school : 0;
+}

@@ -1,0 +1,188 @@
+/* UTF-8 validation (RFC 3629), code point counting and lower-case folding of
+ * Latin and Cyrillic letters for search keys. */
+#include "util/utf8.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int is_cont(unsigned char b)
+{
+	return (b & 0xC0) == 0x80;
+}
+
+/*
+ * Decode the sequence at `p` (with `avail` >= 1 bytes readable). Returns its
+ * length 1..4 and writes *cp, or returns 0 when `p` does not start a valid
+ * shortest-form sequence of a scalar value (U+D800..U+DFFF and > U+10FFFF are
+ * refused through the allowed ranges of the second byte).
+ */
+static size_t utf8_decode(const unsigned char *p, size_t avail, uint32_t *cp)
+{
+	unsigned char b0 = p[0];
+	unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+	size_t n;
+
+	if (b0 < 0x80) {
+		*cp = b0;
+		return 1;
+	}
+	if (b0 < 0xC2) /* a continuation byte, or C0/C1 (overlong 2-byte forms) */
+		return 0;
+	if (b0 < 0xE0) {
+		n = 2;
+	} else if (b0 < 0xF0) {
+		n = 3;
+		if (b0 == 0xE0)
+			lo = 0xA0; /* below: overlong */
+		else if (b0 == 0xED)
+			hi = 0x9F; /* above: surrogates */
+	} else if (b0 < 0xF5) {
+		n = 4;
+		if (b0 == 0xF0)
+			lo = 0x90; /* below: overlong */
+		else if (b0 == 0xF4)
+			hi = 0x8F; /* above: beyond U+10FFFF */
+	} else {
+		return 0;
+	}
+	if (avail < n || p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if (!is_cont(p[i]))
+			return 0;
+
+	*cp = b0 & (0xFF >> (n + 1));
+	for (size_t i = 1; i < n; i++)
+		*cp = (*cp << 6) | (p[i] & 0x3F);
+	return n;
+}
+
+/* Encode `cp` (a scalar value) at `out`; returns the number of bytes, 1..4. */
+static size_t utf8_encode(uint32_t cp, unsigned char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (unsigned char)(0xC0 | (cp >> 6));
+		out[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (unsigned char)(0xE0 | (cp >> 12));
+		out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (unsigned char)(0xF0 | (cp >> 18));
+	out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+int utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		size_t n = utf8_decode(p + i, len - i, &cp);
+
+		if (!n)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+size_t utf8_length(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = s ? strlen(s) : 0;
+	size_t i = 0, count = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		size_t n = utf8_decode(p + i, len - i, &cp);
+
+		i += n ? n : 1;
+		count++;
+	}
+	return count;
+}
+
+/* In a run of case pairs where the capital has the parity `upper_parity`, the
+ * small letter of a capital is the next code point. */
+static uint32_t pair_lower(uint32_t cp, uint32_t upper_parity)
+{
+	return (cp & 1) == upper_parity ? cp + 1 : cp;
+}
+
+/* The lower-case (search) form of one code point. */
+static uint32_t fold_cp(uint32_t cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 0x20;
+	if (cp < 0xC0)
+		return cp;
+	if (cp <= 0xDE) /* Latin-1 capitals À..Þ, except the sign × */
+		return cp == 0xD7 ? cp : cp + 0x20;
+	if (cp >= 0x100 && cp <= 0x17F) { /* Latin Extended-A */
+		if (cp == 0x130) /* İ: dotted capital I */
+			return 'i';
+		if (cp == 0x178) /* Ÿ */
+			return 0xFF;
+		if (cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x17F)
+			return cp; /* ı ĸ ŉ ſ have no capital here */
+		if ((cp >= 0x139 && cp <= 0x148) || cp >= 0x179)
+			return pair_lower(cp, 1);
+		return pair_lower(cp, 0);
+	}
+	if (cp >= 0x400 && cp <= 0x4FF) { /* Cyrillic */
+		if (cp == 0x401 || cp == 0x451) /* Ё ё → е */
+			return 0x435;
+		if (cp <= 0x40F) /* Ѐ..Џ → ѐ..џ (І → і) */
+			return cp + 0x50;
+		if (cp <= 0x42F) /* А..Я → а..я */
+			return cp + 0x20;
+		if ((cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF) || cp >= 0x4D0)
+			return pair_lower(cp, 0); /* Ѡ..ҁ; Ҋ..ҿ (Ғ Қ Ң Ү Ұ Һ); Ӑ..ӿ (Ә Ө) */
+		if (cp == 0x4C0) /* palochka Ӏ → ӏ */
+			return 0x4CF;
+		if (cp >= 0x4C1 && cp <= 0x4CE)
+			return pair_lower(cp, 1);
+	}
+	return cp;
+}
+
+char *utf8_fold(const char *s)
+{
+	size_t len, i = 0, o = 0;
+	unsigned char *out;
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (!s)
+		return NULL;
+	len = strlen(s);
+	out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(p + i, len - i, &cp);
+
+		if (!n) {
+			out[o++] = p[i++];
+			continue;
+		}
+		/* Every folded form is no longer than its source, so `o` stays <= `i`. */
+		o += utf8_encode(fold_cp(cp), out + o);
+		i += n;
+	}
+	out[o] = '\0';
+	return (char *)out;
+}

@@ -1,0 +1,37 @@
+/* UTF-8 helpers: strict validation, code point counting, and case folding for
+ * search keys (Latin, Kazakh and Russian Cyrillic). */
+#ifndef MEKTEP_UTIL_UTF8_H
+#define MEKTEP_UTIL_UTF8_H
+
+#include <stddef.h>
+
+/*
+ * "Valid" means RFC 3629 UTF-8: shortest form only (no overlong encodings), no
+ * UTF-16 surrogates (U+D800..U+DFFF), nothing above U+10FFFF. U+0000 is a valid
+ * code point: callers that need a C string also check for NUL bytes.
+ */
+
+/* 1 if the `len` bytes at `s` are valid UTF-8, else 0. `s` may be NULL only when
+ * `len` is 0 (the empty text is valid). */
+int utf8_valid(const char *s, size_t len);
+
+/*
+ * Number of code points in the NUL-terminated string `s` (NULL counts as 0). A
+ * byte that does not start a valid sequence counts as one, as if it had been
+ * replaced by U+FFFD.
+ */
+size_t utf8_length(const char *s);
+
+/*
+ * A lower-cased copy of the NUL-terminated `s`, for search keys. Folded: ASCII
+ * A–Z; Latin-1 À–Þ (not ×); Latin Extended-A (Ā–ž, so the Kazakh Latin Ğ Ş Ū
+ * fold too, İ → i); every Cyrillic capital of U+0400–U+04FF, including Kazakh
+ * Ә Ғ Қ Ң Ө Ұ Ү Һ І; and ё (and so Ё) → е. Everything else, including bytes that
+ * are not valid UTF-8, is copied unchanged. The result is never longer than `s`.
+ *
+ * Returns a string you now own: release it with free(). NULL when `s` is NULL or
+ * memory runs out.
+ */
+char *utf8_fold(const char *s);
+
+#endif
