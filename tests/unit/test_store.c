@@ -1,0 +1,287 @@
+/* test_store — the queries of store/ (organisation, people, users, audit) against
+ * SQLite, and against PostgreSQL too when MEKTEP_PG_TEST holds a conninfo. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "store/audit.h"
+#include "store/db.h"
+#include "store/migrations.h"
+#include "store/org.h"
+#include "store/people.h"
+#include "store/users.h"
+
+static char sqlite_path[64];
+
+static struct db *open_sqlite(void)
+{
+	snprintf(sqlite_path, sizeof sqlite_path, "/tmp/mektep-test-store-%d.db", (int)getpid());
+	unlink(sqlite_path);
+	char *err = NULL;
+	struct db *db = db_open_sqlite(sqlite_path, &err);
+	free(err);
+	return db;
+}
+
+static struct db *open_pg(void)
+{
+	const char *conninfo = getenv("MEKTEP_PG_TEST");
+	char *err = NULL;
+	struct db *db = db_open_pg(conninfo, &err);
+	free(err);
+	if (db)
+		db_exec(db, "DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+	return db;
+}
+
+static int setup_sqlite(void **state)
+{
+	struct db *db = open_sqlite();
+	if (!db || migrations_apply(db, NULL) != 0)
+		return -1;
+	*state = db;
+	return 0;
+}
+
+static int setup_pg(void **state)
+{
+	struct db *db = open_pg();
+	if (!db || migrations_apply(db, NULL) != 0)
+		return -1;
+	*state = db;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	db_close(*state);
+	if (sqlite_path[0]) {
+		char wal[80];
+		unlink(sqlite_path);
+		snprintf(wal, sizeof wal, "%s-wal", sqlite_path);
+		unlink(wal);
+		snprintf(wal, sizeof wal, "%s-shm", sqlite_path);
+		unlink(wal);
+	}
+	return 0;
+}
+
+static int64_t make_school(struct db *db, const char *code)
+{
+	json_t *s = json_pack("{s:s, s:{s:s, s:s, s:s}, s:{s:s, s:s, s:s}, s:s}", "code", code, "name",
+			      "kk", "Мектеп", "ru", "Школа", "en", "School", "city", "kk", "Астана", "ru",
+			      "Астана", "en", "Astana", "programme", "nis");
+	int64_t id = 0;
+	assert_int_equal(schools_insert(db, s, &id), DB_OK);
+	json_decref(s);
+	return id;
+}
+
+static int64_t make_class(struct db *db, int64_t school, int grade, const char *letter)
+{
+	json_t *y = json_pack("{s:I, s:s, s:s, s:s, s:s}", "school_id", (json_int_t)school, "name",
+			      "2026-2027", "starts_on", "2026-09-01", "ends_on", "2027-05-25", "status", "current");
+	int64_t year = years_current(db, school);
+	if (!year)
+		assert_int_equal(years_insert(db, y, &year), DB_OK);
+	json_decref(y);
+	json_t *c = json_pack("{s:I, s:I, s:i, s:s, s:s}", "school_id", (json_int_t)school,
+			      "academic_year_id", (json_int_t)year, "grade", grade, "letter", letter,
+			      "language", "kk");
+	int64_t id = 0;
+	assert_int_equal(classes_insert(db, c, &id), DB_OK);
+	json_decref(c);
+	return id;
+}
+
+static int64_t make_student(struct db *db, int64_t school, int64_t cls, const char *last,
+			    const char *first, const char *iin)
+{
+	json_t *s = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:s, s:b, s:s}", "last_name", last,
+			      "first_name", first, "iin", iin, "birth_date", "2013-05-01", "sex", "m",
+			      "school_id", (json_int_t)school, "class_id", (json_int_t)cls, "funding",
+			      "orken", "dormitory", 0, "status", "studying");
+	int64_t id = 0;
+	assert_int_equal(students_insert(db, s, &id), DB_OK);
+	json_decref(s);
+	return id;
+}
+
+static void test_school_figures_and_code(void **state)
+{
+	struct db *db = *state;
+	int64_t school = make_school(db, "AST-1");
+	int64_t cls = make_class(db, school, 7, "А");
+	make_student(db, school, cls, "Әлібеков", "Нұрлан", "130501500013");
+	json_t *s = schools_get(db, school);
+	assert_non_null(s);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(s, "figures"), "students")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(s, "figures"), "classes")), 1);
+	json_decref(s);
+	int64_t found = 0;
+	assert_int_equal(schools_find_code(db, "AST-1", &found), DB_ROW);
+	assert_int_equal(found, school);
+	assert_int_equal(schools_find_code(db, "NONE", &found), DB_DONE);
+}
+
+static void test_student_search_folds_kazakh(void **state)
+{
+	struct db *db = *state;
+	int64_t school = make_school(db, "AST-2");
+	int64_t cls = make_class(db, school, 8, "Б");
+	make_student(db, school, cls, "Әлібеков", "Нұрлан", "130501500021");
+	make_student(db, school, cls, "Иванов", "Пётр", "130501500039");
+	struct student_filter f = {.school_id = school, .q = "ӘЛІБ"};
+	int64_t total = 0;
+	json_t *items = students_list(db, &f, 10, 0, &total);
+	assert_non_null(items);
+	assert_int_equal(total, 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "last_name")), "Әлібеков");
+	json_decref(items);
+	/* ё is found by е */
+	f.q = "петр";
+	items = students_list(db, &f, 10, 0, &total);
+	assert_int_equal(total, 1);
+	json_decref(items);
+	/* by IIN */
+	f.q = "130501500039";
+	items = students_list(db, &f, 10, 0, &total);
+	assert_int_equal(total, 1);
+	json_decref(items);
+	/* LIKE wildcards typed by the user are plain characters */
+	f.q = "%";
+	items = students_list(db, &f, 10, 0, &total);
+	assert_int_equal(total, 0);
+	json_decref(items);
+	/* paging */
+	f.q = NULL;
+	items = students_list(db, &f, 1, 1, &total);
+	assert_int_equal(total, 2);
+	assert_int_equal(json_array_size(items), 1);
+	json_decref(items);
+}
+
+static void test_representatives_link_once(void **state)
+{
+	struct db *db = *state;
+	int64_t school = make_school(db, "AST-3");
+	int64_t cls = make_class(db, school, 9, "В");
+	int64_t student = make_student(db, school, cls, "Серікова", "Аружан", "130501600012");
+	json_t *p = json_pack("{s:s, s:s, s:s}", "last_name", "Серікова", "first_name", "Гүлнар", "phone",
+			      "+77011234567");
+	int64_t person = 0;
+	assert_int_equal(persons_insert(db, p, &person), DB_OK);
+	json_decref(p);
+	assert_false(representatives_is_linked(db, student, person));
+	assert_int_equal(representatives_link(db, student, person, "mother"), DB_OK);
+	assert_true(representatives_is_linked(db, student, person));
+	assert_true(representatives_in_school(db, person, school));
+	assert_int_equal(representatives_link(db, student, person, "mother"), DB_CONSTRAINT);
+	json_t *children = representatives_children(db, person);
+	assert_int_equal(json_array_size(children), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(children, 0), "relation")), "mother");
+	json_decref(children);
+	/* ORG-3: only the relations of the regulation are stored */
+	assert_int_equal(representatives_link(db, student, person, "neighbour"), DB_CONSTRAINT);
+	assert_int_equal(representatives_unlink(db, student, person), DB_OK);
+	assert_false(representatives_is_linked(db, student, person));
+}
+
+static void test_staff_roles_round_trip(void **state)
+{
+	struct db *db = *state;
+	int64_t school = make_school(db, "AST-4");
+	json_t *f = json_pack("{s:s, s:s, s:I, s:[s, s]}", "last_name", "Қасымов", "first_name", "Ерлан",
+			      "school_id", (json_int_t)school, "roles", "teacher", "curator");
+	int64_t id = 0;
+	assert_int_equal(staff_insert(db, f, &id), DB_OK);
+	json_decref(f);
+	json_t *got = staff_get(db, id);
+	assert_int_equal(json_array_size(json_object_get(got, "roles")), 2);
+	json_object_set_new(got, "roles", json_pack("[s]", "deputy_academic"));
+	assert_int_equal(staff_update(db, id, got), DB_OK);
+	json_decref(got);
+	int64_t total = 0;
+	json_t *items = staff_list(db, school, NULL, "deputy_academic", 10, 0, &total);
+	assert_int_equal(total, 1);
+	json_decref(items);
+	items = staff_list(db, school, NULL, "teacher", 10, 0, &total);
+	assert_int_equal(total, 0);
+	json_decref(items);
+}
+
+static void test_users_and_sessions(void **state)
+{
+	struct db *db = *state;
+	int64_t id = 0;
+	assert_int_equal(users_create(db, "u1", "hash", ROLE_NETWORK_ADMIN, 0, 0, &id), DB_OK);
+	assert_int_equal(users_create(db, "u1", "hash", ROLE_NETWORK_ADMIN, 0, 0, &id), DB_CONSTRAINT);
+	struct user u;
+	struct user_secret secret;
+	assert_int_equal(users_find_login(db, "u1", &u, &secret), DB_ROW);
+	assert_int_equal(u.role, ROLE_NETWORK_ADMIN);
+	assert_int_equal(users_note_failure(db, u.id, 3, "2030-01-01T00:00:00Z"), DB_OK);
+	assert_int_equal(users_find_login(db, "u1", &u, &secret), DB_ROW);
+	assert_int_equal(secret.failed_logins, 3);
+	assert_string_equal(secret.locked_until, "2030-01-01T00:00:00Z");
+	assert_int_equal(sessions_create(db, "h1", u.id, "2030-01-01T00:00:00Z"), DB_OK);
+	struct user found;
+	assert_int_equal(sessions_find(db, "h1", "2029-12-31T23:59:59Z", &found), DB_ROW);
+	assert_int_equal(found.id, u.id);
+	/* expired at the instant it ends */
+	assert_int_equal(sessions_find(db, "h1", "2030-01-01T00:00:00Z", &found), DB_DONE);
+	assert_int_equal(sessions_delete(db, "h1"), DB_OK);
+	assert_int_equal(sessions_find(db, "h1", "2029-01-01T00:00:00Z", &found), DB_DONE);
+}
+
+static void test_audit_before_after(void **state)
+{
+	struct db *db = *state;
+	json_t *before = json_pack("{s:s}", "status", "studying");
+	json_t *after = json_pack("{s:s}", "status", "left");
+	assert_int_equal(audit_record(db, 0, 5, "update", "student", 77, before, after), DB_OK);
+	assert_int_equal(audit_record(db, 0, 6, "update", "student", 78, NULL, after), DB_OK);
+	int64_t total = 0;
+	json_t *items = audit_list(db, "student", 77, 0, 10, 0, &total);
+	assert_int_equal(total, 1);
+	json_t *e = json_array_get(items, 0);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(e, "before"), "status")), "studying");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(e, "after"), "status")), "left");
+	json_decref(items);
+	/* a school sees only its own entries */
+	items = audit_list(db, NULL, 0, 6, 10, 0, &total);
+	assert_int_equal(total, 1);
+	json_decref(items);
+	json_decref(before);
+	json_decref(after);
+}
+
+#define BOTH(fn) cmocka_unit_test_setup_teardown(fn, setup_sqlite, teardown)
+#define PG(fn) cmocka_unit_test_setup_teardown(fn, setup_pg, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest sqlite_tests[] = {
+		BOTH(test_school_figures_and_code), BOTH(test_student_search_folds_kazakh),
+		BOTH(test_representatives_link_once), BOTH(test_staff_roles_round_trip),
+		BOTH(test_users_and_sessions), BOTH(test_audit_before_after),
+	};
+	int failed = cmocka_run_group_tests_name("store on sqlite", sqlite_tests, NULL, NULL);
+	if (!getenv("MEKTEP_PG_TEST")) {
+		printf("store on postgresql: skipped (MEKTEP_PG_TEST not set)\n");
+		return failed;
+	}
+	sqlite_path[0] = '\0';
+	const struct CMUnitTest pg_tests[] = {
+		PG(test_school_figures_and_code), PG(test_student_search_folds_kazakh),
+		PG(test_representatives_link_once), PG(test_staff_roles_round_trip),
+		PG(test_users_and_sessions), PG(test_audit_before_after),
+	};
+	return failed + cmocka_run_group_tests_name("store on postgresql", pg_tests, NULL, NULL);
+}
