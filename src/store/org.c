@@ -6,6 +6,7 @@
 
 #include "core/org.h"
 #include "store/row.h"
+#include "util/utf8.h"
 
 /* Runs a one-row SELECT by id and builds the JSON with `build`. */
 static json_t *get_one(struct db *db, const char *sql, int64_t id, json_t *(*build)(struct db_stmt *))
@@ -67,39 +68,65 @@ json_t *schools_get(struct db *db, int64_t id)
 	return get_one(db, "SELECT " SCHOOL_COLUMNS " FROM schools s WHERE s.id = $1", id, school_row);
 }
 
+/* Whether any of the record's texts (top-level strings and {"kk","ru","en"} names)
+ * contains the folded query. */
+static int record_matches(json_t *record, const char *folded_q)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(record, key, v) {
+		const char *texts[3] = {NULL, NULL, NULL};
+		if (json_is_string(v)) {
+			texts[0] = json_string_value(v);
+		} else if (json_is_object(v) && json_object_get(v, "kk")) {
+			texts[0] = json_string_value(json_object_get(v, "kk"));
+			texts[1] = json_string_value(json_object_get(v, "ru"));
+			texts[2] = json_string_value(json_object_get(v, "en"));
+		}
+		for (int i = 0; i < 3; i++) {
+			char *f = texts[i] ? utf8_fold(texts[i]) : NULL;
+			int hit = f && strstr(f, folded_q) != NULL;
+			free(f);
+			if (hit)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Filters a short list (schools, subjects: tens of rows) by q in every language and
+ * returns the page asked for; takes `all`. */
+static json_t *filter_page(json_t *all, const char *q, int64_t limit, int64_t offset, int64_t *total)
+{
+	if (!all)
+		return NULL;
+	char *folded = q && *q ? utf8_fold(q) : NULL;
+	json_t *page = json_array();
+	int64_t n = 0;
+	size_t i;
+	json_t *item;
+	json_array_foreach(all, i, item) {
+		if (folded && !record_matches(item, folded))
+			continue;
+		if (n >= offset && n < offset + limit)
+			json_array_append(page, item);
+		n++;
+	}
+	free(folded);
+	json_decref(all);
+	*total = n;
+	return page;
+}
+
 json_t *schools_list(struct db *db, const char *q, int64_t only_id, int64_t limit, int64_t offset,
 		     int64_t *total)
 {
-	/* Schools are few (tens), so the filter looks at the columns directly: $2 is the
-	 * folded text for the ASCII code and English name, $3 the text as typed for the
-	 * Kazakh and Russian names (LOWER folds only ASCII in SQLite). */
-	char *folded = row_search_pattern(q);
-	char *typed = row_like_pattern(q);
-	json_t *items = NULL;
-	if (db_query_int64(db, total,
-			   "SELECT COUNT(*) FROM schools s WHERE ($1 = 0 OR s.id = $1) AND"
-			   " (LOWER(s.code) LIKE $2 ESCAPE '\\' OR LOWER(s.name_en) LIKE $2 ESCAPE '\\'"
-			   " OR s.name_kk LIKE $3 ESCAPE '\\' OR s.name_ru LIKE $3 ESCAPE '\\'"
-			   " OR LOWER(s.city_en) LIKE $2 ESCAPE '\\')",
-			   "iss", only_id, folded, typed) == DB_ROW) {
-		struct db_stmt *st = db_prepare(db,
-			"SELECT " SCHOOL_COLUMNS " FROM schools s WHERE ($1 = 0 OR s.id = $1) AND"
-			" (LOWER(s.code) LIKE $2 ESCAPE '\\' OR LOWER(s.name_en) LIKE $2 ESCAPE '\\'"
-			" OR s.name_kk LIKE $3 ESCAPE '\\' OR s.name_ru LIKE $3 ESCAPE '\\'"
-			" OR LOWER(s.city_en) LIKE $2 ESCAPE '\\')"
-			" ORDER BY s.code LIMIT $4 OFFSET $5");
-		if (st) {
-			db_bind_int64(st, 1, only_id);
-			db_bind_text(st, 2, folded);
-			db_bind_text(st, 3, typed);
-			db_bind_int64(st, 4, limit);
-			db_bind_int64(st, 5, offset);
-			items = collect(st, school_row);
-		}
-	}
-	free(folded);
-	free(typed);
-	return items;
+	struct db_stmt *st = db_prepare(db,
+		"SELECT " SCHOOL_COLUMNS " FROM schools s WHERE ($1 = 0 OR s.id = $1) ORDER BY s.code");
+	if (!st)
+		return NULL;
+	db_bind_int64(st, 1, only_id);
+	return filter_page(collect(st, school_row), q, limit, offset, total);
 }
 
 int schools_insert(struct db *db, json_t *s, int64_t *id_out)
@@ -326,22 +353,10 @@ json_t *subjects_get(struct db *db, int64_t id)
 
 json_t *subjects_list(struct db *db, const char *q, int64_t limit, int64_t offset, int64_t *total)
 {
-	char *pattern = row_search_pattern(q);
-	json_t *items = NULL;
-	if (db_query_int64(db, total, "SELECT COUNT(*) FROM subjects WHERE LOWER(code) LIKE $1 ESCAPE '\\'"
-				      " OR LOWER(name_en) LIKE $1 ESCAPE '\\'", "s", pattern) == DB_ROW) {
-		struct db_stmt *st = db_prepare(db,
-			"SELECT id, code, name_kk, name_ru, name_en FROM subjects WHERE LOWER(code) LIKE $1"
-			" ESCAPE '\\' OR LOWER(name_en) LIKE $1 ESCAPE '\\' ORDER BY code LIMIT $2 OFFSET $3");
-		if (st) {
-			db_bind_text(st, 1, pattern);
-			db_bind_int64(st, 2, limit);
-			db_bind_int64(st, 3, offset);
-			items = collect(st, subject_row);
-		}
-	}
-	free(pattern);
-	return items;
+	struct db_stmt *st = db_prepare(db, "SELECT id, code, name_kk, name_ru, name_en FROM subjects ORDER BY code");
+	if (!st)
+		return NULL;
+	return filter_page(collect(st, subject_row), q, limit, offset, total);
 }
 
 int subjects_insert(struct db *db, json_t *s, int64_t *id_out)

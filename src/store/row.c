@@ -68,8 +68,3 @@ char *row_search_pattern(const char *q)
 	free(folded);
 	return pattern;
 }
-
-char *row_like_pattern(const char *q)
-{
-	return like_pattern(q ? q : "");
-}

@@ -22,7 +22,5 @@ json_t *row_names(struct db_stmt *st, int col);
 /* A LIKE pattern that finds `q` anywhere in a search key: folded to lower case, with
  * % and _ escaped by backslash (use `LIKE $n ESCAPE '\'`). malloc'd; "" gives "%". */
 char *row_search_pattern(const char *q);
-/* The same without folding: the text as typed. */
-char *row_like_pattern(const char *q);
 
 #endif

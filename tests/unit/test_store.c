@@ -128,6 +128,14 @@ static void test_school_figures_and_code(void **state)
 	assert_int_equal(schools_find_code(db, "AST-1", &found), DB_ROW);
 	assert_int_equal(found, school);
 	assert_int_equal(schools_find_code(db, "NONE", &found), DB_DONE);
+	/* search in any language, case-folded: "ШКОЛ" finds the Russian name "Школа" */
+	int64_t total = 0;
+	json_t *items = schools_list(db, "ШКОЛ", 0, 10, 0, &total);
+	assert_int_equal(total, 1);
+	json_decref(items);
+	items = schools_list(db, "nothing-like-it", 0, 10, 0, &total);
+	assert_int_equal(total, 0);
+	json_decref(items);
 }
 
 static void test_student_search_folds_kazakh(void **state)
