@@ -48,7 +48,9 @@ int api_class_students(struct req *rq)
 	if (validate_paging(rq, PAGE_DEFAULT, PAGE_MAX, &limit, &offset))
 		return reply_errors(rq, 400);
 	struct student_filter f = {.school_id = school, .class_id = cls, .q = req_query(rq, "q")};
-	return list_reply(rq, students_list(rq->db_read, &f, limit, offset, &total), total, limit, offset);
+	/* The list first: it sets total, which the reply then reads. */
+	json_t *items = students_list(rq->db_read, &f, limit, offset, &total);
+	return list_reply(rq, items, total, limit, offset);
 }
 
 int api_school_students(struct req *rq)
@@ -59,7 +61,9 @@ int api_school_students(struct req *rq)
 	if (validate_paging(rq, PAGE_DEFAULT, PAGE_MAX, &limit, &offset))
 		return reply_errors(rq, 400);
 	struct student_filter f = {.school_id = school, .q = req_query(rq, "q")};
-	return list_reply(rq, students_list(rq->db_read, &f, limit, offset, &total), total, limit, offset);
+	/* The list first: it sets total, which the reply then reads. */
+	json_t *items = students_list(rq->db_read, &f, limit, offset, &total);
+	return list_reply(rq, items, total, limit, offset);
 }
 
 /* Loads a student the user may read; replies 404/403 itself and returns NULL. */

@@ -1,0 +1,373 @@
+/* Unit tests of src/demo/: a 2-school demo network in a temporary SQLite file, checked
+ * with SQL — sizes, valid and unique IINs agreeing with birth date and sex, families,
+ * staff roles, the demo sign-ins — and the same seed giving the same network. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "core/iin.h"
+#include "demo/demo.h"
+#include "demo/names.h"
+#include "store/db.h"
+#include "store/migrations.h"
+#include "store/users.h"
+#include "util/password.h"
+#include "util/utf8.h"
+
+#define SEED 7
+
+/* A demo database made for the tests: its file and connection. */
+struct demo_db {
+	char path[64];
+	struct db *db;
+	struct demo_summary sum;
+};
+
+static struct demo_db main_db; /* SEED, 2 schools: what most tests read */
+
+/* Creates a temporary database with the demo network of `schools` schools. */
+static int make_demo(struct demo_db *d, uint64_t seed, int schools)
+{
+	snprintf(d->path, sizeof d->path, "/tmp/mektep-test-demo-XXXXXX");
+	int fd = mkstemp(d->path);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	char *err = NULL;
+	d->db = db_open_sqlite(d->path, &err);
+	free(err);
+	if (!d->db || migrations_apply(d->db, NULL) != 0)
+		return -1;
+	struct demo_options opt = {.schools = schools, .seed = seed};
+	return demo_generate(d->db, &opt, &d->sum);
+}
+
+/* Closes the database and removes its files. */
+static void drop_demo(struct demo_db *d)
+{
+	char side[80];
+	db_close(d->db);
+	d->db = NULL;
+	unlink(d->path);
+	snprintf(side, sizeof side, "%s-wal", d->path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", d->path);
+	unlink(side);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	if (password_init() != 0)
+		return -1;
+	return make_demo(&main_db, SEED, 2) == DEMO_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	drop_demo(&main_db);
+	return 0;
+}
+
+/* One integer from a query without parameters; fails the test when there is none. */
+static int64_t q(const char *sql)
+{
+	int64_t v = -1;
+	assert_int_equal(db_query_int64(main_db.db, &v, sql, ""), DB_ROW);
+	return v;
+}
+
+static void test_counts(void **state)
+{
+	(void)state;
+	const struct demo_summary *s = &main_db.sum;
+	assert_int_equal(s->schools, 2);
+	assert_int_equal(q("SELECT COUNT(*) FROM schools"), 2);
+	assert_int_equal(q("SELECT COUNT(*) FROM academic_years WHERE name = '2026-2027'"
+			   " AND status = 'current' AND starts_on = '2026-09-01' AND ends_on = '2027-05-25'"), 2);
+	int64_t classes = q("SELECT COUNT(*) FROM classes");
+	assert_int_equal(classes, s->classes);
+	assert_in_range(classes, 2 * 6 * 4, 2 * 6 * 6);
+	/* 4–6 classes per grade and school, 20–26 students per class. */
+	assert_int_equal(q("SELECT COUNT(*) FROM (SELECT school_id, grade, COUNT(*) AS n FROM classes"
+			   " GROUP BY school_id, grade) WHERE n < 4 OR n > 6"), 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM classes c WHERE (SELECT COUNT(*) FROM students s"
+			   " WHERE s.class_id = c.id) NOT BETWEEN 20 AND 26"), 0);
+	int64_t students = q("SELECT COUNT(*) FROM students");
+	assert_int_equal(students, s->students);
+	assert_in_range(students, classes * 20, classes * 26);
+	assert_int_equal(q("SELECT COUNT(*) FROM students WHERE status <> 'studying'"
+			   " OR enrolled_on IS NULL OR enrolled_on > '2026-09-01'"), 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM staff"), s->staff);
+	assert_int_equal(q("SELECT COUNT(DISTINCT person_id) FROM student_representatives"),
+			 s->representatives);
+	/* About one teacher per 9 students in each school. */
+	assert_int_equal(q("SELECT COUNT(*) FROM schools sc WHERE ABS((SELECT COUNT(*) FROM staff_roles r"
+			   " JOIN staff st ON st.id = r.staff_id WHERE st.school_id = sc.id AND r.role = 'teacher')"
+			   " * 9 - (SELECT COUNT(*) FROM students WHERE school_id = sc.id)) > 9"), 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM subjects"), s->subjects);
+	assert_true(s->subjects >= 15);
+	assert_int_equal(q("SELECT COUNT(*) FROM schools WHERE code = 'AST-PHM' AND programme = 'nis'"
+			   " AND city_en = 'Astana'"), 1);
+	assert_int_equal(q("SELECT COUNT(*) FROM schools WHERE code = 'AST-IB' AND programme = 'ib'"), 1);
+}
+
+/* Every person has a valid IIN that agrees with the birth date and sex, and no two
+ * persons share one. */
+static void test_iins(void **state)
+{
+	(void)state;
+	assert_int_equal(q("SELECT COUNT(*) FROM persons WHERE iin IS NULL OR birth_date IS NULL"
+			   " OR sex IS NULL"), 0);
+	assert_int_equal(q("SELECT COUNT(DISTINCT iin) FROM persons"), q("SELECT COUNT(*) FROM persons"));
+	struct db_stmt *st = db_prepare(main_db.db, "SELECT iin, birth_date, sex FROM persons");
+	assert_non_null(st);
+	int n = 0;
+	while (db_step(st) == DB_ROW) {
+		const char *iin = db_col_text(st, 0), *birth = db_col_text(st, 1), *sex = db_col_text(st, 2);
+		struct iin_info info;
+		assert_int_equal(iin_parse(iin, &info), IIN_OK);
+		char date[11];
+		snprintf(date, sizeof date, "%04d-%02d-%02d", info.year, info.month, info.day);
+		assert_string_equal(date, birth);
+		assert_int_equal(info.sex, sex[0]);
+		n++;
+	}
+	db_done(st);
+	assert_true(n > 1000);
+}
+
+/* Students are born in the year their grade implies (give or take one), so grade 7
+ * mostly in 2013 and grade 12 in 2008. */
+static void test_grades_and_birth(void **state)
+{
+	(void)state;
+	assert_int_equal(q("SELECT MIN(grade) FROM classes"), 7);
+	assert_int_equal(q("SELECT MAX(grade) FROM classes"), 12);
+	assert_int_equal(q("SELECT COUNT(*) FROM students s JOIN classes c ON c.id = s.class_id"
+			   " JOIN persons p ON p.id = s.person_id"
+			   " WHERE CAST(substr(p.birth_date, 1, 4) AS INTEGER) - (2020 - c.grade) NOT BETWEEN -1 AND 1"),
+			 0);
+	int64_t all = q("SELECT COUNT(*) FROM students");
+	int64_t on_year = q("SELECT COUNT(*) FROM students s JOIN classes c ON c.id = s.class_id"
+			    " JOIN persons p ON p.id = s.person_id"
+			    " WHERE CAST(substr(p.birth_date, 1, 4) AS INTEGER) = 2020 - c.grade");
+	assert_true(on_year * 100 >= all * 80);
+}
+
+/* Both languages, every funding kind in plausible shares, some dormitory residents. */
+static void test_languages_funding(void **state)
+{
+	(void)state;
+	int64_t classes = q("SELECT COUNT(*) FROM classes");
+	int64_t ru = q("SELECT COUNT(*) FROM classes WHERE language = 'ru'");
+	assert_int_equal(q("SELECT COUNT(*) FROM classes WHERE language NOT IN ('kk', 'ru')"), 0);
+	assert_true(ru * 100 >= classes * 20 && ru * 100 <= classes * 45);
+	int64_t students = q("SELECT COUNT(*) FROM students");
+	int64_t orken = q("SELECT COUNT(*) FROM students WHERE funding = 'orken'");
+	assert_true(orken * 100 >= students * 75 && orken * 100 <= students * 93);
+	assert_true(q("SELECT COUNT(*) FROM students WHERE funding = 'state_order'") > 0);
+	assert_true(q("SELECT COUNT(*) FROM students WHERE funding = 'paid'") > 0);
+	int64_t dorm = q("SELECT COUNT(*) FROM students WHERE dormitory = 1");
+	assert_true(dorm * 100 >= students * 12 && dorm * 100 <= students * 28);
+	/* Patronymics in both ways, and Russian names. */
+	assert_true(q("SELECT COUNT(*) FROM persons WHERE middle_name LIKE '%ұлы'") > 0);
+	assert_true(q("SELECT COUNT(*) FROM persons WHERE middle_name LIKE '%овна'") > 0);
+	assert_true(q("SELECT COUNT(*) FROM persons WHERE last_name = 'Иванов' OR last_name = 'Иванова'"
+		      " OR middle_name LIKE '%евич' OR middle_name LIKE '%евна'") > 0);
+}
+
+/* 1–2 representatives per student, with contacts; some families have two children. */
+static void test_representatives(void **state)
+{
+	(void)state;
+	assert_int_equal(q("SELECT COUNT(*) FROM students s WHERE (SELECT COUNT(*) FROM"
+			   " student_representatives r WHERE r.student_id = s.id) NOT BETWEEN 1 AND 2"), 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM student_representatives WHERE relation NOT IN"
+			   " ('mother', 'father', 'guardian')"), 0);
+	assert_true(q("SELECT COUNT(*) FROM student_representatives WHERE relation = 'guardian'") > 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM persons p JOIN student_representatives r"
+			   " ON r.person_id = p.id WHERE p.phone IS NULL OR p.phone NOT GLOB"
+			   " '+77[0-7][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'"), 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM persons WHERE email IS NOT NULL AND email NOT LIKE '%_@_%._%'"),
+			 0);
+	/* A mother is a woman, a father a man. */
+	assert_int_equal(q("SELECT COUNT(*) FROM student_representatives r JOIN persons p ON p.id = r.person_id"
+			   " WHERE (r.relation = 'mother' AND p.sex <> 'f') OR (r.relation = 'father' AND p.sex <> 'm')"),
+			 0);
+	/* Siblings share their representatives and their surname's stem. */
+	assert_true(q("SELECT COUNT(*) FROM (SELECT person_id FROM student_representatives"
+		      " GROUP BY person_id HAVING COUNT(*) > 1)") > 0);
+}
+
+/* Every role in every school; curators are teachers of the class's school. */
+static void test_staff(void **state)
+{
+	(void)state;
+	assert_int_equal(q("SELECT COUNT(*) FROM schools sc WHERE (SELECT COUNT(DISTINCT r.role) FROM staff_roles r"
+			   " JOIN staff st ON st.id = r.staff_id WHERE st.school_id = sc.id) <> 7"), 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM schools sc WHERE (SELECT COUNT(*) FROM staff_roles r"
+			   " JOIN staff st ON st.id = r.staff_id WHERE st.school_id = sc.id AND r.role = 'director') <> 1"),
+			 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM classes c LEFT JOIN staff st ON st.id = c.curator_id"
+			   " WHERE st.id IS NULL OR st.school_id <> c.school_id OR NOT EXISTS (SELECT 1 FROM"
+			   " staff_roles r WHERE r.staff_id = st.id AND r.role = 'curator')"), 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM classes") - q("SELECT COUNT(DISTINCT curator_id) FROM classes"),
+			 0);
+}
+
+/* The search key is the folded "last first middle iin". */
+static void test_search_key(void **state)
+{
+	(void)state;
+	struct db_stmt *st = db_prepare(main_db.db, "SELECT last_name || ' ' || first_name || ' ' ||"
+						     " middle_name || ' ' || iin, search_key FROM persons");
+	assert_non_null(st);
+	while (db_step(st) == DB_ROW) {
+		char *folded = utf8_fold(db_col_text(st, 0));
+		assert_non_null(folded);
+		assert_string_equal(folded, db_col_text(st, 1));
+		free(folded);
+	}
+	db_done(st);
+}
+
+/* The demo sign-ins exist with their roles, schools and persons, and the password. */
+static void test_logins(void **state)
+{
+	static const struct {
+		const char *login, *role, *school;
+	} want[] = {
+		{"admin", "network_admin", NULL}, {"contingent", "contingent_unit", NULL},
+		{"director", "director", "AST-PHM"}, {"deputy", "deputy_academic", "AST-PHM"},
+		{"upbringing", "deputy_upbringing", "AST-PHM"}, {"timetable", "timetable_officer", "AST-PHM"},
+		{"teacher", "teacher", "AST-PHM"}, {"club", "club_leader", "AST-PHM"},
+		{"student", "student", "AST-PHM"}, {"parent", "parent", "AST-PHM"},
+		{"director2", "director", "AST-IB"},
+	};
+	(void)state;
+	assert_int_equal(main_db.sum.nlogins, 11);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		struct user u;
+		struct user_secret secret;
+		assert_int_equal(users_find_login(main_db.db, want[i].login, &u, &secret), DB_ROW);
+		assert_string_equal(role_code(u.role), want[i].role);
+		int64_t school = 0;
+		if (want[i].school)
+			assert_int_equal(db_query_int64(main_db.db, &school, "SELECT id FROM schools WHERE code = $1",
+							"s", want[i].school), DB_ROW);
+		assert_int_equal(u.school_id, school);
+		if (role_needs_person(u.role))
+			assert_true(u.person_id > 0);
+		assert_string_equal(main_db.sum.logins[i].login, want[i].login);
+		if (i == 0)
+			assert_true(password_verify(secret.password_hash, DEMO_PASSWORD));
+	}
+	/* The teacher curates a class; the parent represents the student; the director is
+	 * the school's director. */
+	assert_int_equal(q("SELECT COUNT(*) FROM users u JOIN staff st ON st.person_id = u.person_id"
+			   " JOIN classes c ON c.curator_id = st.id WHERE u.login = 'teacher'"
+			   " AND c.school_id = u.school_id"), 1);
+	assert_int_equal(q("SELECT COUNT(*) FROM users p JOIN users s ON s.login = 'student'"
+			   " JOIN students st ON st.person_id = s.person_id JOIN student_representatives r"
+			   " ON r.student_id = st.id AND r.person_id = p.person_id WHERE p.login = 'parent'"), 1);
+	assert_int_equal(q("SELECT COUNT(*) FROM users u JOIN staff st ON st.person_id = u.person_id"
+			   " AND st.school_id = u.school_id JOIN staff_roles r ON r.staff_id = st.id"
+			   " AND r.role = 'director' WHERE u.login IN ('director', 'director2')"), 2);
+}
+
+/* A second run refuses the database that has schools, writing nothing. */
+static void test_refuses_nonempty(void **state)
+{
+	(void)state;
+	int64_t persons = q("SELECT COUNT(*) FROM persons");
+	struct demo_options opt = {.schools = 1, .seed = SEED};
+	struct demo_summary sum;
+	assert_int_equal(demo_generate(main_db.db, &opt, &sum), DEMO_NOT_EMPTY);
+	assert_non_null(strstr(sum.error, "already has 2 schools"));
+	assert_int_equal(q("SELECT COUNT(*) FROM persons"), persons);
+	opt.schools = 0;
+	assert_int_equal(demo_generate(main_db.db, &opt, &sum), DEMO_FAILED);
+}
+
+/* FNV-1a over every student's and representative's name, IIN, class and links. */
+static uint64_t checksum(struct db *db)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	struct db_stmt *st = db_prepare(db,
+		"SELECT p.last_name, p.first_name, p.middle_name, p.iin, p.birth_date, c.grade, c.letter,"
+		" s.funding, s.dormitory, (SELECT group_concat(rp.iin || r.relation, ',') FROM"
+		" student_representatives r JOIN persons rp ON rp.id = r.person_id WHERE r.student_id = s.id)"
+		" FROM students s JOIN persons p ON p.id = s.person_id JOIN classes c ON c.id = s.class_id"
+		" ORDER BY s.id");
+	if (!st)
+		return 0;
+	while (db_step(st) == DB_ROW)
+		for (int col = 0; col < 10; col++) {
+			const char *v = db_col_text(st, col);
+			for (const char *p = v ? v : "\x01"; *p; p++)
+				h = (h ^ (unsigned char)*p) * 0x100000001b3u;
+			h = (h ^ '|') * 0x100000001b3u;
+		}
+	db_done(st);
+	return h;
+}
+
+static void test_deterministic(void **state)
+{
+	(void)state;
+	struct demo_db again, other;
+	assert_int_equal(make_demo(&again, SEED, 2), DEMO_OK);
+	assert_int_equal(make_demo(&other, SEED + 1, 2), DEMO_OK);
+	uint64_t a = checksum(main_db.db), b = checksum(again.db), c = checksum(other.db);
+	assert_true(a != 0);
+	assert_true(a == b);
+	assert_true(a != c);
+	assert_int_equal(again.sum.students, main_db.sum.students);
+	drop_demo(&again);
+	drop_demo(&other);
+}
+
+/* names: spelling rules the generator relies on. */
+static void test_names(void **state)
+{
+	(void)state;
+	char out[NAMES_MAX];
+	names_translit("Жұмабаев Әлихан", out, sizeof out);
+	assert_string_equal(out, "zhumabaevalikhan");
+	char phone[NAMES_PHONE];
+	struct rng r;
+	rng_seed(&r, 1);
+	names_phone(&r, phone);
+	assert_int_equal(strlen(phone), 12);
+	assert_memory_equal(phone, "+77", 3);
+	for (int i = 0; i < NAMES_SCHOOLS; i++)
+		for (int j = i + 1; j < NAMES_SCHOOLS; j++)
+			assert_string_not_equal(names_schools[i].code, names_schools[j].code);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_iins),
+		cmocka_unit_test(test_grades_and_birth),
+		cmocka_unit_test(test_languages_funding),
+		cmocka_unit_test(test_representatives),
+		cmocka_unit_test(test_staff),
+		cmocka_unit_test(test_search_key),
+		cmocka_unit_test(test_logins),
+		cmocka_unit_test(test_refuses_nonempty),
+		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_names),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
