@@ -174,26 +174,35 @@ json_t *students_get(struct db *db, int64_t id)
 	return get_one(db, STUDENT_SELECT " WHERE s.id = $1", id, student_row);
 }
 
+/* The class list and the school list are separate statements: a "($1 = 0 OR
+ * s.class_id = $1)" condition would keep both engines from using the index. */
+static const char *const students_count_sql[2] = {
+	"SELECT COUNT(*) FROM students s JOIN persons p ON p.id = s.person_id WHERE s.school_id = $1"
+	" AND ($2 = '%' OR p.search_key LIKE $2 ESCAPE '\\')",
+	"SELECT COUNT(*) FROM students s JOIN persons p ON p.id = s.person_id WHERE s.class_id = $1"
+	" AND ($2 = '%' OR p.search_key LIKE $2 ESCAPE '\\')",
+};
+static const char *const students_list_sql[2] = {
+	STUDENT_SELECT " WHERE s.school_id = $1 AND ($2 = '%' OR p.search_key LIKE $2 ESCAPE '\\')"
+	" ORDER BY p.last_name, p.first_name, s.id LIMIT $3 OFFSET $4",
+	STUDENT_SELECT " WHERE s.class_id = $1 AND ($2 = '%' OR p.search_key LIKE $2 ESCAPE '\\')"
+	" ORDER BY p.last_name, p.first_name, s.id LIMIT $3 OFFSET $4",
+};
+
 json_t *students_list(struct db *db, const struct student_filter *f, int64_t limit, int64_t offset,
 		      int64_t *total)
 {
+	int by_class = f->class_id != 0;
+	int64_t key = by_class ? f->class_id : f->school_id;
 	char *pattern = row_search_pattern(f->q);
 	json_t *items = NULL;
-	if (db_query_int64(db, total,
-			   "SELECT COUNT(*) FROM students s JOIN persons p ON p.id = s.person_id"
-			   " WHERE ($1 = 0 OR s.school_id = $1) AND ($2 = 0 OR s.class_id = $2)"
-			   " AND ($3 = '%' OR p.search_key LIKE $3 ESCAPE '\\')",
-			   "iis", f->school_id, f->class_id, pattern) == DB_ROW) {
-		struct db_stmt *st = db_prepare(db,
-			STUDENT_SELECT " WHERE ($1 = 0 OR s.school_id = $1) AND ($2 = 0 OR s.class_id = $2)"
-			" AND ($3 = '%' OR p.search_key LIKE $3 ESCAPE '\\')"
-			" ORDER BY p.last_name, p.first_name, s.id LIMIT $4 OFFSET $5");
+	if (db_query_int64(db, total, students_count_sql[by_class], "is", key, pattern) == DB_ROW) {
+		struct db_stmt *st = db_prepare(db, students_list_sql[by_class]);
 		if (st) {
-			db_bind_int64(st, 1, f->school_id);
-			db_bind_int64(st, 2, f->class_id);
-			db_bind_text(st, 3, pattern);
-			db_bind_int64(st, 4, limit);
-			db_bind_int64(st, 5, offset);
+			db_bind_int64(st, 1, key);
+			db_bind_text(st, 2, pattern);
+			db_bind_int64(st, 3, limit);
+			db_bind_int64(st, 4, offset);
 			items = collect(st, student_row);
 		}
 	}

@@ -19,8 +19,8 @@ int persons_update(struct db *db, int64_t id, json_t *person);
 int persons_find_iin(struct db *db, const char *iin, int64_t *id_out);
 
 struct student_filter {
-	int64_t school_id;  /* 0 = every school */
-	int64_t class_id;   /* 0 = every class */
+	int64_t school_id;  /* the school, when class_id is 0 */
+	int64_t class_id;   /* the class; 0 for the whole school */
 	const char *q;      /* name or IIN, NULL = all */
 };
 json_t *students_get(struct db *db, int64_t id);
