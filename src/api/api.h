@@ -21,6 +21,9 @@ int rights_write_network(struct req *rq);
 /* Staff of the student's school, the network roles, the student, their representatives. */
 int rights_read_student(struct req *rq, int64_t student_id, int64_t school_id, int64_t person_id);
 
+/* Replies 404 and returns 0 when the school does not exist, else returns 1. */
+int api_school_found(struct req *rq, int64_t school_id);
+
 /* --- handler steps --- */
 
 /* A new object: a deep copy of `before` with the fields of `patch` put over it. */

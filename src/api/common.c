@@ -1,4 +1,5 @@
 /* common — rights and the shared steps of the API's handlers (see api.h). */
+#include <stdio.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -33,6 +34,15 @@ int rights_read_student(struct req *rq, int64_t student_id, int64_t school_id, i
 		return rq->user.person_id && rq->user.person_id == person_id;
 	if (rq->user.role == ROLE_PARENT)
 		return rq->user.person_id && representatives_is_linked(rq->db, student_id, rq->user.person_id);
+	return 0;
+}
+
+int api_school_found(struct req *rq, int64_t school_id)
+{
+	int64_t n = 0;
+	if (db_query_int64(rq->db, &n, "SELECT COUNT(*) FROM schools WHERE id = $1", "i", school_id) == DB_ROW && n)
+		return 1;
+	reply_error(rq, 404, "not_found", NULL, NULL);
 	return 0;
 }
 
@@ -117,14 +127,14 @@ void api_check_person(struct req *rq, json_t *p, int required)
 		reply_add_error(rq, codes[st], NULL, "iin");
 		return;
 	}
-	if (birth && sex) {
-		const char *field = NULL;
-		iin_matches_person(iin, birth, sex[0], &field);
-		if (field && strcmp(field, "birth_date") == 0)
-			reply_add_error(rq, "iin_birth_date_mismatch", NULL, "birth_date");
-		else if (field && strcmp(field, "sex") == 0)
-			reply_add_error(rq, "iin_sex_mismatch", NULL, "sex");
-	}
+	/* Both disagreements are listed, so the user fixes them at once. */
+	char iin_birth[16];
+	snprintf(iin_birth, sizeof iin_birth, "%04d-%02d-%02d", info.year % 10000, info.month % 100,
+		 info.day % 100);
+	if (birth && strcmp(birth, iin_birth) != 0)
+		reply_add_error(rq, "iin_birth_date_mismatch", NULL, "birth_date");
+	if (sex && sex[0] != info.sex)
+		reply_add_error(rq, "iin_sex_mismatch", NULL, "sex");
 }
 
 int api_commit_reply(struct req *rq, int status, json_t *body)

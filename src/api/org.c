@@ -113,6 +113,8 @@ static const struct field_spec year_fields[] = {
 int api_years_list(struct req *rq)
 {
 	int64_t school = rq->params[0];
+	if (!api_school_found(rq, school))
+		return rq->status;
 	if (!rights_read_school(rq, school))
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	json_t *items = years_list(rq->db, school);
@@ -133,6 +135,8 @@ static void check_year(struct req *rq, json_t *y)
 int api_year_create(struct req *rq)
 {
 	int64_t school = rq->params[0];
+	if (!api_school_found(rq, school))
+		return rq->status;
 	if (!rights_write_school(rq, school))
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	if (validate_body(rq, year_fields, VALIDATE_CREATE))
@@ -201,6 +205,8 @@ static const struct field_spec class_fields[] = {
 int api_classes_list(struct req *rq)
 {
 	int64_t school = rq->params[0], limit, offset, total = 0;
+	if (!api_school_found(rq, school))
+		return rq->status;
 	if (!rights_read_school(rq, school))
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	if (validate_paging(rq, 100, PAGE_MAX, &limit, &offset))
@@ -248,6 +254,8 @@ static void check_class_refs(struct req *rq, json_t *c, int64_t school)
 int api_class_create(struct req *rq)
 {
 	int64_t school = rq->params[0];
+	if (!api_school_found(rq, school))
+		return rq->status;
 	if (!rights_write_school(rq, school))
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	if (validate_body(rq, class_fields, VALIDATE_CREATE))

@@ -56,6 +56,8 @@ int api_class_students(struct req *rq)
 int api_school_students(struct req *rq)
 {
 	int64_t school = rq->params[0], limit, offset, total = 0;
+	if (!api_school_found(rq, school))
+		return rq->status;
 	if (!rights_read_school(rq, school))
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	if (validate_paging(rq, PAGE_DEFAULT, PAGE_MAX, &limit, &offset))
@@ -227,6 +229,10 @@ int api_student_representative_add(struct req *rq)
 		if (!reply_has_errors(rq) && persons_insert(rq->db, rq->json, &person) != DB_OK)
 			return api_rollback_errors(rq, 500);
 	}
+	json_t *st = students_get(rq->db, student);
+	if (st && json_integer_value(json_object_get(st, "person_id")) == person)
+		reply_add_error(rq, "representative_is_student", "ORG-3", "person_id");
+	json_decref(st);
 	if (!reply_has_errors(rq) && representatives_is_linked(rq->db, student, person))
 		reply_add_error(rq, "representative_linked", "ORG-3", "person_id");
 	if (reply_has_errors(rq))
@@ -328,7 +334,8 @@ int api_representative_update(struct req *rq)
 	if (iin && persons_find_iin(rq->db, iin, &other) == DB_ROW && other != person)
 		reply_add_error(rq, "iin_taken", NULL, "iin");
 	int ok = !reply_has_errors(rq) && persons_update(rq->db, person, after) == DB_OK &&
-		 audit_record(rq->db, rq->user.id, rq->user.school_id, "update", "representative", person,
+		 audit_record(rq->db, rq->user.id, representatives_first_school(rq->db, person), "update",
+			      "representative", person,
 			      before, after) == DB_OK;
 	json_decref(before);
 	json_decref(after);
@@ -348,6 +355,8 @@ static const struct field_spec staff_extra[] = {
 int api_staff_list(struct req *rq)
 {
 	int64_t school = rq->params[0], limit, offset, total = 0;
+	if (!api_school_found(rq, school))
+		return rq->status;
 	if (!rights_read_school(rq, school))
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	if (validate_paging(rq, PAGE_DEFAULT, PAGE_MAX, &limit, &offset))
@@ -388,6 +397,8 @@ static void check_staff_person(struct req *rq, json_t *f, int64_t self_person)
 int api_staff_create(struct req *rq)
 {
 	int64_t school = rq->params[0];
+	if (!api_school_found(rq, school))
+		return rq->status;
 	if (!rights_write_school(rq, school))
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	struct field_spec specs[SPECS_CAP];

@@ -373,6 +373,16 @@ int representatives_in_school(struct db *db, int64_t person_id, int64_t school_i
 				      " s.school_id = $2)", "ii", person_id, school_id) == DB_ROW && n > 0;
 }
 
+int64_t representatives_first_school(struct db *db, int64_t person_id)
+{
+	int64_t school = 0;
+	if (db_query_int64(db, &school, "SELECT s.school_id FROM student_representatives r JOIN students s"
+					" ON s.id = r.student_id WHERE r.person_id = $1 ORDER BY s.id LIMIT 1",
+			   "i", person_id) != DB_ROW)
+		return 0;
+	return school;
+}
+
 /* --- staff --- */
 
 #define STAFF_SELECT \
@@ -474,9 +484,11 @@ int staff_insert(struct db *db, json_t *f, int64_t *id_out)
 	char now[21];
 	db_now_utc(now);
 	int64_t id = 0;
+	/* Active unless the record says otherwise. */
+	int64_t active = json_is_false(json_object_get(f, "active")) ? 0 : 1;
 	rc = db_query_int64(db, &id, "INSERT INTO staff (person_id, school_id, active, created_at,"
-				     " updated_at) VALUES ($1, $2, 1, $3, $3) RETURNING id",
-			    "iis", person_id, json_integer_value(json_object_get(f, "school_id")), now);
+				     " updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id",
+			    "iiis", person_id, json_integer_value(json_object_get(f, "school_id")), active, now);
 	if (rc != DB_ROW)
 		return rc;
 	if (id_out)

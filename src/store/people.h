@@ -45,6 +45,8 @@ int representatives_unlink(struct db *db, int64_t student_id, int64_t person_id)
 int representatives_is_linked(struct db *db, int64_t student_id, int64_t person_id);
 /* 1 when the person represents any student of the school (school 0: any at all). */
 int representatives_in_school(struct db *db, int64_t person_id, int64_t school_id);
+/* The school of the person's first represented student (for the audit log), or 0. */
+int64_t representatives_first_school(struct db *db, int64_t person_id);
 
 json_t *staff_get(struct db *db, int64_t id);
 json_t *staff_list(struct db *db, int64_t school_id, const char *q, const char *role, int64_t limit,
