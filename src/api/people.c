@@ -124,8 +124,10 @@ int api_student_create(struct req *rq)
 	int64_t school = body_int(rq, "school_id", 0);
 	if (!rights_write_school(rq, school))
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
-	if (!schools_get(rq->db, school))
+	json_t *found = schools_get(rq->db, school);
+	if (!found)
 		return reply_error(rq, 422, "dangling_reference", NULL, "school_id");
+	json_decref(found);
 	if (db_begin_write(rq->db) != DB_OK)
 		return reply_db_failure(rq);
 	if (!body_has(rq, "dormitory"))
