@@ -13,7 +13,8 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/me", api_me, ANY, 0},
 	{"PATCH", "/api/v1/me", api_me_update, ANY, ROUTE_JSON},
 
-	{"GET", "/api/v1/schools", api_schools_list, STAFF_AND_NETWORK, 0},
+	/* The network's schools with their figures: an overview that may lag a moment. */
+	{"GET", "/api/v1/schools", api_schools_list, STAFF_AND_NETWORK, ROUTE_REPLICA},
 	{"POST", "/api/v1/schools", api_school_create, ROLE_NETWORK_ADMIN, ROUTE_JSON},
 	{"GET", "/api/v1/schools/{id}", api_school_get, STAFF_AND_NETWORK, 0},
 	{"PATCH", "/api/v1/schools/{id}", api_school_update, ROLE_NETWORK_ADMIN, ROUTE_JSON},

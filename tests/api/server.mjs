@@ -121,11 +121,13 @@ function pgReset(conninfo) {
 
 /**
  * Creates the database (migrate + demo --schools 2 --seed 7), starts `mektep serve`
- * on a free port and waits for /api/v1/health. Returns the server handle:
+ * on a free port and waits for /api/v1/health. options.serveArgs: more arguments for
+ * `serve` (e.g. ['--threads', '1']); options.replica: on PostgreSQL, also serve lag-
+ * tolerant reads from MEKTEP_PG_READ (--pg-read). Returns the server handle:
  *   url, engine, api(), login(role), cli(args) (a subcommand on the same database),
  *   stop() (stops the server; throws when it crashed or a sanitizer complained).
  */
-export async function startServer() {
+export async function startServer(options = {}) {
   assert.ok(fs.existsSync(BIN), `no binary at ${BIN} (build it, or set MEKTEP_BIN)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mektep-api-'));
   let dbArgs;
@@ -158,7 +160,10 @@ export async function startServer() {
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
     log = fs.openSync(logPath, 'w');
-    child = spawn(BIN, ['serve', ...dbArgs, '--port', String(port)], {
+    const extra = [...(options.serveArgs || [])];
+    if (options.replica && ENGINE === 'pg' && process.env.MEKTEP_PG_READ)
+      extra.push('--pg-read', process.env.MEKTEP_PG_READ);
+    child = spawn(BIN, ['serve', ...dbArgs, '--port', String(port), ...extra], {
       stdio: ['ignore', log, log],
       env: { ...process.env, MEKTEP_QUIET: '1' },
     });
