@@ -119,23 +119,6 @@ static const struct message catalogue[] = {
 
 #define CATALOGUE_SIZE (sizeof catalogue / sizeof catalogue[0])
 
-static const char *codes[LANG_COUNT] = {"kk", "ru", "en"};
-
-const char *lang_code(enum lang l)
-{
-	return (unsigned)l < LANG_COUNT ? codes[l] : "kk";
-}
-
-int lang_from_code(const char *code)
-{
-	if (!code)
-		return -1;
-	for (int i = 0; i < LANG_COUNT; i++)
-		if (strcasecmp(code, codes[i]) == 0)
-			return i;
-	return -1;
-}
-
 int lang_from_accept(const char *header)
 {
 	if (!header)
@@ -151,7 +134,7 @@ int lang_from_accept(const char *header)
 			p++;
 		size_t n = (size_t)(p - start);
 		for (int i = 0; i < LANG_COUNT; i++)
-			if (n == 2 && strncasecmp(start, codes[i], 2) == 0)
+			if (n == 2 && strncasecmp(start, lang_code((enum lang)i), 2) == 0)
 				return i;
 		while (*p && *p != ',')
 			p++;

@@ -3,13 +3,8 @@
 #ifndef MEKTEP_HTTP_I18N_H
 #define MEKTEP_HTTP_I18N_H
 
-enum lang { LANG_KK = 0, LANG_RU = 1, LANG_EN = 2 };
-#define LANG_COUNT 3
+#include "core/lang.h"
 
-/* "kk", "ru", "en". */
-const char *lang_code(enum lang l);
-/* The language for "kk"/"ru"/"en" (case-insensitive); -1 when it is none of them. */
-int lang_from_code(const char *code);
 /* The first of kk/ru/en named in an Accept-Language header, or -1. */
 int lang_from_accept(const char *header);
 

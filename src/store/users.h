@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "core/roles.h"
-#include "http/i18n.h"
+#include "core/lang.h"
 #include "store/db.h"
 
 struct user {
