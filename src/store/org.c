@@ -8,43 +8,6 @@
 #include "store/row.h"
 #include "util/utf8.h"
 
-/* Runs a one-row SELECT by id and builds the JSON with `build`. */
-static json_t *get_one(struct db *db, const char *sql, int64_t id, json_t *(*build)(struct db_stmt *))
-{
-	struct db_stmt *st = db_prepare(db, sql);
-	if (!st)
-		return NULL;
-	db_bind_int64(st, 1, id);
-	json_t *out = db_step(st) == DB_ROW ? build(st) : NULL;
-	db_done(st);
-	return out;
-}
-
-/* Steps a prepared and bound list statement into a JSON array of `build` rows. */
-static json_t *collect(struct db_stmt *st, json_t *(*build)(struct db_stmt *))
-{
-	json_t *items = json_array();
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW)
-		json_array_append_new(items, build(st));
-	db_done(st);
-	if (rc != DB_DONE) {
-		json_decref(items);
-		return NULL;
-	}
-	return items;
-}
-
-/* Finishes an INSERT … RETURNING id or an UPDATE. */
-static int finish_write(struct db_stmt *st, int64_t *id_out)
-{
-	int rc = db_step(st);
-	if (rc == DB_ROW && id_out)
-		*id_out = db_col_int64(st, 0);
-	db_done(st);
-	return (rc == DB_ROW || rc == DB_DONE) ? DB_OK : rc;
-}
-
 /* --- schools --- */
 
 #define SCHOOL_COLUMNS \
@@ -65,7 +28,7 @@ static json_t *school_row(struct db_stmt *st)
 
 json_t *schools_get(struct db *db, int64_t id)
 {
-	return get_one(db, "SELECT " SCHOOL_COLUMNS " FROM schools s WHERE s.id = $1", id, school_row);
+	return row_get_one(db, "SELECT " SCHOOL_COLUMNS " FROM schools s WHERE s.id = $1", id, school_row);
 }
 
 /* Whether any of the record's texts (top-level strings and {"kk","ru","en"} names)
@@ -126,51 +89,26 @@ json_t *schools_list(struct db *db, const char *q, int64_t only_id, int64_t limi
 	if (!st)
 		return NULL;
 	db_bind_int64(st, 1, only_id);
-	return filter_page(collect(st, school_row), q, limit, offset, total);
+	return filter_page(row_collect(st, school_row), q, limit, offset, total);
 }
+
+static const char *const school_write_fields[] = {
+	"code", "name.kk", "name.ru", "name.en", "city.kk", "city.ru", "city.en", "programme", NULL};
 
 int schools_insert(struct db *db, json_t *s, int64_t *id_out)
 {
-	char now[21];
-	db_now_utc(now);
-	struct db_stmt *st = db_prepare(db,
-		"INSERT INTO schools (code, name_kk, name_ru, name_en, city_kk, city_ru, city_en,"
-		" programme, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)"
-		" RETURNING id");
-	if (!st)
-		return DB_ERROR;
-	row_bind(st, 1, s, "code");
-	row_bind_name(st, 2, s, "name", "kk");
-	row_bind_name(st, 3, s, "name", "ru");
-	row_bind_name(st, 4, s, "name", "en");
-	row_bind_name(st, 5, s, "city", "kk");
-	row_bind_name(st, 6, s, "city", "ru");
-	row_bind_name(st, 7, s, "city", "en");
-	row_bind(st, 8, s, "programme");
-	db_bind_text(st, 9, now);
-	return finish_write(st, id_out);
+	return row_write(db, "INSERT INTO schools (code, name_kk, name_ru, name_en, city_kk, city_ru,"
+			     " city_en, programme, created_at, updated_at)"
+			     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+			 s, school_write_fields, 0, id_out);
 }
 
 int schools_update(struct db *db, int64_t id, json_t *s)
 {
-	char now[21];
-	db_now_utc(now);
-	struct db_stmt *st = db_prepare(db,
-		"UPDATE schools SET code = $1, name_kk = $2, name_ru = $3, name_en = $4, city_kk = $5,"
-		" city_ru = $6, city_en = $7, programme = $8, updated_at = $9 WHERE id = $10");
-	if (!st)
-		return DB_ERROR;
-	row_bind(st, 1, s, "code");
-	row_bind_name(st, 2, s, "name", "kk");
-	row_bind_name(st, 3, s, "name", "ru");
-	row_bind_name(st, 4, s, "name", "en");
-	row_bind_name(st, 5, s, "city", "kk");
-	row_bind_name(st, 6, s, "city", "ru");
-	row_bind_name(st, 7, s, "city", "en");
-	row_bind(st, 8, s, "programme");
-	db_bind_text(st, 9, now);
-	db_bind_int64(st, 10, id);
-	return finish_write(st, NULL);
+	return row_write(db, "UPDATE schools SET code = $1, name_kk = $2, name_ru = $3, name_en = $4,"
+			     " city_kk = $5, city_ru = $6, city_en = $7, programme = $8, updated_at = $9"
+			     " WHERE id = $10",
+			 s, school_write_fields, id, NULL);
 }
 
 int schools_find_code(struct db *db, const char *code, int64_t *id_out)
@@ -189,7 +127,7 @@ static json_t *year_row(struct db_stmt *st)
 
 json_t *years_get(struct db *db, int64_t id)
 {
-	return get_one(db, "SELECT id, school_id, name, starts_on, ends_on, status FROM academic_years"
+	return row_get_one(db, "SELECT id, school_id, name, starts_on, ends_on, status FROM academic_years"
 			   " WHERE id = $1", id, year_row);
 }
 
@@ -201,43 +139,23 @@ json_t *years_list(struct db *db, int64_t school_id)
 	if (!st)
 		return NULL;
 	db_bind_int64(st, 1, school_id);
-	return collect(st, year_row);
+	return row_collect(st, year_row);
 }
 
 int years_insert(struct db *db, json_t *y, int64_t *id_out)
 {
-	char now[21];
-	db_now_utc(now);
-	struct db_stmt *st = db_prepare(db,
-		"INSERT INTO academic_years (school_id, name, starts_on, ends_on, status, created_at,"
-		" updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id");
-	if (!st)
-		return DB_ERROR;
-	row_bind(st, 1, y, "school_id");
-	row_bind(st, 2, y, "name");
-	row_bind(st, 3, y, "starts_on");
-	row_bind(st, 4, y, "ends_on");
-	row_bind(st, 5, y, "status");
-	db_bind_text(st, 6, now);
-	return finish_write(st, id_out);
+	static const char *const fields[] = {"school_id", "name", "starts_on", "ends_on", "status", NULL};
+	return row_write(db, "INSERT INTO academic_years (school_id, name, starts_on, ends_on, status,"
+			     " created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+			 y, fields, 0, id_out);
 }
 
 int years_update(struct db *db, int64_t id, json_t *y)
 {
-	char now[21];
-	db_now_utc(now);
-	struct db_stmt *st = db_prepare(db,
-		"UPDATE academic_years SET name = $1, starts_on = $2, ends_on = $3, status = $4,"
-		" updated_at = $5 WHERE id = $6");
-	if (!st)
-		return DB_ERROR;
-	row_bind(st, 1, y, "name");
-	row_bind(st, 2, y, "starts_on");
-	row_bind(st, 3, y, "ends_on");
-	row_bind(st, 4, y, "status");
-	db_bind_text(st, 5, now);
-	db_bind_int64(st, 6, id);
-	return finish_write(st, NULL);
+	static const char *const fields[] = {"name", "starts_on", "ends_on", "status", NULL};
+	return row_write(db, "UPDATE academic_years SET name = $1, starts_on = $2, ends_on = $3,"
+			     " status = $4, updated_at = $5 WHERE id = $6",
+			 y, fields, id, NULL);
 }
 
 int64_t years_current(struct db *db, int64_t school_id)
@@ -276,7 +194,7 @@ static json_t *class_row(struct db_stmt *st)
 
 json_t *classes_get(struct db *db, int64_t id)
 {
-	return get_one(db, "SELECT " CLASS_COLUMNS " FROM classes c LEFT JOIN staff f ON f.id = c.curator_id"
+	return row_get_one(db, "SELECT " CLASS_COLUMNS " FROM classes c LEFT JOIN staff f ON f.id = c.curator_id"
 			   " LEFT JOIN persons p ON p.id = f.person_id WHERE c.id = $1", id, class_row);
 }
 
@@ -297,44 +215,25 @@ json_t *classes_list(struct db *db, int64_t school_id, int64_t year_id, int64_t 
 	db_bind_int64(st, 2, year_id);
 	db_bind_int64(st, 3, limit);
 	db_bind_int64(st, 4, offset);
-	return collect(st, class_row);
+	return row_collect(st, class_row);
 }
 
 int classes_insert(struct db *db, json_t *c, int64_t *id_out)
 {
-	char now[21];
-	db_now_utc(now);
-	struct db_stmt *st = db_prepare(db,
-		"INSERT INTO classes (school_id, academic_year_id, grade, letter, language, curator_id,"
-		" created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id");
-	if (!st)
-		return DB_ERROR;
-	row_bind(st, 1, c, "school_id");
-	row_bind(st, 2, c, "academic_year_id");
-	row_bind(st, 3, c, "grade");
-	row_bind(st, 4, c, "letter");
-	row_bind(st, 5, c, "language");
-	row_bind(st, 6, c, "curator_id");
-	db_bind_text(st, 7, now);
-	return finish_write(st, id_out);
+	static const char *const fields[] = {"school_id", "academic_year_id", "grade", "letter",
+					     "language", "curator_id", NULL};
+	return row_write(db, "INSERT INTO classes (school_id, academic_year_id, grade, letter, language,"
+			     " curator_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)"
+			     " RETURNING id",
+			 c, fields, 0, id_out);
 }
 
 int classes_update(struct db *db, int64_t id, json_t *c)
 {
-	char now[21];
-	db_now_utc(now);
-	struct db_stmt *st = db_prepare(db,
-		"UPDATE classes SET grade = $1, letter = $2, language = $3, curator_id = $4,"
-		" updated_at = $5 WHERE id = $6");
-	if (!st)
-		return DB_ERROR;
-	row_bind(st, 1, c, "grade");
-	row_bind(st, 2, c, "letter");
-	row_bind(st, 3, c, "language");
-	row_bind(st, 4, c, "curator_id");
-	db_bind_text(st, 5, now);
-	db_bind_int64(st, 6, id);
-	return finish_write(st, NULL);
+	static const char *const fields[] = {"grade", "letter", "language", "curator_id", NULL};
+	return row_write(db, "UPDATE classes SET grade = $1, letter = $2, language = $3, curator_id = $4,"
+			     " updated_at = $5 WHERE id = $6",
+			 c, fields, id, NULL);
 }
 
 /* --- subjects --- */
@@ -347,7 +246,7 @@ static json_t *subject_row(struct db_stmt *st)
 
 json_t *subjects_get(struct db *db, int64_t id)
 {
-	return get_one(db, "SELECT id, code, name_kk, name_ru, name_en FROM subjects WHERE id = $1", id,
+	return row_get_one(db, "SELECT id, code, name_kk, name_ru, name_en FROM subjects WHERE id = $1", id,
 		       subject_row);
 }
 
@@ -356,42 +255,23 @@ json_t *subjects_list(struct db *db, const char *q, int64_t limit, int64_t offse
 	struct db_stmt *st = db_prepare(db, "SELECT id, code, name_kk, name_ru, name_en FROM subjects ORDER BY code");
 	if (!st)
 		return NULL;
-	return filter_page(collect(st, subject_row), q, limit, offset, total);
+	return filter_page(row_collect(st, subject_row), q, limit, offset, total);
 }
+
+static const char *const subject_write_fields[] = {"code", "name.kk", "name.ru", "name.en", NULL};
 
 int subjects_insert(struct db *db, json_t *s, int64_t *id_out)
 {
-	char now[21];
-	db_now_utc(now);
-	struct db_stmt *st = db_prepare(db,
-		"INSERT INTO subjects (code, name_kk, name_ru, name_en, created_at, updated_at)"
-		" VALUES ($1, $2, $3, $4, $5, $5) RETURNING id");
-	if (!st)
-		return DB_ERROR;
-	row_bind(st, 1, s, "code");
-	row_bind_name(st, 2, s, "name", "kk");
-	row_bind_name(st, 3, s, "name", "ru");
-	row_bind_name(st, 4, s, "name", "en");
-	db_bind_text(st, 5, now);
-	return finish_write(st, id_out);
+	return row_write(db, "INSERT INTO subjects (code, name_kk, name_ru, name_en, created_at, updated_at)"
+			     " VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+			 s, subject_write_fields, 0, id_out);
 }
 
 int subjects_update(struct db *db, int64_t id, json_t *s)
 {
-	char now[21];
-	db_now_utc(now);
-	struct db_stmt *st = db_prepare(db,
-		"UPDATE subjects SET code = $1, name_kk = $2, name_ru = $3, name_en = $4,"
-		" updated_at = $5 WHERE id = $6");
-	if (!st)
-		return DB_ERROR;
-	row_bind(st, 1, s, "code");
-	row_bind_name(st, 2, s, "name", "kk");
-	row_bind_name(st, 3, s, "name", "ru");
-	row_bind_name(st, 4, s, "name", "en");
-	db_bind_text(st, 5, now);
-	db_bind_int64(st, 6, id);
-	return finish_write(st, NULL);
+	return row_write(db, "UPDATE subjects SET code = $1, name_kk = $2, name_ru = $3, name_en = $4,"
+			     " updated_at = $5 WHERE id = $6",
+			 s, subject_write_fields, id, NULL);
 }
 
 int64_t org_school_of(struct db *db, const char *table, int64_t id)

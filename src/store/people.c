@@ -29,31 +29,6 @@ static json_t *person_row(struct db_stmt *st)
 	return p;
 }
 
-static json_t *collect(struct db_stmt *st, json_t *(*build)(struct db_stmt *))
-{
-	json_t *items = json_array();
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW)
-		json_array_append_new(items, build(st));
-	db_done(st);
-	if (rc != DB_DONE) {
-		json_decref(items);
-		return NULL;
-	}
-	return items;
-}
-
-static json_t *get_one(struct db *db, const char *sql, int64_t id, json_t *(*build)(struct db_stmt *))
-{
-	struct db_stmt *st = db_prepare(db, sql);
-	if (!st)
-		return NULL;
-	db_bind_int64(st, 1, id);
-	json_t *out = db_step(st) == DB_ROW ? build(st) : NULL;
-	db_done(st);
-	return out;
-}
-
 /* The folded text a person is found by: names and IIN. */
 static char *search_key(json_t *p)
 {
@@ -74,66 +49,38 @@ static char *search_key(json_t *p)
 
 json_t *persons_get(struct db *db, int64_t id)
 {
-	return get_one(db, "SELECT " PERSON_COLUMNS " FROM persons p WHERE p.id = $1", id, person_row);
+	return row_get_one(db, "SELECT " PERSON_COLUMNS " FROM persons p WHERE p.id = $1", id, person_row);
+}
+
+static const char *const person_write_fields[] = {"last_name", "first_name", "middle_name", "iin",
+	"birth_date", "sex", "phone", "email", "search_key", NULL};
+
+/* Writes a person record with its search key (row_write's conventions). */
+static int person_write(struct db *db, const char *sql, json_t *p, int64_t id, int64_t *id_out)
+{
+	json_t *rec = json_copy(p);
+	char *key = search_key(p);
+	json_object_set_new(rec, "search_key", json_string(key ? key : ""));
+	free(key);
+	int rc = row_write(db, sql, rec, person_write_fields, id, id_out);
+	json_decref(rec);
+	return rc;
 }
 
 int persons_insert(struct db *db, json_t *p, int64_t *id_out)
 {
-	char now[21];
-	db_now_utc(now);
-	char *key = search_key(p);
-	struct db_stmt *st = db_prepare(db,
-		"INSERT INTO persons (last_name, first_name, middle_name, iin, birth_date, sex, phone,"
-		" email, search_key, created_at, updated_at)"
-		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id");
-	int rc = DB_ERROR;
-	if (st) {
-		row_bind(st, 1, p, "last_name");
-		row_bind(st, 2, p, "first_name");
-		row_bind(st, 3, p, "middle_name");
-		row_bind(st, 4, p, "iin");
-		row_bind(st, 5, p, "birth_date");
-		row_bind(st, 6, p, "sex");
-		row_bind(st, 7, p, "phone");
-		row_bind(st, 8, p, "email");
-		db_bind_text(st, 9, key);
-		db_bind_text(st, 10, now);
-		rc = db_step(st);
-		if (rc == DB_ROW && id_out)
-			*id_out = db_col_int64(st, 0);
-		db_done(st);
-	}
-	free(key);
-	return rc == DB_ROW ? DB_OK : rc;
+	return person_write(db, "INSERT INTO persons (last_name, first_name, middle_name, iin, birth_date,"
+				" sex, phone, email, search_key, created_at, updated_at)"
+				" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+			    p, 0, id_out);
 }
 
 int persons_update(struct db *db, int64_t id, json_t *p)
 {
-	char now[21];
-	db_now_utc(now);
-	char *key = search_key(p);
-	struct db_stmt *st = db_prepare(db,
-		"UPDATE persons SET last_name = $1, first_name = $2, middle_name = $3, iin = $4,"
-		" birth_date = $5, sex = $6, phone = $7, email = $8, search_key = $9, updated_at = $10"
-		" WHERE id = $11");
-	int rc = DB_ERROR;
-	if (st) {
-		row_bind(st, 1, p, "last_name");
-		row_bind(st, 2, p, "first_name");
-		row_bind(st, 3, p, "middle_name");
-		row_bind(st, 4, p, "iin");
-		row_bind(st, 5, p, "birth_date");
-		row_bind(st, 6, p, "sex");
-		row_bind(st, 7, p, "phone");
-		row_bind(st, 8, p, "email");
-		db_bind_text(st, 9, key);
-		db_bind_text(st, 10, now);
-		db_bind_int64(st, 11, id);
-		rc = db_step(st);
-		db_done(st);
-	}
-	free(key);
-	return rc == DB_DONE ? DB_OK : rc;
+	return person_write(db, "UPDATE persons SET last_name = $1, first_name = $2, middle_name = $3,"
+				" iin = $4, birth_date = $5, sex = $6, phone = $7, email = $8, search_key = $9,"
+				" updated_at = $10 WHERE id = $11",
+			    p, id, NULL);
 }
 
 int persons_find_iin(struct db *db, const char *iin, int64_t *id_out)
@@ -171,7 +118,7 @@ static json_t *student_row(struct db_stmt *st)
 
 json_t *students_get(struct db *db, int64_t id)
 {
-	return get_one(db, STUDENT_SELECT " WHERE s.id = $1", id, student_row);
+	return row_get_one(db, STUDENT_SELECT " WHERE s.id = $1", id, student_row);
 }
 
 /* The class list and the school list are separate statements: a "($1 = 0 OR
@@ -203,7 +150,7 @@ json_t *students_list(struct db *db, const struct student_filter *f, int64_t lim
 			db_bind_text(st, 2, pattern);
 			db_bind_int64(st, 3, limit);
 			db_bind_int64(st, 4, offset);
-			items = collect(st, student_row);
+			items = row_collect(st, student_row);
 		}
 	}
 	free(pattern);
@@ -212,56 +159,31 @@ json_t *students_list(struct db *db, const struct student_filter *f, int64_t lim
 
 int students_insert(struct db *db, json_t *s, int64_t *id_out)
 {
+	static const char *const fields[] = {"person_id", "school_id", "class_id", "funding", "dormitory",
+					     "status", "enrolled_on", NULL};
 	int64_t person_id = 0;
 	int rc = persons_insert(db, s, &person_id);
 	if (rc != DB_OK)
 		return rc;
-	char now[21];
-	db_now_utc(now);
-	struct db_stmt *st = db_prepare(db,
-		"INSERT INTO students (person_id, school_id, class_id, funding, dormitory, status,"
-		" enrolled_on, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)"
-		" RETURNING id");
-	if (!st)
-		return DB_ERROR;
-	db_bind_int64(st, 1, person_id);
-	row_bind(st, 2, s, "school_id");
-	row_bind(st, 3, s, "class_id");
-	row_bind(st, 4, s, "funding");
-	row_bind(st, 5, s, "dormitory");
-	row_bind(st, 6, s, "status");
-	row_bind(st, 7, s, "enrolled_on");
-	db_bind_text(st, 8, now);
-	rc = db_step(st);
-	if (rc == DB_ROW && id_out)
-		*id_out = db_col_int64(st, 0);
-	db_done(st);
-	return rc == DB_ROW ? DB_OK : rc;
+	json_t *rec = json_copy(s);
+	json_object_set_new(rec, "person_id", json_integer(person_id));
+	rc = row_write(db, "INSERT INTO students (person_id, school_id, class_id, funding, dormitory,"
+			   " status, enrolled_on, created_at, updated_at)"
+			   " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+		       rec, fields, 0, id_out);
+	json_decref(rec);
+	return rc;
 }
 
 int students_update(struct db *db, int64_t id, json_t *s)
 {
-	int64_t person_id = json_integer_value(json_object_get(s, "person_id"));
-	int rc = persons_update(db, person_id, s);
+	static const char *const fields[] = {"class_id", "funding", "dormitory", "status", "enrolled_on", NULL};
+	int rc = persons_update(db, json_integer_value(json_object_get(s, "person_id")), s);
 	if (rc != DB_OK)
 		return rc;
-	char now[21];
-	db_now_utc(now);
-	struct db_stmt *st = db_prepare(db,
-		"UPDATE students SET class_id = $1, funding = $2, dormitory = $3, status = $4,"
-		" enrolled_on = $5, updated_at = $6 WHERE id = $7");
-	if (!st)
-		return DB_ERROR;
-	row_bind(st, 1, s, "class_id");
-	row_bind(st, 2, s, "funding");
-	row_bind(st, 3, s, "dormitory");
-	row_bind(st, 4, s, "status");
-	row_bind(st, 5, s, "enrolled_on");
-	db_bind_text(st, 6, now);
-	db_bind_int64(st, 7, id);
-	rc = db_step(st);
-	db_done(st);
-	return rc == DB_DONE ? DB_OK : rc;
+	return row_write(db, "UPDATE students SET class_id = $1, funding = $2, dormitory = $3, status = $4,"
+			     " enrolled_on = $5, updated_at = $6 WHERE id = $7",
+			 s, fields, id, NULL);
 }
 
 int64_t students_of_person(struct db *db, int64_t person_id)
@@ -288,7 +210,7 @@ json_t *representatives_of(struct db *db, int64_t student_id)
 	if (!st)
 		return NULL;
 	db_bind_int64(st, 1, student_id);
-	return collect(st, representative_row);
+	return row_collect(st, representative_row);
 }
 
 static json_t *child_row(struct db_stmt *st)
@@ -309,7 +231,7 @@ json_t *representatives_children(struct db *db, int64_t person_id)
 	if (!st)
 		return NULL;
 	db_bind_int64(st, 1, person_id);
-	return collect(st, child_row);
+	return row_collect(st, child_row);
 }
 
 json_t *representatives_list(struct db *db, int64_t school_id, const char *q, int64_t limit,
@@ -333,7 +255,7 @@ json_t *representatives_list(struct db *db, int64_t school_id, const char *q, in
 			db_bind_text(st, 2, pattern);
 			db_bind_int64(st, 3, limit);
 			db_bind_int64(st, 4, offset);
-			items = collect(st, person_row);
+			items = row_collect(st, person_row);
 		}
 	}
 	free(pattern);
@@ -415,7 +337,7 @@ static int add_roles(struct db *db, json_t *f)
 
 json_t *staff_get(struct db *db, int64_t id)
 {
-	json_t *f = get_one(db, STAFF_SELECT " WHERE f.id = $1", id, staff_row);
+	json_t *f = row_get_one(db, STAFF_SELECT " WHERE f.id = $1", id, staff_row);
 	if (f && add_roles(db, f) != DB_OK) {
 		json_decref(f);
 		return NULL;
@@ -446,7 +368,7 @@ json_t *staff_list(struct db *db, int64_t school_id, const char *q, const char *
 			db_bind_text(st, 3, r);
 			db_bind_int64(st, 4, limit);
 			db_bind_int64(st, 5, offset);
-			items = collect(st, staff_row);
+			items = row_collect(st, staff_row);
 		}
 	}
 	free(pattern);

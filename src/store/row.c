@@ -1,6 +1,7 @@
 /* row — JSON ↔ statement helpers. */
 #include "store/row.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,60 @@ json_t *row_names(struct db_stmt *st, int col)
 {
 	return json_pack("{s:o, s:o, s:o}", "kk", row_text(st, col), "ru", row_text(st, col + 1),
 			 "en", row_text(st, col + 2));
+}
+
+json_t *row_collect(struct db_stmt *st, json_t *(*build)(struct db_stmt *))
+{
+	json_t *items = json_array();
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		json_array_append_new(items, build(st));
+	db_done(st);
+	if (rc != DB_DONE) {
+		json_decref(items);
+		return NULL;
+	}
+	return items;
+}
+
+json_t *row_get_one(struct db *db, const char *sql, int64_t id, json_t *(*build)(struct db_stmt *))
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return NULL;
+	db_bind_int64(st, 1, id);
+	json_t *out = db_step(st) == DB_ROW ? build(st) : NULL;
+	db_done(st);
+	return out;
+}
+
+int row_write(struct db *db, const char *sql, json_t *rec, const char *const *fields, int64_t id,
+	      int64_t *id_out)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return DB_ERROR;
+	int idx = 1;
+	for (const char *const *f = fields; *f; f++, idx++) {
+		const char *dot = strchr(*f, '.');
+		if (dot) {
+			char key[64];
+			snprintf(key, sizeof key, "%.*s", (int)(dot - *f), *f);
+			row_bind_name(st, idx, rec, key, dot + 1);
+		} else {
+			row_bind(st, idx, rec, *f);
+		}
+	}
+	char now[21];
+	db_now_utc(now);
+	db_bind_text(st, idx++, now);
+	if (id)
+		db_bind_int64(st, idx, id);
+	int rc = db_step(st);
+	if (rc == DB_ROW && id_out)
+		*id_out = db_col_int64(st, 0);
+	db_done(st);
+	return (rc == DB_ROW || rc == DB_DONE) ? DB_OK : rc;
 }
 
 static char *like_pattern(const char *text)

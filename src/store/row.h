@@ -4,6 +4,7 @@
 #define MEKTEP_STORE_ROW_H
 
 #include <jansson.h>
+#include <stdint.h>
 
 #include "store/db.h"
 
@@ -18,6 +19,19 @@ json_t *row_int(struct db_stmt *st, int col);    /* an integer, or null */
 json_t *row_bool(struct db_stmt *st, int col);   /* true/false from 0/1, or null */
 /* {"kk": col, "ru": col+1, "en": col+2} */
 json_t *row_names(struct db_stmt *st, int col);
+
+/* Steps a prepared, bound list statement into a JSON array of `build` rows and gives
+ * the statement back. NULL on a database error. */
+json_t *row_collect(struct db_stmt *st, json_t *(*build)(struct db_stmt *));
+/* Runs a one-row SELECT whose only parameter is the id; `build` makes the JSON.
+ * NULL when there is no such row (or on error). */
+json_t *row_get_one(struct db *db, const char *sql, int64_t id, json_t *(*build)(struct db_stmt *));
+/* Runs an INSERT … RETURNING id or an UPDATE of a whole record: binds rec's `fields`
+ * (NULL-terminated; "name.kk" for a language of a name) as $1..$n, the current instant
+ * as $n+1 (created_at / updated_at), and `id` as $n+2 when it is not 0. *id_out gets
+ * the new id when not NULL. Returns DB_OK or a negative rc. */
+int row_write(struct db *db, const char *sql, json_t *rec, const char *const *fields, int64_t id,
+	      int64_t *id_out);
 
 /* A LIKE pattern that finds `q` anywhere in a search key: folded to lower case, with
  * % and _ escaped by backslash (use `LIKE $n ESCAPE '\'`). malloc'd; "" gives "%". */
