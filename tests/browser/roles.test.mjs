@@ -1,0 +1,82 @@
+// Each role signs in through the form and lands on its own home page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, close, newPage, signIn, screenshots, assertClean, settle } from './harness.mjs';
+
+before(launch);
+after(close);
+
+const homes = [
+  ['admin', 'network_admin', async (page) => {
+    const cards = page.getByTestId('school-card');
+    await cards.first().waitFor();
+    assert.equal(await cards.count(), 2, 'both demo schools are shown');
+    await page.getByTestId('network-totals').waitFor();
+  }],
+  ['contingent', 'contingent_unit', async (page) => {
+    await page.getByTestId('school-card').first().waitFor();
+  }],
+  ['director', 'director', async (page) => {
+    await page.getByTestId('school-figures').waitFor();
+    await page.getByTestId('class-grid').waitFor();
+    assert.match(await page.getByTestId('school-figures').innerText(), /\d/);
+  }],
+  ['deputy', 'deputy_academic', async (page) => {
+    await page.getByTestId('school-figures').waitFor();
+  }],
+  ['upbringing', 'deputy_upbringing', async (page) => {
+    await page.getByTestId('school-figures').waitFor();
+  }],
+  ['timetable', 'timetable_officer', async (page) => {
+    await page.getByTestId('school-figures').waitFor();
+  }],
+  ['club', 'club_leader', async (page) => {
+    await page.getByTestId('school-figures').waitFor();
+  }],
+  ['teacher', 'teacher', async (page) => {
+    const today = page.getByTestId('today-lessons');
+    await today.waitFor();
+    // Kazakh by default: lessons appear once the timetable exists.
+    assert.match(await today.innerText(), /Сабақ кестесі жасалғаннан кейін/);
+    await page.getByTestId('my-classes').waitFor();
+  }],
+  ['parent', 'parent', async (page) => {
+    const children = page.getByTestId('child-card');
+    await children.first().waitFor();
+    assert.ok((await children.count()) >= 1);
+  }],
+  ['student', 'student', async (page) => {
+    await page.locator('dl.info').first().waitFor();
+    assert.match(await page.locator('main').innerText(), /ЖСН/);
+  }],
+];
+
+for (const [login, role, check] of homes) {
+  test(`${login} signs in and sees the ${role} home`, async () => {
+    const page = await newPage();
+    await signIn(page, login);
+    await page.getByTestId('home').waitFor();
+    assert.equal(await page.getByTestId('home').getAttribute('data-role'), role);
+    await check(page);
+    await settle(page);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'kk', 'Kazakh is the default');
+    await screenshots(page, `home-${login}`);
+    assertClean(page);
+    await page.context().close();
+  });
+}
+
+test('a wrong password is refused with the server message, in Kazakh', async () => {
+  const page = await newPage();
+  page.expectStatus(/^\/api\/v1\/auth\/login$/, 401);
+  await page.goto('/');
+  await page.getByLabel('Логин').fill('director');
+  await page.locator('#password').fill('wrong-password');
+  await page.keyboard.press('Enter');
+  const error = page.getByTestId('signin-error');
+  await error.waitFor();
+  assert.equal(await error.innerText(), 'Логин немесе құпиясөз қате.');
+  await screenshots(page, 'signin-refused');
+  assertClean(page);
+  await page.context().close();
+});
