@@ -114,8 +114,26 @@ int api_me(struct req *rq)
 		json_t *school = schools_get(rq->db, rq->user.school_id);
 		json_object_set_new(body, "school", school ? school : json_null());
 	}
+	if ((rq->user.role & ROLES_SCHOOL_STAFF) && rq->user.person_id) {
+		/* The staff record and the classes the user curates, for a teacher's home. */
+		int64_t staff = staff_of_person(rq->db, rq->user.person_id, rq->user.school_id);
+		json_object_set_new(body, "staff_id", staff ? json_integer(staff) : json_null());
+		json_t *curated = staff ? classes_curated_by(rq->db, staff) : NULL;
+		json_object_set_new(body, "curated_classes", curated ? curated : json_array());
+	}
 	if (rq->user.role == ROLE_PARENT && rq->user.person_id) {
+		/* A parent may not read the schools, so each child carries its school's names. */
 		json_t *children = representatives_children(rq->db, rq->user.person_id);
+		size_t i;
+		json_t *child;
+		json_array_foreach(children, i, child) {
+			json_t *school = schools_get(rq->db, json_integer_value(json_object_get(child, "school_id")));
+			if (school)
+				json_object_set_new(child, "school", json_pack("{s:O, s:O, s:O}", "id",
+					json_object_get(school, "id"), "code", json_object_get(school, "code"),
+					"name", json_object_get(school, "name")));
+			json_decref(school);
+		}
 		json_object_set_new(body, "children", children ? children : json_array());
 	}
 	if (rq->user.role == ROLE_STUDENT && rq->user.person_id) {

@@ -218,6 +218,18 @@ json_t *classes_list(struct db *db, int64_t school_id, int64_t year_id, int64_t 
 	return row_collect(st, class_row);
 }
 
+json_t *classes_curated_by(struct db *db, int64_t staff_id)
+{
+	struct db_stmt *st = db_prepare(db,
+		"SELECT " CLASS_COLUMNS " FROM classes c JOIN academic_years y ON y.id = c.academic_year_id"
+		" LEFT JOIN staff f ON f.id = c.curator_id LEFT JOIN persons p ON p.id = f.person_id"
+		" WHERE c.curator_id = $1 AND y.status = 'current' ORDER BY c.grade, c.letter");
+	if (!st)
+		return NULL;
+	db_bind_int64(st, 1, staff_id);
+	return row_collect(st, class_row);
+}
+
 int classes_insert(struct db *db, json_t *c, int64_t *id_out)
 {
 	static const char *const fields[] = {"school_id", "academic_year_id", "grade", "letter",

@@ -33,6 +33,8 @@ json_t *classes_get(struct db *db, int64_t id);
 /* Classes of a school, of one academic year when year_id != 0, by grade and letter. */
 json_t *classes_list(struct db *db, int64_t school_id, int64_t year_id, int64_t limit,
 		     int64_t offset, int64_t *total);
+/* The current-year classes a staff member curates, by grade and letter. */
+json_t *classes_curated_by(struct db *db, int64_t staff_id);
 int classes_insert(struct db *db, json_t *cls, int64_t *id_out);
 int classes_update(struct db *db, int64_t id, json_t *cls);
 

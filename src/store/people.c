@@ -319,6 +319,13 @@ static json_t *staff_row(struct db_stmt *st)
 	return f;
 }
 
+int64_t staff_of_person(struct db *db, int64_t person_id, int64_t school_id)
+{
+	int64_t id = 0;
+	return db_query_int64(db, &id, "SELECT id FROM staff WHERE person_id = $1 AND school_id = $2",
+			      "ii", person_id, school_id) == DB_ROW ? id : 0;
+}
+
 /* Adds "roles": [...] to each staff record of an array (or to one record). */
 static int add_roles(struct db *db, json_t *f)
 {

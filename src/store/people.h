@@ -49,6 +49,8 @@ int representatives_in_school(struct db *db, int64_t person_id, int64_t school_i
 int64_t representatives_first_school(struct db *db, int64_t person_id);
 
 json_t *staff_get(struct db *db, int64_t id);
+/* The staff row of a person at a school, or 0. */
+int64_t staff_of_person(struct db *db, int64_t person_id, int64_t school_id);
 json_t *staff_list(struct db *db, int64_t school_id, const char *q, const char *role, int64_t limit,
 		   int64_t offset, int64_t *total);
 /* Inserts the person (or uses person_id when given) and the staff row with its roles. */

@@ -147,8 +147,22 @@ describe('/me', () => {
       assert.ok(Number.isInteger(c.id) && Number.isInteger(c.school_id));
       assert.ok(['mother', 'father', 'adopter', 'guardian', 'foster_parent', 'patronage_educator', 'other'].includes(c.relation));
       assert.equal(typeof c.last_name, 'string');
+      // a parent may not read /schools, so the child carries its school's names
+      assert.equal(c.school.id, c.school_id);
+      assert.ok(c.school.name.kk && c.school.name.ru && c.school.name.en);
     }
     assert.ok(!('student' in r.body));
+  });
+
+  test('a teacher sees their staff record and the classes they curate', async () => {
+    const r = await srv.api('GET', '/api/v1/me', { token: await srv.login('teacher') });
+    assert.equal(r.status, 200, r.text);
+    assert.ok(Number.isInteger(r.body.staff_id), r.text);
+    assert.ok(r.body.curated_classes.length >= 1, r.text);
+    for (const c of r.body.curated_classes) assert.equal(c.curator.id, r.body.staff_id);
+    const staff = await srv.api('GET', `/api/v1/staff/${r.body.staff_id}`, { token: await srv.login('teacher') });
+    assert.equal(staff.status, 200);
+    assert.equal(staff.body.person_id, r.body.user.person_id);
   });
 
   test('a student sees their own student record', async () => {
