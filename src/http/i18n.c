@@ -2,6 +2,7 @@
  * A message may name the field it concerns as {field}; reply.c fills it in. */
 #include "http/i18n.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -116,6 +117,82 @@ static const struct message catalogue[] = {
 		      "Запись одновременно изменена кем-то другим. Обновите страницу.",
 		      "Someone else changed the record at the same time. Reload the page."}},
 };
+
+/* Field names as users read them, used where a message names its field. */
+static const struct message field_labels[] = {
+	{"last_name", {"тегі", "фамилия", "last name"}},
+	{"first_name", {"аты", "имя", "first name"}},
+	{"middle_name", {"әкесінің аты", "отчество", "patronymic"}},
+	{"iin", {"ЖСН", "ИИН", "IIN"}},
+	{"birth_date", {"туған күні", "дата рождения", "birth date"}},
+	{"sex", {"жынысы", "пол", "sex"}},
+	{"phone", {"телефон", "телефон", "phone"}},
+	{"email", {"электрондық пошта", "электронная почта", "e-mail"}},
+	{"school_id", {"мектеп", "школа", "school"}},
+	{"class_id", {"сынып", "класс", "class"}},
+	{"person_id", {"адам", "человек", "person"}},
+	{"funding", {"қаржыландыру", "финансирование", "funding"}},
+	{"dormitory", {"жатақхана", "общежитие", "dormitory"}},
+	{"enrolled_on", {"қабылданған күні", "дата зачисления", "enrolment date"}},
+	{"relation", {"туыстық қатынасы", "степень родства", "relation"}},
+	{"roles", {"рөлдері", "роли", "roles"}},
+	{"active", {"белсенді", "активен", "active"}},
+	{"code", {"коды", "код", "code"}},
+	{"name", {"атауы", "название", "name"}},
+	{"city", {"қала", "город", "city"}},
+	{"programme", {"бағдарлама", "программа", "programme"}},
+	{"grade", {"сынып деңгейі", "параллель", "grade"}},
+	{"letter", {"литері", "литера", "letter"}},
+	{"language", {"оқыту тілі", "язык обучения", "language of instruction"}},
+	{"curator_id", {"сынып жетекшісі", "классный руководитель", "curator"}},
+	{"academic_year_id", {"оқу жылы", "учебный год", "academic year"}},
+	{"starts_on", {"басталу күні", "дата начала", "start date"}},
+	{"ends_on", {"аяқталу күні", "дата окончания", "end date"}},
+	{"status", {"мәртебесі", "статус", "status"}},
+	{"login", {"логин", "логин", "login"}},
+	{"password", {"құпиясөз", "пароль", "password"}},
+	{"lang", {"тіл", "язык", "language"}},
+	{"limit", {"бет өлшемі", "размер страницы", "page size"}},
+	{"cursor", {"бет", "страница", "page"}},
+	{"role", {"рөл", "роль", "role"}},
+	{"entity", {"жазба түрі", "тип записи", "record type"}},
+	{"id", {"жазба нөмірі", "номер записи", "record number"}},
+};
+
+#define FIELD_LABELS_SIZE (sizeof field_labels / sizeof field_labels[0])
+
+static const char *const language_names[LANG_COUNT][LANG_COUNT] = {
+	/* the name of language [column] in language [row] */
+	{"қазақша", "орысша", "ағылшынша"},
+	{"на казахском", "на русском", "на английском"},
+	{"in Kazakh", "in Russian", "in English"},
+};
+
+const char *i18n_field_label(const char *field, enum lang l, char *out, size_t cap)
+{
+	if (!field)
+		return "";
+	unsigned li = (unsigned)l < LANG_COUNT ? (unsigned)l : LANG_KK;
+	const char *dot = strchr(field, '.');
+	size_t n = dot ? (size_t)(dot - field) : strlen(field);
+	for (size_t i = 0; i < FIELD_LABELS_SIZE; i++) {
+		if (strlen(field_labels[i].code) != n || strncmp(field_labels[i].code, field, n) != 0)
+			continue;
+		int sub = dot ? lang_from_code(dot + 1) : -1;
+		if (sub >= 0)
+			snprintf(out, cap, "%s (%s)", field_labels[i].text[li], language_names[li][sub]);
+		else
+			snprintf(out, cap, "%s", field_labels[i].text[li]);
+		return out;
+	}
+	snprintf(out, cap, "%s", field);
+	return out;
+}
+
+const char *i18n_field_at(int n)
+{
+	return n >= 0 && (size_t)n < FIELD_LABELS_SIZE ? field_labels[n].code : NULL;
+}
 
 #define CATALOGUE_SIZE (sizeof catalogue / sizeof catalogue[0])
 

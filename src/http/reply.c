@@ -38,7 +38,8 @@ static json_t *message_for(const char *code, enum lang lang, const char *field)
 		return json_string(text);
 	struct buf b = BUF_INIT;
 	buf_add(&b, text, (size_t)(mark - text));
-	buf_adds(&b, field ? field : "");
+	char label[160];
+	buf_adds(&b, i18n_field_label(field, lang, label, sizeof label));
 	buf_adds(&b, mark + strlen("{field}"));
 	json_t *s = json_string(b.data);
 	buf_release(&b);

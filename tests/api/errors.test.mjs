@@ -335,7 +335,7 @@ describe('languages', () => {
     const m = [kk, ru, en].map((r) => r.body.error.message);
     assert.equal(new Set(m).size, 3, `three different messages: ${m.join(' | ')}`);
     assert.equal(none.body.error.message, kk.body.error.message, 'Kazakh by default');
-    assert.equal(en.body.error.message, 'The record this field refers to does not exist: class_id.');
+    assert.equal(en.body.error.message, 'The record this field refers to does not exist: class.');
     assert.match(ru.body.error.message, /[а-яё]/i);
     assert.match(kk.body.error.message, /[әғқңөұүһі]/i);
     assert.equal(kk.headers.get('content-language'), 'kk');
@@ -358,7 +358,7 @@ describe('languages', () => {
     const ru = await post('/api/v1/students', bad(), { headers: { 'Accept-Language': 'ru-RU,ru;q=0.9,en;q=0.8' } });
     assert.equal(ru.headers.get('content-language'), 'ru');
     const en = await post('/api/v1/students', bad(), { headers: { 'Accept-Language': 'en-GB' } });
-    assert.equal(en.body.error.message, 'The record this field refers to does not exist: class_id.');
+    assert.equal(en.body.error.message, 'The record this field refers to does not exist: class.');
     const both = await post('/api/v1/students', bad(), { headers: { 'Accept-Language': 'ru' }, lang: 'en' });
     assert.equal(both.headers.get('content-language'), 'en', '?lang= wins over Accept-Language');
     const unknown = await post('/api/v1/students', bad(), { headers: { 'Accept-Language': 'de-DE' } });

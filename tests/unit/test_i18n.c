@@ -30,6 +30,25 @@ static void test_every_message_in_three_languages(void **state)
 	assert_true(n > 30);
 }
 
+static void test_field_labels_in_three_languages(void **state)
+{
+	char kk[160], ru[160], en[160];
+	int n = 0;
+	for (const char *field; (field = i18n_field_at(n)) != NULL; n++) {
+		i18n_field_label(field, LANG_KK, kk, sizeof kk);
+		i18n_field_label(field, LANG_RU, ru, sizeof ru);
+		i18n_field_label(field, LANG_EN, en, sizeof en);
+		assert_true(strlen(kk) > 0 && strlen(ru) > 0 && strlen(en) > 0);
+		assert_string_not_equal(kk, en);
+	}
+	assert_true(n > 20);
+	assert_string_equal(i18n_field_label("class_id", LANG_EN, en, sizeof en), "class");
+	assert_string_equal(i18n_field_label("name.ru", LANG_EN, en, sizeof en), "name (in Russian)");
+	assert_string_equal(i18n_field_label("name.kk", LANG_KK, kk, sizeof kk), "атауы (қазақша)");
+	/* a field the catalogue does not know (an unknown field sent by a client) stays as sent */
+	assert_string_equal(i18n_field_label("nme", LANG_RU, ru, sizeof ru), "nme");
+}
+
 static void test_unknown_code_falls_back_to_internal(void **state)
 {
 	assert_string_equal(i18n_message("no_such_code", LANG_EN), i18n_message("internal", LANG_EN));
@@ -63,6 +82,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_message_in_three_languages),
+		cmocka_unit_test(test_field_labels_in_three_languages),
 		cmocka_unit_test(test_unknown_code_falls_back_to_internal),
 		cmocka_unit_test(test_language_codes),
 		cmocka_unit_test(test_accept_language),
