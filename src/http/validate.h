@@ -18,6 +18,8 @@ enum field_type {
 	FIELD_ID,       /* a positive integer id */
 	FIELD_NAMES,    /* {"kk","ru","en"}: three non-empty strings of at most max_len */
 	FIELD_ENUM_SET, /* an array of distinct `values`, at least one, at most max_len */
+	FIELD_OBJECT,   /* an object checked against `fields` (its required ones required) */
+	FIELD_LIST,     /* an array of at most max_len objects (0 = 16), each as FIELD_OBJECT */
 };
 
 struct field_spec {
@@ -29,13 +31,15 @@ struct field_spec {
 	const char *const *values; /* FIELD_ENUM: NULL-terminated */
 	int nullable;            /* JSON null accepted (to clear an optional field) */
 	int allow_empty;         /* FIELD_STRING: "" accepted */
+	const struct field_spec *fields; /* FIELD_OBJECT, FIELD_LIST: the object's fields */
 };
 
 enum validate_mode { VALIDATE_CREATE, VALIDATE_PATCH };
 
 /* Checks rq->json against `specs` (ending with a {NULL} entry). Returns 0 when all is
  * well, else the number of problems added to rq->errors (reply with reply_errors 422,
- * or 400 for the shape problems). */
+ * or 400 for the shape problems). A problem inside a FIELD_OBJECT or FIELD_LIST names
+ * its path: "assessment.starts_on", "terms[1].ends_on". */
 int validate_body(struct req *rq, const struct field_spec *specs, enum validate_mode mode);
 
 /* Reads a paging request: ?limit= (1..max, default def) and ?cursor= (an offset).
