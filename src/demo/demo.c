@@ -515,12 +515,16 @@ static int copy_person(struct gen *g, int i)
 	char key[4 * NAMES_MAX + 16];
 	snprintf(key, sizeof key, "%s %s %s %s", p->name.last, p->name.first, p->name.middle, p->iin);
 	char *folded = utf8_fold(key);
-	if (!folded)
-		return DB_ERROR;
-	int rc = db_copy_row(g->db, "isssssssssss", p->id, p->name.last, p->name.first, p->name.middle,
-			     p->iin, p->birth, p->sex, p->phone[0] ? p->phone : NULL,
-			     p->email[0] ? p->email : NULL, folded, g->now, g->now);
+	/* the same key as store/people.c: names, each followed by a space */
+	snprintf(key, sizeof key, "%s %s %s ", p->name.last, p->name.first, p->name.middle);
+	char *order = utf8_sort_key(key);
+	int rc = DB_ERROR;
+	if (folded && order)
+		rc = db_copy_row(g->db, "issssssssssss", p->id, p->name.last, p->name.first, p->name.middle,
+				 p->iin, p->birth, p->sex, p->phone[0] ? p->phone : NULL,
+				 p->email[0] ? p->email : NULL, folded, order, g->now, g->now);
 	free(folded);
+	free(order);
 	return rc;
 }
 
@@ -563,7 +567,8 @@ static const struct {
 	int (*row)(struct gen *g, int i);
 } school_tables[] = {
 	{"persons", "id, last_name, first_name, middle_name, iin, birth_date, sex, phone, email,"
-		    " search_key, created_at, updated_at", offsetof(struct school_rows, npersons), copy_person},
+		    " search_key, sort_key, created_at, updated_at", offsetof(struct school_rows, npersons),
+	 copy_person},
 	{"staff", "id, person_id, school_id, active, created_at, updated_at",
 	 offsetof(struct school_rows, nstaff), copy_staff},
 	{"staff_roles", "staff_id, role", offsetof(struct school_rows, nroles), copy_role},

@@ -29,6 +29,21 @@ static json_t *person_row(struct db_stmt *st)
 	return p;
 }
 
+/* The key a person is listed by: last, first and middle name in Kazakh alphabet order. */
+static char *sort_key(json_t *p)
+{
+	struct buf b = BUF_INIT;
+	static const char *const keys[] = {"last_name", "first_name", "middle_name"};
+	for (int i = 0; i < 3; i++) {
+		const char *v = json_string_value(json_object_get(p, keys[i]));
+		buf_adds(&b, v ? v : "");
+		buf_addch(&b, ' ');
+	}
+	char *key = utf8_sort_key(b.data);
+	buf_release(&b);
+	return key;
+}
+
 /* The folded text a person is found by: names and IIN. */
 static char *search_key(json_t *p)
 {
@@ -53,7 +68,7 @@ json_t *persons_get(struct db *db, int64_t id)
 }
 
 static const char *const person_write_fields[] = {"last_name", "first_name", "middle_name", "iin",
-	"birth_date", "sex", "phone", "email", "search_key", NULL};
+	"birth_date", "sex", "phone", "email", "search_key", "sort_key", NULL};
 
 /* Writes a person record with its search key (row_write's conventions). */
 static int person_write(struct db *db, const char *sql, json_t *p, int64_t id, int64_t *id_out)
@@ -61,6 +76,9 @@ static int person_write(struct db *db, const char *sql, json_t *p, int64_t id, i
 	json_t *rec = json_copy(p);
 	char *key = search_key(p);
 	json_object_set_new(rec, "search_key", json_string(key ? key : ""));
+	free(key);
+	key = sort_key(p);
+	json_object_set_new(rec, "sort_key", json_string(key ? key : ""));
 	free(key);
 	int rc = row_write(db, sql, rec, person_write_fields, id, id_out);
 	json_decref(rec);
@@ -70,8 +88,8 @@ static int person_write(struct db *db, const char *sql, json_t *p, int64_t id, i
 int persons_insert(struct db *db, json_t *p, int64_t *id_out)
 {
 	return person_write(db, "INSERT INTO persons (last_name, first_name, middle_name, iin, birth_date,"
-				" sex, phone, email, search_key, created_at, updated_at)"
-				" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+				" sex, phone, email, search_key, sort_key, created_at, updated_at)"
+				" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
 			    p, 0, id_out);
 }
 
@@ -79,7 +97,7 @@ int persons_update(struct db *db, int64_t id, json_t *p)
 {
 	return person_write(db, "UPDATE persons SET last_name = $1, first_name = $2, middle_name = $3,"
 				" iin = $4, birth_date = $5, sex = $6, phone = $7, email = $8, search_key = $9,"
-				" updated_at = $10 WHERE id = $11",
+				" sort_key = $10, updated_at = $11 WHERE id = $12",
 			    p, id, NULL);
 }
 
@@ -131,9 +149,9 @@ static const char *const students_count_sql[2] = {
 };
 static const char *const students_list_sql[2] = {
 	STUDENT_SELECT " WHERE s.school_id = $1 AND ($2 = '%' OR p.search_key LIKE $2 ESCAPE '\\')"
-	" ORDER BY p.last_name, p.first_name, s.id LIMIT $3 OFFSET $4",
+	" ORDER BY p.sort_key, s.id LIMIT $3 OFFSET $4",
 	STUDENT_SELECT " WHERE s.class_id = $1 AND ($2 = '%' OR p.search_key LIKE $2 ESCAPE '\\')"
-	" ORDER BY p.last_name, p.first_name, s.id LIMIT $3 OFFSET $4",
+	" ORDER BY p.sort_key, s.id LIMIT $3 OFFSET $4",
 };
 
 json_t *students_list(struct db *db, const struct student_filter *f, int64_t limit, int64_t offset,
@@ -206,7 +224,7 @@ json_t *representatives_of(struct db *db, int64_t student_id)
 {
 	struct db_stmt *st = db_prepare(db,
 		"SELECT " PERSON_COLUMNS ", r.relation FROM student_representatives r"
-		" JOIN persons p ON p.id = r.person_id WHERE r.student_id = $1 ORDER BY p.last_name, p.id");
+		" JOIN persons p ON p.id = r.person_id WHERE r.student_id = $1 ORDER BY p.sort_key, p.id");
 	if (!st)
 		return NULL;
 	db_bind_int64(st, 1, student_id);
@@ -248,7 +266,7 @@ json_t *representatives_list(struct db *db, int64_t school_id, const char *q, in
 			"SELECT " PERSON_COLUMNS " FROM persons p WHERE EXISTS (SELECT 1 FROM"
 			" student_representatives r JOIN students s ON s.id = r.student_id WHERE"
 			" r.person_id = p.id AND ($1 = 0 OR s.school_id = $1)) AND ($2 = '%' OR"
-			" p.search_key LIKE $2 ESCAPE '\\') ORDER BY p.last_name, p.first_name, p.id"
+			" p.search_key LIKE $2 ESCAPE '\\') ORDER BY p.sort_key, p.id"
 			" LIMIT $3 OFFSET $4");
 		if (st) {
 			db_bind_int64(st, 1, school_id);
@@ -367,7 +385,7 @@ json_t *staff_list(struct db *db, int64_t school_id, const char *q, const char *
 		struct db_stmt *st = db_prepare(db,
 			STAFF_SELECT " WHERE f.school_id = $1 AND ($2 = '%' OR p.search_key LIKE $2"
 			" ESCAPE '\\') AND ($3 = '' OR EXISTS (SELECT 1 FROM staff_roles x WHERE"
-			" x.staff_id = f.id AND x.role = $3)) ORDER BY p.last_name, p.first_name, f.id"
+			" x.staff_id = f.id AND x.role = $3)) ORDER BY p.sort_key, f.id"
 			" LIMIT $4 OFFSET $5");
 		if (st) {
 			db_bind_int64(st, 1, school_id);

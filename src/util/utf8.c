@@ -186,3 +186,55 @@ char *utf8_fold(const char *s)
 	out[o] = '\0';
 	return (char *)out;
 }
+
+/* The Kazakh alphabet in its order, lower case (the Russian letters sit inside it). */
+static const uint32_t kazakh_order[] = {
+	0x430, 0x4D9, 0x431, 0x432, 0x433, 0x493, 0x434, 0x435, 0x451, 0x436, 0x437, /* а ә б в г ғ д е ё ж з */
+	0x438, 0x439, 0x43A, 0x49B, 0x43B, 0x43C, 0x43D, 0x4A3, 0x43E, 0x4E9, 0x43F, /* и й к қ л м н ң о ө п */
+	0x440, 0x441, 0x442, 0x443, 0x4B1, 0x4AF, 0x444, 0x445, 0x4BB, 0x446, 0x447, /* р с т у ұ ү ф х һ ц ч */
+	0x448, 0x449, 0x44A, 0x44B, 0x456, 0x44C, 0x44D, 0x44E, 0x44F,               /* ш щ ъ ы і ь э ю я */
+};
+
+/* One ASCII byte per character, ordered like the Kazakh alphabet: separators first,
+ * then digits, Latin letters, the Cyrillic letters in Kazakh order; anything else last. */
+static char sort_byte(uint32_t cp)
+{
+	if (cp == ' ' || cp == '-' || cp == '\'')
+		return '!';
+	if (cp >= '0' && cp <= '9')
+		return (char)('"' + (cp - '0'));             /* 0x22..0x2B */
+	if (cp == 0x401)
+		cp = 0x451; /* Ё: fold_cp would make it е, but the alphabet keeps ё apart */
+	else
+		cp = fold_cp(cp);
+	if (cp >= 'a' && cp <= 'z')
+		return (char)(',' + (cp - 'a'));             /* 0x2C..0x45 */
+	for (size_t i = 0; i < sizeof kazakh_order / sizeof kazakh_order[0]; i++)
+		if (kazakh_order[i] == cp)
+			return (char)('F' + i);              /* 0x46..0x6F */
+	return '~';
+}
+
+char *utf8_sort_key(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t len = strlen(s), i = 0, o = 0;
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	const unsigned char *p = (const unsigned char *)s;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(p + i, len - i, &cp);
+		if (!n) {
+			out[o++] = '~';
+			i++;
+			continue;
+		}
+		out[o++] = sort_byte(cp);
+		i += n;
+	}
+	out[o] = '\0';
+	return out;
+}

@@ -34,4 +34,10 @@ size_t utf8_length(const char *s);
  */
 char *utf8_fold(const char *s);
 
+/* A malloc'd key that sorts like the Kazakh alphabet when compared byte by byte
+ * (А Ә Б В Г Ғ Д Е Ё Ж З И Й К Қ Л М Н Ң О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я,
+ * case ignored; the Russian alphabet is a subsequence of it, so Russian names sort
+ * right too). Plain ASCII, one byte per character. NULL for NULL or out of memory. */
+char *utf8_sort_key(const char *s);
+
 #endif

@@ -138,6 +138,26 @@ describe('paging', () => {
     const reps = await walk(`/api/v1/representatives?school=${net.school1}`, 250);
     assert.equal(new Set(reps.items.map((p) => p.id)).size, reps.total);
   });
+
+  test('people are listed in the order of the Kazakh alphabet, not of the bytes', async () => {
+    const alphabet = 'аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя';
+    const rank = (ch) => {
+      const i = alphabet.indexOf(ch.toLowerCase());
+      return i < 0 ? 100 + ch.codePointAt(0) : i;
+    };
+    const cmp = (a, b) => {
+      const x = [...a], y = [...b];
+      for (let i = 0; i < Math.min(x.length, y.length); i++)
+        if (rank(x[i]) !== rank(y[i])) return rank(x[i]) - rank(y[i]);
+      return x.length - y.length;
+    };
+    const { items } = await walk(`/api/v1/schools/${net.school1}/students`, 500);
+    const names = items.map((s) => s.last_name);
+    for (let i = 1; i < names.length; i++)
+      assert.ok(cmp(names[i - 1], names[i]) <= 0, `${names[i - 1]} is listed before ${names[i]}`);
+    // the demo has names with І, Ә, Қ …: they are not all at the start or the end
+    assert.ok(names.some((n) => /^[ӘҒҚҢӨҰҮҺІ]/.test(n)), 'no name with a Kazakh first letter to check');
+  });
 });
 
 describe('search', () => {

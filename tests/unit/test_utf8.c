@@ -194,6 +194,40 @@ static void test_fold_matches_libc_towlower(void **state)
 	setlocale(LC_CTYPE, "C");
 }
 
+/* Sorting names the way a Kazakh reader expects: by the Kazakh alphabet. */
+static int key_cmp(const char *a, const char *b)
+{
+	char *ka = utf8_sort_key(a), *kb = utf8_sort_key(b);
+	int c = strcmp(ka, kb);
+	free(ka);
+	free(kb);
+	return c;
+}
+
+static void test_sort_key_kazakh_alphabet(void **state)
+{
+	/* each before the next, as in the alphabet (byte order would put capital І before А
+	 * and Ә, Ғ, Қ … after Я); і comes late, so Турсынов is before Тілеубаева */
+	const char *ordered[] = {"Абдрахманов", "Әбенов", "Бекова", "Ғалиев", "Ерланов", "Ёлкин",
+				 "Жұмабаев", "Қасымов", "Нұрланов", "Ңа", "Омаров", "Өтебаев", "Турсынов",
+				 "Тілеубаева", "Ұлықбек", "Үсенов", "Хасенов", "Һ", "Ыбыраев", "Ілиясов", "Эмиль",
+				 "Юсупов", "Яковлев"};
+	for (size_t i = 0; i + 1 < sizeof ordered / sizeof ordered[0]; i++)
+		assert_true(key_cmp(ordered[i], ordered[i + 1]) < 0);
+	/* case is ignored; a shorter name before a longer one that starts with it */
+	assert_int_equal(key_cmp("ӘЛІ", "әлі"), 0);
+	assert_true(key_cmp("Али", "Алиев") < 0);
+	/* the space between names sorts before any letter: "Ли Ан" before "Лиан" */
+	assert_true(key_cmp("Ли Ан", "Лиан") < 0);
+	/* Latin and digits before Cyrillic; the key is plain ASCII */
+	assert_true(key_cmp("Smith", "Абай") < 0);
+	char *k = utf8_sort_key("Әлібек 7");
+	for (const char *p = k; *p; p++)
+		assert_true(*p >= 0x21 && *p <= 0x7e);
+	free(k);
+	assert_null(utf8_sort_key(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -208,6 +242,7 @@ int main(void)
 		cmocka_unit_test(test_fold_latin),
 		cmocka_unit_test(test_fold_leaves_others),
 		cmocka_unit_test(test_fold_matches_libc_towlower),
+		cmocka_unit_test(test_sort_key_kazakh_alphabet),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,6 +39,8 @@ CREATE TABLE persons (
   phone TEXT,
   email TEXT,
   search_key TEXT NOT NULL,
+  -- compared byte by byte: the key is made to sort like the Kazakh alphabet (utf8_sort_key)
+  sort_key TEXT COLLATE "C" NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );

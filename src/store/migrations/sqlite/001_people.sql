@@ -39,6 +39,7 @@ CREATE TABLE persons (
   phone TEXT,
   email TEXT,
   search_key TEXT NOT NULL,
+  sort_key TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
