@@ -5,6 +5,26 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/calendar.h"
+
+/* Data a migration takes from the program's own tables rather than from SQL (so that
+ * one table, in core/, stays the source): run after the version's SQL, in its
+ * transaction, on both engines. */
+static const struct {
+	int version;
+	int (*seed)(struct db *db);
+} seeds[] = {
+	{2, holidays_seed_default}, /* the public holidays of core/holidays.c */
+};
+
+static int run_seeds(struct db *db, int version)
+{
+	for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++)
+		if (seeds[i].version == version && seeds[i].seed(db) != DB_OK)
+			return DB_ERROR;
+	return DB_OK;
+}
+
 static const char *engine_key(struct db *db)
 {
 	return strcmp(db_engine(db), "sqlite") == 0 ? "sqlite" : "pg";
@@ -55,6 +75,7 @@ int migrations_apply(struct db *db, void (*log)(const char *line))
 		char now[21];
 		db_now_utc(now);
 		if (db_begin_write(db) != DB_OK || db_exec(db, found->sql) != DB_OK ||
+		    run_seeds(db, version) != DB_OK ||
 		    db_run(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
 			   "iss", (int64_t)version, found->name, now) != DB_DONE ||
 		    db_commit(db) != DB_OK) {

@@ -22,8 +22,9 @@ extern const struct migration migrations_all[];
 int migrations_latest(struct db *db);
 /* The version the database is at (0 for an empty database), or -1 on error. */
 int migrations_current(struct db *db);
-/* Applies every missing migration, each in its own transaction; progress lines go to
- * `log` when not NULL. Returns 0, or -1 with a message on stderr. */
+/* Applies every missing migration, each in its own transaction (with the data it
+ * seeds from C tables: 002 the public holidays); progress lines go to `log` when not
+ * NULL. Returns 0, or -1 with a message on stderr. */
 int migrations_apply(struct db *db, void (*log)(const char *line));
 
 #endif

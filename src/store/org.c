@@ -118,24 +118,27 @@ int schools_find_code(struct db *db, const char *code, int64_t *id_out)
 
 /* --- academic years --- */
 
+#define YEAR_COLUMNS \
+	"id, school_id, name, starts_on, ends_on, status, type, approved_at, approved_by, fixed_on"
+
 static json_t *year_row(struct db_stmt *st)
 {
-	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "id", row_int(st, 0), "school_id",
-			 row_int(st, 1), "name", row_text(st, 2), "starts_on", row_text(st, 3),
-			 "ends_on", row_text(st, 4), "status", row_text(st, 5));
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", row_int(st, 0),
+			 "school_id", row_int(st, 1), "name", row_text(st, 2), "starts_on",
+			 row_text(st, 3), "ends_on", row_text(st, 4), "status", row_text(st, 5), "type",
+			 row_text(st, 6), "approved_at", row_text(st, 7), "approved_by", row_int(st, 8),
+			 "fixed_on", row_text(st, 9));
 }
 
 json_t *years_get(struct db *db, int64_t id)
 {
-	return row_get_one(db, "SELECT id, school_id, name, starts_on, ends_on, status FROM academic_years"
-			   " WHERE id = $1", id, year_row);
+	return row_get_one(db, "SELECT " YEAR_COLUMNS " FROM academic_years WHERE id = $1", id, year_row);
 }
 
 json_t *years_list(struct db *db, int64_t school_id)
 {
 	struct db_stmt *st = db_prepare(db,
-		"SELECT id, school_id, name, starts_on, ends_on, status FROM academic_years"
-		" WHERE school_id = $1 ORDER BY starts_on DESC");
+		"SELECT " YEAR_COLUMNS " FROM academic_years WHERE school_id = $1 ORDER BY starts_on DESC");
 	if (!st)
 		return NULL;
 	db_bind_int64(st, 1, school_id);

@@ -1,4 +1,4 @@
-/* test_store — the queries of store/ (organisation, people, users, audit) against
+/* test_store — the queries of store/ (organisation, people, users, audit, calendar) against
  * SQLite, and against PostgreSQL too when MEKTEP_PG_TEST holds a conninfo. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "store/audit.h"
+#include "store/calendar.h"
 #include "store/db.h"
 #include "store/migrations.h"
 #include "store/org.h"
@@ -83,14 +84,23 @@ static int64_t make_school(struct db *db, const char *code)
 	return id;
 }
 
+/* Adds a year to a school; returns its id. */
+static int64_t make_year(struct db *db, int64_t school, const char *name, const char *starts,
+			 const char *ends, const char *status)
+{
+	json_t *y = json_pack("{s:I, s:s, s:s, s:s, s:s}", "school_id", (json_int_t)school, "name", name,
+			      "starts_on", starts, "ends_on", ends, "status", status);
+	int64_t id = 0;
+	assert_int_equal(years_insert(db, y, &id), DB_OK);
+	json_decref(y);
+	return id;
+}
+
 static int64_t make_class(struct db *db, int64_t school, int grade, const char *letter)
 {
-	json_t *y = json_pack("{s:I, s:s, s:s, s:s, s:s}", "school_id", (json_int_t)school, "name",
-			      "2026-2027", "starts_on", "2026-09-01", "ends_on", "2027-05-25", "status", "current");
 	int64_t year = years_current(db, school);
 	if (!year)
-		assert_int_equal(years_insert(db, y, &year), DB_OK);
-	json_decref(y);
+		year = make_year(db, school, "2026-2027", "2026-09-01", "2027-05-25", "current");
 	json_t *c = json_pack("{s:I, s:I, s:i, s:s, s:s}", "school_id", (json_int_t)school,
 			      "academic_year_id", (json_int_t)year, "grade", grade, "letter", letter,
 			      "language", "kk");
@@ -270,6 +280,184 @@ static void test_audit_before_after(void **state)
 	json_decref(after);
 }
 
+/* --- calendar --- */
+
+/* The NIS structure of 2026–2027 (the demo's), with the assessment of grades 11–12. */
+static json_t *nis_structure(void)
+{
+	return json_pack("{s:s, s:[{s:s, s:s}, {s:s, s:s}, {s:s, s:s}, {s:s, s:s}],"
+			 " s:[{s:s, s:s, s:s}, {s:s, s:s, s:s}, {s:s, s:s, s:s}], s:{s:s, s:s}}",
+			 "type", "quarters", "terms",
+			 "starts_on", "2026-09-01", "ends_on", "2026-10-23",
+			 "starts_on", "2026-11-03", "ends_on", "2026-12-29",
+			 "starts_on", "2027-01-11", "ends_on", "2027-03-19",
+			 "starts_on", "2027-03-30", "ends_on", "2027-05-25",
+			 "holidays",
+			 "kind", "autumn", "starts_on", "2026-10-24", "ends_on", "2026-11-02",
+			 "kind", "winter", "starts_on", "2026-12-30", "ends_on", "2027-01-10",
+			 "kind", "spring", "starts_on", "2027-03-20", "ends_on", "2027-03-29",
+			 "assessment", "starts_on", "2027-05-17", "ends_on", "2027-06-04");
+}
+
+static void test_calendar_structure_round_trip(void **state)
+{
+	struct db *db = *state;
+	int64_t school = make_school(db, "AST-CAL");
+	make_class(db, school, 7, "А");
+	make_class(db, school, 11, "А");
+	int64_t year = years_current(db, school);
+	json_t *given = nis_structure();
+	assert_int_equal(calendar_structure_save(db, year, given), DB_OK);
+	json_t *got = calendar_structure_get(db, year);
+	assert_non_null(got);
+	assert_string_equal(json_string_value(json_object_get(got, "type")), "quarters");
+	json_t *terms = json_object_get(got, "terms");
+	assert_int_equal(json_array_size(terms), 4);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(terms, 3), "number")), 4);
+	assert_true(json_equal(json_object_get(got, "holidays"), json_object_get(given, "holidays")));
+	assert_true(json_equal(json_object_get(got, "assessment"), json_object_get(given, "assessment")));
+	json_t *y = json_object_get(got, "academic_year");
+	assert_int_equal(json_integer_value(json_object_get(y, "id")), year);
+	assert_true(json_is_null(json_object_get(y, "approved_at")));
+
+	/* as the rules see it: basic and high taught, no next year yet, no problem */
+	struct calendar_year cy;
+	assert_int_equal(calendar_structure_to_year(got, &cy), 0);
+	assert_int_equal(calendar_context(db, school, &cy), DB_OK);
+	assert_int_equal(cy.levels, CALENDAR_LEVEL_BIT(LEVEL_BASIC) | CALENDAR_LEVEL_BIT(LEVEL_HIGH));
+	assert_false(cy.has_next_start);
+	assert_int_equal(cy.n_terms, 4);
+	assert_true(cy.has_assessment);
+	assert_int_equal(calendar_check(&cy, NULL, 0), 0);
+	json_decref(got);
+
+	/* the next year, once it exists, ends the summer */
+	make_year(db, school, "2027-2028", "2027-08-20", "2028-05-25", "draft");
+	assert_int_equal(calendar_context(db, school, &cy), DB_OK);
+	assert_true(cy.has_next_start);
+	assert_int_equal(date_compare(cy.next_starts_on, (struct date){2027, 8, 20}), 0);
+
+	/* a save replaces everything: two semesters, no assessment */
+	json_object_set_new(given, "type", json_string("semesters"));
+	json_array_remove(json_object_get(given, "terms"), 3);
+	json_array_remove(json_object_get(given, "terms"), 2);
+	json_object_set_new(given, "assessment", json_null());
+	assert_int_equal(calendar_structure_save(db, year, given), DB_OK);
+	got = calendar_structure_get(db, year);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(got, "academic_year"), "type")),
+			    "semesters");
+	assert_int_equal(json_array_size(json_object_get(got, "terms")), 2);
+	assert_true(json_is_null(json_object_get(got, "assessment")));
+	json_decref(got);
+	json_decref(given);
+	/* a school without classes is checked for every level */
+	int64_t bare = make_school(db, "AST-NEW");
+	assert_int_equal(calendar_context(db, bare, &cy), DB_OK);
+	assert_int_equal(cy.levels, CALENDAR_ALL_LEVELS);
+}
+
+/* CAL-5: who has not fixed next year's dates before 25 August. */
+static void test_calendar_approve_and_not_fixed(void **state)
+{
+	struct db *db = *state;
+	int64_t a = make_school(db, "A-EARLY"), b = make_school(db, "B-LATE");
+	int64_t c = make_school(db, "C-NONE"), d = make_school(db, "D-DRAFT");
+	int64_t ya = make_year(db, a, "2027-2028", "2027-09-01", "2028-05-25", "draft");
+	int64_t yb = make_year(db, b, "2027-2028", "2027-09-01", "2028-05-25", "draft");
+	int64_t yd = make_year(db, d, "2027-2028", "2027-09-01", "2028-05-25", "draft");
+	make_year(db, c, "2026-2027", "2026-09-01", "2027-05-25", "draft");
+	assert_int_equal(calendar_year_approve(db, ya, 0, "2027-08-24T05:00:00Z", "2027-08-24", "draft"), DB_OK);
+	assert_int_equal(calendar_year_approve(db, yb, 0, "2027-08-25T05:00:00Z", "2027-08-25", "draft"), DB_OK);
+	json_t *y = years_get(db, ya);
+	assert_string_equal(json_string_value(json_object_get(y, "fixed_on")), "2027-08-24");
+	assert_string_equal(json_string_value(json_object_get(y, "approved_at")), "2027-08-24T05:00:00Z");
+	assert_true(json_is_null(json_object_get(y, "approved_by")));
+	json_decref(y);
+	json_t *items = calendar_not_fixed(db, "2027-2028", "2027-08-25");
+	assert_non_null(items);
+	assert_int_equal(json_array_size(items), 3);
+	static const char *const want[][2] = {
+		{"B-LATE", "approved_late"}, {"C-NONE", "missing"}, {"D-DRAFT", "not_approved"}};
+	for (size_t i = 0; i < 3; i++) {
+		json_t *it = json_array_get(items, i);
+		assert_string_equal(json_string_value(json_object_get(json_object_get(it, "school"), "code")),
+				    want[i][0]);
+		assert_string_equal(json_string_value(json_object_get(it, "status")), want[i][1]);
+	}
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(items, 2), "academic_year_id")), yd);
+	assert_true(json_is_null(json_object_get(json_array_get(items, 1), "academic_year_id")));
+	json_decref(items);
+}
+
+/* CAL-7: the seeded tables give the same days off as the built-in table. */
+static void test_holidays_seeded_from_default(void **state)
+{
+	struct db *db = *state;
+	struct holidays_table t;
+	const struct holiday_calendar *kz = holiday_calendar_default();
+	assert_int_equal(holidays_load(db, &t), DB_OK);
+	assert_int_equal(t.cal.n_rules, kz->n_rules);
+	assert_int_equal(t.cal.n_fixed, kz->n_fixed);
+	assert_int_equal(t.cal.n_transfers, kz->n_transfers);
+	for (int64_t x = date_to_days((struct date){2025, 1, 1}); x <= date_to_days((struct date){2027, 12, 31}); x++) {
+		struct date day = date_from_days(x);
+		if (holiday_is_day_off(&t.cal, day) != holiday_is_day_off(kz, day))
+			fail_msg("%04d-%02d-%02d differs from the built-in table", day.y, day.m, day.d);
+	}
+	holidays_table_release(&t);
+	json_t *y2025 = holidays_of_year(db, 2025), *y2026 = holidays_of_year(db, 2026);
+	assert_int_equal(json_array_size(json_object_get(y2025, "rules")), 14);
+	assert_int_equal(json_array_size(json_object_get(y2026, "rules")), 13);
+	assert_int_equal(json_array_size(json_object_get(y2025, "transfers")), 1);
+	assert_int_equal(json_array_size(json_object_get(y2026, "transfers")), 0);
+	json_t *kurban = json_array_get(json_object_get(y2026, "fixed"), 0);
+	assert_string_equal(json_string_value(json_object_get(kurban, "date")), "2026-05-27");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(kurban, "name"), "kk")), "Құрбан айт");
+	json_t *first = json_array_get(json_object_get(y2026, "rules"), 0);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(first, "name"), "ru")), "Новый год");
+	assert_true(json_is_null(json_object_get(first, "from_year")));
+	json_decref(y2025);
+	json_decref(y2026);
+}
+
+/* CAL-7: an edit of the tables shows in the next load. */
+static void test_holidays_edit(void **state)
+{
+	struct db *db = *state;
+	struct holidays_table t;
+	struct date fri = {2027, 1, 8}, sat = {2027, 1, 9}, mon = {2027, 5, 17};
+	json_t *h = json_pack("{s:s, s:b, s:{s:s, s:s, s:s}}", "date", "2027-05-17", "moves_if_weekend", 0,
+			      "name", "kk", "Құрбан айт", "ru", "Курбан айт", "en", "Kurban Ait");
+	int64_t fixed = 0, transfer = 0, other = 0;
+	assert_int_equal(holidays_fixed_insert(db, h, &fixed), DB_OK);
+	assert_int_equal(holidays_fixed_insert(db, h, &other), DB_CONSTRAINT);
+	json_decref(h);
+	json_t *tr = json_pack("{s:s, s:s}", "working_day", "2027-01-09", "day_off", "2027-01-08");
+	assert_int_equal(holidays_transfer_insert(db, tr, &transfer), DB_OK);
+	assert_int_equal(holidays_transfer_insert(db, tr, &other), DB_CONSTRAINT);
+	json_decref(tr);
+	json_t *got = holidays_transfer_get(db, transfer);
+	assert_string_equal(json_string_value(json_object_get(got, "day_off")), "2027-01-08");
+	json_decref(got);
+	got = holidays_fixed_get(db, fixed);
+	assert_true(json_is_false(json_object_get(got, "moves_if_weekend")));
+	json_decref(got);
+
+	assert_int_equal(holidays_load(db, &t), DB_OK);
+	assert_true(holiday_is_day_off(&t.cal, mon));
+	assert_true(holiday_is_day_off(&t.cal, fri));
+	assert_false(holiday_is_day_off(&t.cal, sat));
+	holidays_table_release(&t);
+	assert_int_equal(holidays_fixed_delete(db, fixed), DB_OK);
+	assert_int_equal(holidays_transfer_delete(db, transfer), DB_OK);
+	assert_null(holidays_fixed_get(db, fixed));
+	assert_int_equal(holidays_load(db, &t), DB_OK);
+	assert_false(holiday_is_day_off(&t.cal, mon));
+	assert_false(holiday_is_day_off(&t.cal, fri));
+	assert_true(holiday_is_day_off(&t.cal, sat));
+	holidays_table_release(&t);
+}
+
 #define BOTH(fn) cmocka_unit_test_setup_teardown(fn, setup_sqlite, teardown)
 #define PG(fn) cmocka_unit_test_setup_teardown(fn, setup_pg, teardown)
 
@@ -279,6 +467,8 @@ int main(void)
 		BOTH(test_school_figures_and_code), BOTH(test_student_search_folds_kazakh),
 		BOTH(test_representatives_link_once), BOTH(test_staff_roles_round_trip),
 		BOTH(test_users_and_sessions), BOTH(test_audit_before_after),
+		BOTH(test_calendar_structure_round_trip), BOTH(test_calendar_approve_and_not_fixed),
+		BOTH(test_holidays_seeded_from_default), BOTH(test_holidays_edit),
 	};
 	int failed = cmocka_run_group_tests_name("store on sqlite", sqlite_tests, NULL, NULL);
 	if (!getenv("MEKTEP_PG_TEST")) {
@@ -290,6 +480,8 @@ int main(void)
 		PG(test_school_figures_and_code), PG(test_student_search_folds_kazakh),
 		PG(test_representatives_link_once), PG(test_staff_roles_round_trip),
 		PG(test_users_and_sessions), PG(test_audit_before_after),
+		PG(test_calendar_structure_round_trip), PG(test_calendar_approve_and_not_fixed),
+		PG(test_holidays_seeded_from_default), PG(test_holidays_edit),
 	};
 	return failed + cmocka_run_group_tests_name("store on postgresql", pg_tests, NULL, NULL);
 }
