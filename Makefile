@@ -7,7 +7,7 @@ PORT ?= 8080
 DB ?= var/demo.db
 JOBS ?= $(shell nproc)
 
-.PHONY: all build web deps run test test-unit test-api test-asan test-pg test-browser bench clean
+.PHONY: all build web deps run test bench fuzz clean
 
 all: build web
 
@@ -33,5 +33,8 @@ test: deps all
 bench: all
 	@./bench/run
 
+fuzz: build
+	@./scripts/fuzz
+
 clean:
-	rm -rf build build-asan build-clang
+	rm -rf build build-asan build-clang build-fuzz
