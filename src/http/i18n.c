@@ -3,6 +3,7 @@
 #include "http/i18n.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -113,6 +114,60 @@ static const struct message catalogue[] = {
 	{"role_needs_person", {"Бұл рөл адамға байланыстырылуы керек.",
 			       "Эту роль нужно связать с человеком.",
 			       "This role must be linked to a person."}},
+	{"year_approved", {"Оқу жылы бекітілген: оның мерзімдері мен құрылымы енді өзгермейді.",
+			   "Учебный год утверждён: его сроки и структура больше не меняются.",
+			   "The academic year is approved: its dates and structure are fixed."}},
+	{"calendar_term_count", {"Оқу жылы 4 тоқсанға немесе 2 семестрге бөлінеді.",
+				 "Учебный год делится на 4 четверти или 2 семестра.",
+				 "A year has 4 quarters or 2 semesters."}},
+	{"calendar_period_order", {"Кезең басталмай тұрып аяқталады: {field}.",
+				   "Период заканчивается раньше, чем начинается: {field}.",
+				   "The period ends before it starts: {field}."}},
+	{"calendar_term_outside_year", {"Оқу кезеңі оқу жылының шегінен шығады: {field}.",
+					"Учебный период выходит за пределы учебного года: {field}.",
+					"The term lies outside the academic year: {field}."}},
+	{"calendar_terms_order", {"Оқу кезеңдері бірінен соң бірі, қабаттаспай келуі керек: {field}.",
+				  "Учебные периоды должны идти по порядку и не пересекаться: {field}.",
+				  "Terms must follow one another without overlapping: {field}."}},
+	{"calendar_holiday_outside_year", {"Каникул оқу жылының шегінен шығады: {field}.",
+					   "Каникулы выходят за пределы учебного года: {field}.",
+					   "The holiday lies outside the academic year: {field}."}},
+	{"calendar_holiday_straddles_term",
+	 {"Каникул оқу кезеңдерінің арасында немесе толығымен бір кезеңнің ішінде болуы керек: {field}.",
+	  "Каникулы должны быть между учебными периодами или целиком внутри одного: {field}.",
+	  "A holiday lies between terms or wholly inside one, not across a term's start or end: {field}."}},
+	{"calendar_holidays_overlap", {"Каникулдар бір-бірімен қабаттаспауы керек: {field}.",
+				       "Каникулы не должны пересекаться: {field}.",
+				       "Holidays must not overlap: {field}."}},
+	{"calendar_assessment_outside_year", {"Сыртқы бағалау оқу жылының ішінде басталуы керек.",
+					      "Внешнее оценивание должно начинаться в пределах учебного года.",
+					      "The external assessment must start within the academic year."}},
+	{"calendar_study_weeks_primary", {"Бастауыш мектепте кемінде 35 оқу аптасы болуы керек.",
+					  "В начальной школе должно быть не менее 35 учебных недель.",
+					  "Primary school needs at least 35 study weeks."}},
+	{"calendar_study_weeks_basic",
+	 {"Негізгі мектепте сыртқы бағалауды қоспағанда кемінде 33 оқу аптасы болуы керек.",
+	  "В основной школе должно быть не менее 33 учебных недель без внешнего оценивания.",
+	  "Basic school needs at least 33 study weeks, the external assessment excluded."}},
+	{"calendar_study_weeks_high",
+	 {"Жоғары мектепте сыртқы бағалауды қоспағанда кемінде 31 оқу аптасы болуы керек.",
+	  "В старшей школе должно быть не менее 31 учебной недели без внешнего оценивания.",
+	  "High school needs at least 31 study weeks, the external assessment excluded."}},
+	{"calendar_holiday_days", {"Оқу жылындағы каникулдар жалпы кемінде 30 күнтізбелік күн болуы керек.",
+				   "Каникулы в течение учебного года должны длиться не менее 30 календарных дней.",
+				   "Holidays during the year must total at least 30 calendar days."}},
+	{"calendar_summer", {"Жазғы демалыс кемінде 12 күнтізбелік апта болуы керек.",
+			     "Летние каникулы должны длиться не менее 12 календарных недель.",
+			     "The summer holiday must last at least 12 calendar weeks."}},
+	{"calendar_summer_senior", {"Жоғары сынып оқушыларының жазғы демалысы кемінде 10 күнтізбелік апта болуы керек.",
+				    "Летние каникулы старшеклассников должны длиться не менее 10 календарных недель.",
+				    "Seniors' summer holiday must last at least 10 calendar weeks."}},
+	{"holiday_exists", {"Бұл күнге мереке немесе демалыс күнін ауыстыру бұрын енгізілген.",
+			    "На этот день праздник или перенос выходного уже внесён.",
+			    "A holiday or a transfer on this day already exists."}},
+	{"holiday_transfer_same_day", {"Ауыстырудың жұмыс күні мен демалыс күні әртүрлі болуы керек.",
+				       "Рабочий и выходной день переноса должны различаться.",
+				       "A transfer's working day and day off must differ."}},
 	{"conflict", {"Жазба басқа біреумен бір мезгілде өзгертілді. Бетті жаңартыңыз.",
 		      "Запись одновременно изменена кем-то другим. Обновите страницу.",
 		      "Someone else changed the record at the same time. Reload the page."}},
@@ -157,6 +212,19 @@ static const struct message field_labels[] = {
 	{"role", {"рөл", "роль", "role"}},
 	{"entity", {"жазба түрі", "тип записи", "record type"}},
 	{"id", {"жазба нөмірі", "номер записи", "record number"}},
+	{"type", {"оқу жылының бөлінуі", "деление учебного года", "division of the year"}},
+	{"terms", {"оқу кезеңі", "учебный период", "term"}},
+	{"number", {"нөмірі", "номер", "number"}},
+	{"holidays", {"каникул", "каникулы", "holiday"}},
+	{"kind", {"түрі", "вид", "kind"}},
+	{"assessment", {"сыртқы бағалау", "внешнее оценивание", "external assessment"}},
+	{"date", {"күні", "дата", "date"}},
+	{"moves_if_weekend", {"демалыс күнінен ауысады", "переносится с выходного", "moves off a weekend"}},
+	{"working_day", {"жұмыс күні", "рабочий день", "working day"}},
+	{"day_off", {"демалыс күні", "выходной день", "day off"}},
+	{"year", {"жыл", "год", "year"}},
+	{"from", {"бастапқы күн", "начальная дата", "start date of the count"}},
+	{"days", {"жұмыс күндерінің саны", "число рабочих дней", "number of working days"}},
 };
 
 #define FIELD_LABELS_SIZE (sizeof field_labels / sizeof field_labels[0])
@@ -168,22 +236,55 @@ static const char *const language_names[LANG_COUNT][LANG_COUNT] = {
 	{"in Kazakh", "in Russian", "in English"},
 };
 
+/* The label of the n bytes at `seg`, or NULL when the catalogue does not know them. */
+static const char *segment_label(const char *seg, size_t n, unsigned li)
+{
+	for (size_t i = 0; i < FIELD_LABELS_SIZE; i++)
+		if (strlen(field_labels[i].code) == n && strncmp(field_labels[i].code, seg, n) == 0)
+			return field_labels[i].text[li];
+	return NULL;
+}
+
+/* The language a 2-byte path segment names ("kk" of "name.kk"), or -1. */
+static int segment_lang(const char *seg, size_t n)
+{
+	for (int i = 0; n == 2 && i < LANG_COUNT; i++)
+		if (strncmp(seg, lang_code((enum lang)i), 2) == 0)
+			return i;
+	return -1;
+}
+
 const char *i18n_field_label(const char *field, enum lang l, char *out, size_t cap)
 {
 	if (!field)
 		return "";
 	unsigned li = (unsigned)l < LANG_COUNT ? (unsigned)l : LANG_KK;
-	const char *dot = strchr(field, '.');
-	size_t n = dot ? (size_t)(dot - field) : strlen(field);
-	for (size_t i = 0; i < FIELD_LABELS_SIZE; i++) {
-		if (strlen(field_labels[i].code) != n || strncmp(field_labels[i].code, field, n) != 0)
-			continue;
-		int sub = dot ? lang_from_code(dot + 1) : -1;
+	/* A path: segments joined by '.', each maybe with an [index] ("terms[1].starts_on"
+	 * → "term 2: start date"); a last segment kk/ru/en names a language ("name.kk"). */
+	size_t len = 0;
+	out[0] = '\0';
+	for (const char *p = field; *p;) {
+		size_t seg = strcspn(p, ".");
+		const char *br = memchr(p, '[', seg);
+		size_t n = br ? (size_t)(br - p) : seg;
+		int sub = p != field && !p[seg] ? segment_lang(p, n) : -1;
+		const char *label = segment_label(p, n, li);
+		int w;
 		if (sub >= 0)
-			snprintf(out, cap, "%s (%s)", field_labels[i].text[li], language_names[li][sub]);
+			w = snprintf(out + len, cap - len, " (%s)", language_names[li][sub]);
+		else if (label && br)
+			w = snprintf(out + len, cap - len, "%s%s %ld", len ? ": " : "", label,
+				     strtol(br + 1, NULL, 10) + 1);
+		else if (label)
+			w = snprintf(out + len, cap - len, "%s%s", len ? ": " : "", label);
 		else
-			snprintf(out, cap, "%s", field_labels[i].text[li]);
-		return out;
+			break; /* a field the catalogue does not know: shown as sent */
+		if (w < 0 || (size_t)w >= cap - len)
+			break;
+		len += (size_t)w;
+		if (!p[seg])
+			return out;
+		p += seg + 1;
 	}
 	snprintf(out, cap, "%s", field);
 	return out;

@@ -46,16 +46,23 @@ static json_t *message_for(const char *code, enum lang lang, const char *field)
 	return s;
 }
 
-void reply_add_error(struct req *rq, const char *code, const char *rule, const char *field)
+json_t *reply_problem(struct req *rq, const char *code, const char *rule, const char *field)
 {
-	if (!rq->errors)
-		rq->errors = json_array();
 	json_t *e = json_object();
 	json_object_set_new(e, "code", json_string(code));
 	json_object_set_new(e, "rule", rule ? json_string(rule) : json_null());
 	json_object_set_new(e, "field", field ? json_string(field) : json_null());
 	json_object_set_new(e, "message", message_for(code, rq->lang, field));
+	return e;
+}
+
+json_t *reply_add_error(struct req *rq, const char *code, const char *rule, const char *field)
+{
+	if (!rq->errors)
+		rq->errors = json_array();
+	json_t *e = reply_problem(rq, code, rule, field);
 	json_array_append_new(rq->errors, e);
+	return e;
 }
 
 int reply_has_errors(struct req *rq)

@@ -17,8 +17,13 @@
 int reply_json(struct req *rq, int status, json_t *body);
 /* A list: {"items": items, "total": total, "next": cursor or null}. Takes `items`. */
 int reply_list(struct req *rq, json_t *items, int64_t total, int64_t next_offset);
-/* Adds one problem to the request's error list. `rule` and `field` may be NULL. */
-void reply_add_error(struct req *rq, const char *code, const char *rule, const char *field);
+/* One problem as the API shows it, {"code", "rule", "field", "message"} with the
+ * message in the request's language; `rule` and `field` may be NULL. A new reference,
+ * for replies that list problems without being an error (a report). */
+json_t *reply_problem(struct req *rq, const char *code, const char *rule, const char *field);
+/* Adds one problem (reply_problem) to the request's error list and returns it
+ * (borrowed, valid until the reply is sent) for a caller that adds more keys. */
+json_t *reply_add_error(struct req *rq, const char *code, const char *rule, const char *field);
 /* Whether any problem was added. */
 int reply_has_errors(struct req *rq);
 /* Sends the collected problems with the status (400, 409, 422 …). */

@@ -47,6 +47,13 @@ static void test_field_labels_in_three_languages(void **state)
 	assert_string_equal(i18n_field_label("name.kk", LANG_KK, kk, sizeof kk), "атауы (қазақша)");
 	/* a field the catalogue does not know (an unknown field sent by a client) stays as sent */
 	assert_string_equal(i18n_field_label("nme", LANG_RU, ru, sizeof ru), "nme");
+	/* paths into lists and objects of a body */
+	assert_string_equal(i18n_field_label("terms[1].starts_on", LANG_EN, en, sizeof en), "term 2: start date");
+	assert_string_equal(i18n_field_label("assessment.ends_on", LANG_RU, ru, sizeof ru),
+			    "внешнее оценивание: дата окончания");
+	assert_string_equal(i18n_field_label("holidays[0]", LANG_KK, kk, sizeof kk), "каникул 1");
+	assert_string_equal(i18n_field_label("terms[1].nme", LANG_EN, en, sizeof en), "terms[1].nme");
+	assert_string_equal(i18n_field_label("kk", LANG_EN, en, sizeof en), "kk");
 }
 
 static void test_unknown_code_falls_back_to_internal(void **state)
