@@ -37,6 +37,13 @@ extern const struct field_spec api_person_fields[];
 /* Copies the person specs and `extra` into out (capacity cap) and ends it with {NULL}. */
 void api_specs_join(struct field_spec *out, size_t cap, const struct field_spec *extra, int iin_required);
 
+/* CAL-5, CAL-1..CAL-4 for a change of a year's dates (api/calendar.c): the dates of an
+ * approved year are fixed (adds year_approved, returns 409); a year with a structure
+ * must still pass its check (adds every problem, returns 422); returns 500 on a
+ * database failure (nothing added) and 0 when the change may go on. `before` and
+ * `after` are the year's records (years_get) without and with the change. */
+int api_calendar_check_dates(struct req *rq, int64_t school, json_t *before, json_t *after);
+
 /* Commits the transaction and replies `status` with `body`, or rolls back and replies
  * with the database failure. */
 int api_commit_reply(struct req *rq, int status, json_t *body);

@@ -49,6 +49,19 @@ int api_staff_get(struct req *rq);
 int api_staff_create(struct req *rq);
 int api_staff_update(struct req *rq);
 
+/* calendar.c */
+int api_year_structure_get(struct req *rq);
+int api_year_structure_put(struct req *rq);
+int api_year_check(struct req *rq);
+int api_year_approve(struct req *rq);
+int api_calendar_not_fixed(struct req *rq);
+int api_holidays_get(struct req *rq);
+int api_holiday_fixed_create(struct req *rq);
+int api_holiday_fixed_delete(struct req *rq);
+int api_holiday_transfer_create(struct req *rq);
+int api_holiday_transfer_delete(struct req *rq);
+int api_add_working_days(struct req *rq);
+
 /* audit.c */
 int api_audit_list(struct req *rq);
 

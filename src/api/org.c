@@ -178,7 +178,8 @@ int api_year_update(struct req *rq)
 	json_t *before = years_get(rq->db, id);
 	json_t *after = api_merge(before, rq->json);
 	check_year(rq, after);
-	int rc = reply_has_errors(rq) ? DB_ERROR : years_update(rq->db, id, after);
+	int refused = reply_has_errors(rq) ? 422 : api_calendar_check_dates(rq, school, before, after);
+	int rc = refused ? DB_ERROR : years_update(rq->db, id, after);
 	if (rc == DB_CONSTRAINT)
 		reply_add_error(rq, "year_exists", NULL, "name");
 	int ok = rc == DB_OK &&
@@ -186,7 +187,7 @@ int api_year_update(struct req *rq)
 	json_decref(before);
 	json_decref(after);
 	if (!ok)
-		return api_rollback_errors(rq, rc == DB_CONSTRAINT ? 409 : 422);
+		return api_rollback_errors(rq, rc == DB_CONSTRAINT ? 409 : refused ? refused : 422);
 	return api_commit_reply(rq, 200, years_get(rq->db, id));
 }
 

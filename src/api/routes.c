@@ -21,6 +21,10 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/schools/{id}/academic-years", api_years_list, STAFF_AND_NETWORK, 0},
 	{"POST", "/api/v1/schools/{id}/academic-years", api_year_create, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
 	{"PATCH", "/api/v1/academic-years/{id}", api_year_update, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/academic-years/{id}/structure", api_year_structure_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/academic-years/{id}/structure", api_year_structure_put, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/academic-years/{id}/check", api_year_check, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/academic-years/{id}/approve", api_year_approve, ROLE_DIRECTOR, 0},
 	{"GET", "/api/v1/schools/{id}/classes", api_classes_list, STAFF_AND_NETWORK, 0},
 	{"POST", "/api/v1/schools/{id}/classes", api_class_create, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
 	{"GET", "/api/v1/schools/{id}/students", api_school_students, STAFF_AND_NETWORK, 0},
@@ -49,6 +53,15 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/subjects", api_subject_create, ROLE_NETWORK_ADMIN, ROUTE_JSON},
 	{"GET", "/api/v1/subjects/{id}", api_subject_get, ANY, 0},
 	{"PATCH", "/api/v1/subjects/{id}", api_subject_update, ROLE_NETWORK_ADMIN, ROUTE_JSON},
+
+	/* The academic calendar of the network: CAL-5 and the public holidays (CAL-7). */
+	{"GET", "/api/v1/calendar/not-fixed", api_calendar_not_fixed, ROLES_NETWORK, 0},
+	{"GET", "/api/v1/calendar/holidays", api_holidays_get, ANY, 0},
+	{"POST", "/api/v1/calendar/holidays/fixed", api_holiday_fixed_create, ROLE_NETWORK_ADMIN, ROUTE_JSON},
+	{"DELETE", "/api/v1/calendar/holidays/fixed/{id}", api_holiday_fixed_delete, ROLE_NETWORK_ADMIN, 0},
+	{"POST", "/api/v1/calendar/holidays/transfers", api_holiday_transfer_create, ROLE_NETWORK_ADMIN, ROUTE_JSON},
+	{"DELETE", "/api/v1/calendar/holidays/transfers/{id}", api_holiday_transfer_delete, ROLE_NETWORK_ADMIN, 0},
+	{"GET", "/api/v1/calendar/add-working-days", api_add_working_days, ANY, 0},
 
 	{"GET", "/api/v1/audit", api_audit_list, ROLES_NETWORK | ROLE_DIRECTOR, 0},
 	{NULL, NULL, NULL, 0, 0},
