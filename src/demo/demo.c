@@ -13,6 +13,7 @@
 #include "core/roles.h"
 #include "demo/names.h"
 #include "demo/rng.h"
+#include "store/calendar.h"
 #include "store/db_copy.h"
 #include "store/users.h"
 #include "util/password.h"
@@ -656,6 +657,36 @@ static int end_write(struct gen *g, int rc, const char *what)
 	return DEMO_FAILED;
 }
 
+/* The structure of DEMO_YEAR (the dates of the NIS calendar 2026–2027): 4 quarters, or
+ * 2 semesters for the IB school, with autumn, winter and spring holidays and the
+ * external assessment of grades 11–12; approved before 25 August (CAL-5). It passes
+ * CAL-1..CAL-4: 171 study days (34.2 weeks), 32 holiday days, a summer of 14 weeks. */
+static int make_calendar(struct gen *g, int ib)
+{
+	json_t *terms = ib ? json_pack("[{s:s, s:s}, {s:s, s:s}]",
+				       "starts_on", "2026-09-01", "ends_on", "2026-12-29",
+				       "starts_on", "2027-01-11", "ends_on", "2027-05-25")
+			   : json_pack("[{s:s, s:s}, {s:s, s:s}, {s:s, s:s}, {s:s, s:s}]",
+				       "starts_on", "2026-09-01", "ends_on", "2026-10-23",
+				       "starts_on", "2026-11-03", "ends_on", "2026-12-29",
+				       "starts_on", "2027-01-11", "ends_on", "2027-03-19",
+				       "starts_on", "2027-03-30", "ends_on", "2027-05-25");
+	json_t *s = json_pack("{s:s, s:o, s:[{s:s, s:s, s:s}, {s:s, s:s, s:s}, {s:s, s:s, s:s}],"
+			      " s:{s:s, s:s}}", "type", ib ? "semesters" : "quarters", "terms", terms,
+			      "holidays",
+			      "kind", "autumn", "starts_on", "2026-10-24", "ends_on", "2026-11-02",
+			      "kind", "winter", "starts_on", "2026-12-30", "ends_on", "2027-01-10",
+			      "kind", "spring", "starts_on", "2027-03-20", "ends_on", "2027-03-29",
+			      "assessment", "starts_on", ib ? "2027-05-03" : "2027-05-17",
+			      "ends_on", ib ? "2027-05-21" : "2027-06-04");
+	int rc = s ? calendar_structure_save(g->db, g->year_id, s) : DB_ERROR;
+	json_decref(s);
+	if (rc == DB_OK)
+		rc = calendar_year_approve(g->db, g->year_id, 0, "2026-08-20T04:00:00Z", "2026-08-20",
+					   "current");
+	return rc;
+}
+
 /* Creates school `index` in one write transaction and reports on it. */
 static int make_school(struct gen *g, int index)
 {
@@ -679,6 +710,8 @@ static int make_school(struct gen *g, int index)
 			"INSERT INTO academic_years (school_id, name, starts_on, ends_on, status,"
 			" created_at, updated_at) VALUES ($1, $2, $3, $4, 'current', $5, $5) RETURNING id",
 			"issss", g->school_id, DEMO_YEAR, "2026-09-01", "2027-05-25", g->now);
+	if (rc == DB_ROW && (rc = make_calendar(g, s->profile == PROFILE_IB)) == DB_OK)
+		rc = DB_ROW;
 	if (rc == DB_ROW)
 		rc = read_last_ids(g);
 	else if (rc >= 0)
