@@ -198,6 +198,11 @@ int holiday_is_day_off(const struct holiday_calendar *cal, struct date d)
 	return moved_day_off(cal, d);
 }
 
+int holiday_is_public_holiday(const struct holiday_calendar *cal, struct date d)
+{
+	return holiday_on(cal, d, NULL);
+}
+
 int holiday_is_working_day(const struct holiday_calendar *cal, struct date d)
 {
 	return !holiday_is_day_off(cal, d);

@@ -81,6 +81,11 @@ int holiday_calendar_check(const struct holiday_calendar *cal, const char **prob
 /* 1 if `d` is a day off under `cal` (the precedence above), else 0. */
 int holiday_is_day_off(const struct holiday_calendar *cal, struct date d);
 
+/* 1 if a holiday (a rule's day in a year it covers, or a fixed date) falls on `d`
+ * itself, whatever the weekday; moved days off and transfers are not holidays here
+ * (a school that works on Saturdays asks this of a Saturday). */
+int holiday_is_public_holiday(const struct holiday_calendar *cal, struct date d);
+
 /* 1 if `d` is a working day under `cal`: the negation of holiday_is_day_off(). */
 int holiday_is_working_day(const struct holiday_calendar *cal, struct date d);
 
