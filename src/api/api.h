@@ -44,6 +44,11 @@ void api_specs_join(struct field_spec *out, size_t cap, const struct field_spec 
  * `after` are the year's records (years_get) without and with the change. */
 int api_calendar_check_dates(struct req *rq, int64_t school, json_t *before, json_t *after);
 
+/* Whether a write of a person record succeeded (rc == DB_OK). A unique-key refusal is
+ * another person with the IIN who got there first (a concurrent write that the check
+ * before the write could not see): it adds iin_taken. */
+int api_person_written(struct req *rq, int rc);
+
 /* Commits the transaction and replies `status` with `body`, or rolls back and replies
  * with the database failure. */
 int api_commit_reply(struct req *rq, int status, json_t *body);

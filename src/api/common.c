@@ -137,6 +137,13 @@ void api_check_person(struct req *rq, json_t *p, int required)
 		reply_add_error(rq, "iin_sex_mismatch", NULL, "sex");
 }
 
+int api_person_written(struct req *rq, int rc)
+{
+	if (rc == DB_CONSTRAINT)
+		reply_add_error(rq, "iin_taken", NULL, "iin");
+	return rc == DB_OK;
+}
+
 int api_commit_reply(struct req *rq, int status, json_t *body)
 {
 	if (!body || db_commit(rq->db) != DB_OK) {

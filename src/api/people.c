@@ -135,7 +135,7 @@ int api_student_create(struct req *rq)
 	json_object_set_new(rq->json, "status", json_string("studying"));
 	check_student(rq, rq->json, 0);
 	int64_t id = 0;
-	if (reply_has_errors(rq) || students_insert(rq->db, rq->json, &id) != DB_OK)
+	if (reply_has_errors(rq) || !api_person_written(rq, students_insert(rq->db, rq->json, &id)))
 		return api_rollback_errors(rq, 422);
 	json_t *after = students_get(rq->db, id);
 	if (audit_record(rq->db, rq->user.id, school, "create", "student", id, NULL, after) != DB_OK) {
@@ -164,7 +164,7 @@ int api_student_update(struct req *rq)
 	json_t *before = students_get(rq->db, id);
 	json_t *after = api_merge(before, rq->json);
 	check_student(rq, after, json_integer_value(json_object_get(before, "person_id")));
-	int ok = !reply_has_errors(rq) && students_update(rq->db, id, after) == DB_OK;
+	int ok = !reply_has_errors(rq) && api_person_written(rq, students_update(rq->db, id, after));
 	json_decref(after);
 	after = ok ? students_get(rq->db, id) : NULL;
 	ok = ok && audit_record(rq->db, rq->user.id, school, "update", "student", id, before, after) == DB_OK;
@@ -228,8 +228,8 @@ int api_student_representative_add(struct req *rq)
 		const char *iin = body_str(rq, "iin");
 		if (iin && persons_find_iin(rq->db, iin, &other) == DB_ROW)
 			reply_add_error(rq, "iin_taken", NULL, "iin");
-		if (!reply_has_errors(rq) && persons_insert(rq->db, rq->json, &person) != DB_OK)
-			return api_rollback_errors(rq, 500);
+		if (!reply_has_errors(rq) && !api_person_written(rq, persons_insert(rq->db, rq->json, &person)))
+			return api_rollback_errors(rq, 422);
 	}
 	json_t *st = students_get(rq->db, student);
 	if (st && json_integer_value(json_object_get(st, "person_id")) == person)
@@ -335,7 +335,7 @@ int api_representative_update(struct req *rq)
 	const char *iin = json_string_value(json_object_get(after, "iin"));
 	if (iin && persons_find_iin(rq->db, iin, &other) == DB_ROW && other != person)
 		reply_add_error(rq, "iin_taken", NULL, "iin");
-	int ok = !reply_has_errors(rq) && persons_update(rq->db, person, after) == DB_OK &&
+	int ok = !reply_has_errors(rq) && api_person_written(rq, persons_update(rq->db, person, after)) &&
 		 audit_record(rq->db, rq->user.id, representatives_first_school(rq->db, person), "update",
 			      "representative", person,
 			      before, after) == DB_OK;
@@ -412,7 +412,7 @@ int api_staff_create(struct req *rq)
 	json_object_set_new(rq->json, "school_id", json_integer(school));
 	check_staff_person(rq, rq->json, 0);
 	int64_t id = 0;
-	if (reply_has_errors(rq) || staff_insert(rq->db, rq->json, &id) != DB_OK)
+	if (reply_has_errors(rq) || !api_person_written(rq, staff_insert(rq->db, rq->json, &id)))
 		return api_rollback_errors(rq, 422);
 	json_t *after = staff_get(rq->db, id);
 	if (audit_record(rq->db, rq->user.id, school, "create", "staff", id, NULL, after) != DB_OK) {
@@ -439,7 +439,7 @@ int api_staff_update(struct req *rq)
 	json_t *before = staff_get(rq->db, id);
 	json_t *after = api_merge(before, rq->json);
 	check_staff_person(rq, after, json_integer_value(json_object_get(before, "person_id")));
-	int ok = !reply_has_errors(rq) && staff_update(rq->db, id, after) == DB_OK;
+	int ok = !reply_has_errors(rq) && api_person_written(rq, staff_update(rq->db, id, after));
 	json_decref(after);
 	after = ok ? staff_get(rq->db, id) : NULL;
 	ok = ok && audit_record(rq->db, rq->user.id, school, "update", "staff", id, before, after) == DB_OK;
