@@ -90,6 +90,7 @@ struct tt_entry {
 	int64_t staff_id;    /* the teacher */
 	int64_t room_id;     /* 0: no room given */
 	int grade;           /* the class's grade (for the external assessment); 0 unknown */
+	int locked;          /* carried for the store (kept in place by a generator); not read */
 };
 
 /* Two different groups that share at least one student (groups of one class for

@@ -1,5 +1,6 @@
-/* test_store — the queries of store/ (organisation, people, users, audit, calendar) against
- * SQLite, and against PostgreSQL too when MEKTEP_PG_TEST holds a conninfo. */
+/* test_store — the queries of store/ (organisation, people, users, audit, calendar,
+ * timetable) against SQLite, and against PostgreSQL too when MEKTEP_PG_TEST holds a
+ * conninfo. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 #include "store/migrations.h"
 #include "store/org.h"
 #include "store/people.h"
+#include "store/timetable.h"
 #include "store/users.h"
 
 static char sqlite_path[64];
@@ -458,6 +460,266 @@ static void test_holidays_edit(void **state)
 	holidays_table_release(&t);
 }
 
+/* --- the timetable (store/timetable.c) --- */
+
+/* A teacher of the school; returns the staff id. */
+static int64_t make_teacher(struct db *db, int64_t school, const char *last)
+{
+	json_t *f = json_pack("{s:s, s:s, s:I, s:[s]}", "last_name", last, "first_name", "Ерлан", "school_id",
+			      (json_int_t)school, "roles", "teacher");
+	int64_t id = 0;
+	assert_int_equal(staff_insert(db, f, &id), DB_OK);
+	json_decref(f);
+	return id;
+}
+
+static int64_t make_subject(struct db *db, const char *code)
+{
+	json_t *s = json_pack("{s:s, s:{s:s, s:s, s:s}}", "code", code, "name", "kk", code, "ru", code, "en", code);
+	int64_t id = 0;
+	assert_int_equal(subjects_insert(db, s, &id), DB_OK);
+	json_decref(s);
+	return id;
+}
+
+/* CAL-6, ORG-7: a school without a schedule has the defaults; a saved one comes back. */
+static void test_bells_round_trip(void **state)
+{
+	struct db *db = *state;
+	int64_t school = make_school(db, "AST-BELL");
+	json_t *b = bells_get(db, school);
+	assert_int_equal(json_integer_value(json_object_get(b, "lesson_minutes")), 40);
+	assert_true(json_is_false(json_object_get(b, "saturday")));
+	assert_int_equal(json_array_size(json_object_get(b, "periods")), 0);
+	assert_int_equal(json_integer_value(json_object_get(b, "meal_break_minutes")), 20);
+	assert_int_equal(json_integer_value(json_object_get(b, "min_break_minutes")), 5);
+	json_decref(b);
+	json_t *given = json_pack("{s:i, s:b, s:[{s:i, s:s, s:s, s:b}, {s:i, s:s, s:s, s:b}]}", "lesson_minutes",
+				  40, "saturday", 1, "periods", "number", 1, "starts_at", "08:00", "ends_at",
+				  "08:40", "meal_after", 1, "number", 2, "starts_at", "09:00", "ends_at", "09:40",
+				  "meal_after", 0);
+	assert_int_equal(bells_save(db, school, given, 0), DB_OK);
+	assert_int_equal(bells_save(db, school, given, 0), DB_OK); /* a second save replaces */
+	b = bells_get(db, school);
+	assert_true(json_is_true(json_object_get(b, "saturday")));
+	assert_true(json_equal(json_object_get(b, "periods"), json_object_get(given, "periods")));
+	struct tt_bells tb;
+	assert_int_equal(bells_to_core(b, &tb), 0);
+	assert_int_equal(tb.n, 2);
+	assert_int_equal(tb.periods[1].starts_at, 9 * 60);
+	assert_int_equal(tt_bells_check(&tb, 5, 20, NULL, 0), 0);
+	json_decref(b);
+	json_decref(given);
+}
+
+static void test_rooms(void **state)
+{
+	struct db *db = *state;
+	int64_t school = make_school(db, "AST-ROOM");
+	int64_t physics = make_subject(db, "physics_t");
+	json_t *r = json_pack("{s:I, s:s, s:i, s:[{s:I}]}", "school_id", (json_int_t)school, "name", "Lab 1",
+			      "capacity", 16, "subjects", "subject_id", (json_int_t)physics);
+	int64_t id = 0;
+	assert_int_equal(rooms_insert(db, r, &id), DB_OK);
+	json_t *got = rooms_get(db, id);
+	assert_string_equal(json_string_value(json_object_get(got, "name")), "Lab 1");
+	assert_int_equal(json_integer_value(json_object_get(got, "capacity")), 16);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(json_object_get(got, "subjects"), 0),
+							    "id")), physics);
+	json_decref(got);
+	assert_int_equal(db_begin(db), DB_OK);
+	int64_t again = 0;
+	assert_int_equal(rooms_insert(db, r, &again), DB_CONSTRAINT);
+	db_rollback(db);
+	json_decref(r);
+	json_t *list = rooms_list(db, school);
+	assert_int_equal(json_array_size(list), 1);
+	json_decref(list);
+}
+
+/* A school with a 2026–2027 NIS year, two classes, two teachers, two subjects and an
+ * approved timetable of semester 1 holding `n` entries of class 7А. */
+struct tt_fixture {
+	int64_t school, year, c7a, c7b, t1, t2, math, physics, tt;
+};
+
+static void tt_fixture(struct db *db, struct tt_fixture *f, const char *code)
+{
+	f->school = make_school(db, code);
+	f->c7a = make_class(db, f->school, 7, "А");
+	f->c7b = make_class(db, f->school, 7, "Б");
+	f->year = years_current(db, f->school);
+	json_t *s = nis_structure();
+	assert_int_equal(calendar_structure_save(db, f->year, s), DB_OK);
+	json_decref(s);
+	f->t1 = make_teacher(db, f->school, "Бекова");
+	f->t2 = make_teacher(db, f->school, "Серіков");
+	f->math = make_subject(db, "math_t");
+	f->physics = make_subject(db, "physics_t");
+	json_t *t = json_pack("{s:I, s:I, s:i}", "school_id", (json_int_t)f->school, "academic_year_id",
+			      (json_int_t)f->year, "semester", 1);
+	assert_int_equal(timetables_insert(db, t, 0, &f->tt), DB_OK);
+	json_decref(t);
+}
+
+static struct tt_entry tt_lesson(int wd, int period, int64_t cls, int64_t subject, int64_t staff)
+{
+	struct tt_entry e = {0};
+	e.weekday = wd, e.period = period, e.class_id = cls, e.subject_id = subject, e.staff_id = staff;
+	e.grade = 7;
+	return e;
+}
+
+/* TT-3: versions numbered per semester, entries stored and copied, one approved. */
+static void test_timetable_versions_and_entries(void **state)
+{
+	struct db *db = *state;
+	struct tt_fixture f;
+	tt_fixture(db, &f, "AST-TT1");
+	json_t *t = timetables_get(db, f.tt);
+	assert_int_equal(json_integer_value(json_object_get(t, "number")), 1);
+	assert_string_equal(json_string_value(json_object_get(t, "status")), "draft");
+	json_decref(t);
+
+	struct tt_entry e[] = {tt_lesson(1, 1, f.c7a, f.math, f.t1), tt_lesson(1, 2, f.c7a, f.physics, f.t2),
+			       tt_lesson(2, 1, f.c7b, f.math, f.t1)};
+	assert_int_equal(timetable_entries_store(db, f.tt, e, 3), DB_OK);
+	assert_true(e[0].id && e[1].id && e[2].id);
+	/* move one, drop one, add one */
+	struct tt_entry next[] = {e[0], tt_lesson(3, 1, f.c7b, f.physics, f.t2)};
+	next[0].period = 3;
+	assert_int_equal(timetable_entries_store(db, f.tt, next, 2), DB_OK);
+	struct tt_entry *got;
+	size_t n;
+	assert_int_equal(timetable_entries_load(db, f.tt, &got, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(got[0].id, e[0].id);
+	assert_int_equal(got[0].period, 3);
+	assert_int_equal(got[0].grade, 7);
+	assert_int_equal(got[1].id, next[1].id);
+	free(got);
+	json_t *list = timetable_entries_json(db, f.tt, f.c7b, 0);
+	assert_int_equal(json_array_size(list), 1);
+	json_t *one = json_array_get(list, 0);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(one, "class"), "label")), "7Б");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(one, "teacher"), "last_name")),
+			    "Серіков");
+	assert_true(json_is_null(json_object_get(one, "group")));
+	json_decref(list);
+
+	/* a second version copied from the first */
+	json_t *t2 = json_pack("{s:I, s:I, s:i, s:I, s:s}", "school_id", (json_int_t)f.school, "academic_year_id",
+			       (json_int_t)f.year, "semester", 1, "based_on", (json_int_t)f.tt, "reason", "a teacher left");
+	int64_t v2 = 0;
+	assert_int_equal(timetables_insert(db, t2, 0, &v2), DB_OK);
+	json_decref(t2);
+	assert_int_equal(timetable_entries_copy(db, f.tt, v2), DB_OK);
+	t = timetables_get(db, v2);
+	assert_int_equal(json_integer_value(json_object_get(t, "number")), 2);
+	assert_int_equal(json_integer_value(json_object_get(t, "entries")), 2);
+	assert_int_equal(json_integer_value(json_object_get(t, "based_on")), f.tt);
+	assert_string_equal(json_string_value(json_object_get(t, "reason")), "a teacher left");
+	json_decref(t);
+
+	assert_int_equal(timetables_approve(db, f.tt, 0, "2026-08-25T05:00:00Z", "2026-08-24", "agreed"), DB_OK);
+	assert_int_equal(timetables_approve(db, v2, 0, "2026-10-01T05:00:00Z", "2026-09-30", NULL), DB_OK);
+	t = timetables_get(db, f.tt);
+	assert_string_equal(json_string_value(json_object_get(t, "status")), "superseded");
+	assert_string_equal(json_string_value(json_object_get(t, "superseded_at")), "2026-10-01T05:00:00Z");
+	assert_string_equal(json_string_value(json_object_get(t, "committee_note")), "agreed");
+	json_decref(t);
+	t = timetables_get(db, v2);
+	assert_string_equal(json_string_value(json_object_get(t, "status")), "approved");
+	json_decref(t);
+	/* at most one approved version per semester, whatever the caller does */
+	assert_int_equal(db_begin(db), DB_OK);
+	assert_int_equal(db_run(db, "UPDATE timetables SET status = 'approved' WHERE id = $1", "i", f.tt),
+			 DB_CONSTRAINT);
+	db_rollback(db);
+	list = timetables_list(db, f.school, 0);
+	assert_int_equal(json_array_size(list), 2);
+	json_decref(list);
+}
+
+static int64_t count_lessons(struct db *db, const char *where_date)
+{
+	int64_t n = -1;
+	assert_int_equal(db_query_int64(db, &n, "SELECT COUNT(*) FROM lessons WHERE lesson_date >= $1", "s",
+					where_date), DB_ROW);
+	return n;
+}
+
+/* The approved version laid over semester 1: no lessons on holidays, weekends or public
+ * days off; laying twice changes nothing; a correction keeps what it does not move. */
+static void test_timetable_lay(void **state)
+{
+	struct db *db = *state;
+	struct tt_fixture f;
+	tt_fixture(db, &f, "AST-TT2");
+	/* Monday period 1 and Wednesday period 2 of 7А */
+	struct tt_entry e[] = {tt_lesson(1, 1, f.c7a, f.math, f.t1), tt_lesson(3, 2, f.c7a, f.physics, f.t2)};
+	assert_int_equal(timetable_entries_store(db, f.tt, e, 2), DB_OK);
+	struct timetable_lay_result r;
+	assert_int_equal(timetable_lay(db, f.tt, NULL, &r), LAY_NOT_APPROVED);
+	assert_int_equal(timetables_approve(db, f.tt, 0, "2026-08-25T05:00:00Z", "2026-08-24", NULL), DB_OK);
+	assert_int_equal(timetable_lay(db, f.tt, "2026-08-31", &r), LAY_BAD_FROM);
+	assert_int_equal(timetable_lay(db, f.tt, NULL, &r), LAY_OK);
+	assert_string_equal(r.from, "2026-09-01");
+	assert_string_equal(r.to, "2026-12-29");
+	assert_int_equal(r.days, 79);
+	/* Mondays of semester 1: 15 (7 Sep … 28 Dec; 26 Oct is in the autumn holiday);
+	 * Wednesdays: 16 less Independence Day (16 Dec) = 15 */
+	assert_int_equal(r.inserted, 30);
+	assert_int_equal(count_lessons(db, "2026-01-01"), 30);
+	int64_t n = -1;
+	assert_int_equal(db_query_int64(db, &n, "SELECT COUNT(*) FROM lessons WHERE lesson_date IN"
+						" ('2026-12-16', '2026-10-26', '2026-09-05', '2026-11-02')", ""), DB_ROW);
+	assert_int_equal(n, 0);
+
+	/* again: nothing changes */
+	assert_int_equal(timetable_lay(db, f.tt, NULL, &r), LAY_OK);
+	assert_int_equal(r.inserted, 0);
+	assert_int_equal(r.removed, 0);
+	assert_int_equal(r.kept, 30);
+
+	json_t *list = lessons_list(db, "class", f.c7a, "2026-09-07", "2026-09-09");
+	assert_int_equal(json_array_size(list), 2);
+	json_t *first = json_array_get(list, 0);
+	assert_string_equal(json_string_value(json_object_get(first, "date")), "2026-09-07");
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(first, "subject"), "id")), f.math);
+	json_decref(list);
+	list = lessons_list(db, "staff", f.t2, "2026-09-01", "2026-09-30");
+	assert_int_equal(json_array_size(list), 5); /* Wednesdays 2, 9, 16, 23, 30 September */
+	json_decref(list);
+
+	/* a correction from 1 December: Wednesday's physics moves to Thursday */
+	json_t *t2 = json_pack("{s:I, s:I, s:i, s:I, s:s}", "school_id", (json_int_t)f.school, "academic_year_id",
+			       (json_int_t)f.year, "semester", 1, "based_on", (json_int_t)f.tt, "reason", "moved");
+	int64_t v2 = 0;
+	assert_int_equal(timetables_insert(db, t2, 0, &v2), DB_OK);
+	json_decref(t2);
+	assert_int_equal(timetable_entries_copy(db, f.tt, v2), DB_OK);
+	struct tt_entry *got;
+	size_t ng;
+	assert_int_equal(timetable_entries_load(db, v2, &got, &ng), DB_OK);
+	got[1].weekday = 4;
+	assert_int_equal(timetable_entries_store(db, v2, got, ng), DB_OK);
+	free(got);
+	assert_int_equal(timetables_approve(db, v2, 0, "2026-11-30T20:00:00Z", "2026-11-30", NULL), DB_OK);
+	assert_int_equal(timetable_lay(db, v2, NULL, &r), LAY_OK);
+	assert_string_equal(r.from, "2026-12-01"); /* 1 December 01:00 in Kazakhstan */
+	/* Mondays 7, 14, 21, 28 Dec kept (origin updated); Wednesdays 2, 9, 23 Dec removed
+	 * (16th is a holiday); Thursdays 3, 10, 17, 24 Dec new */
+	assert_int_equal(r.updated, 4);
+	assert_int_equal(r.removed, 3);
+	assert_int_equal(r.inserted, 4);
+	assert_int_equal(count_lessons(db, "2026-01-01"), 31);
+	/* the lessons before the correction stay as they were */
+	assert_int_equal(db_query_int64(db, &n, "SELECT COUNT(*) FROM lessons WHERE timetable_id = $1", "i", f.tt),
+			 DB_ROW);
+	assert_int_equal(n, 30 - 7);
+}
+
 #define BOTH(fn) cmocka_unit_test_setup_teardown(fn, setup_sqlite, teardown)
 #define PG(fn) cmocka_unit_test_setup_teardown(fn, setup_pg, teardown)
 
@@ -469,6 +731,8 @@ int main(void)
 		BOTH(test_users_and_sessions), BOTH(test_audit_before_after),
 		BOTH(test_calendar_structure_round_trip), BOTH(test_calendar_approve_and_not_fixed),
 		BOTH(test_holidays_seeded_from_default), BOTH(test_holidays_edit),
+		BOTH(test_bells_round_trip), BOTH(test_rooms), BOTH(test_timetable_versions_and_entries),
+		BOTH(test_timetable_lay),
 	};
 	int failed = cmocka_run_group_tests_name("store on sqlite", sqlite_tests, NULL, NULL);
 	if (!getenv("MEKTEP_PG_TEST")) {
@@ -482,6 +746,8 @@ int main(void)
 		PG(test_users_and_sessions), PG(test_audit_before_after),
 		PG(test_calendar_structure_round_trip), PG(test_calendar_approve_and_not_fixed),
 		PG(test_holidays_seeded_from_default), PG(test_holidays_edit),
+		PG(test_bells_round_trip), PG(test_rooms), PG(test_timetable_versions_and_entries),
+		PG(test_timetable_lay),
 	};
 	return failed + cmocka_run_group_tests_name("store on postgresql", pg_tests, NULL, NULL);
 }
