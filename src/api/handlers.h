@@ -62,6 +62,31 @@ int api_holiday_transfer_create(struct req *rq);
 int api_holiday_transfer_delete(struct req *rq);
 int api_add_working_days(struct req *rq);
 
+/* curriculum.c: the ТОЖ, the ЖОЖ, the group split threshold, groups (CUR-1..CUR-3) */
+int api_typical_get(struct req *rq);
+int api_typical_put(struct req *rq);
+int api_school_curricula(struct req *rq);
+int api_school_curriculum_create(struct req *rq);
+int api_curriculum_get(struct req *rq);
+int api_curriculum_update(struct req *rq);
+int api_curriculum_approve(struct req *rq);
+int api_split_threshold_get(struct req *rq);
+int api_split_threshold_put(struct req *rq);
+int api_class_split(struct req *rq);
+int api_class_groups(struct req *rq);
+int api_group_member_add(struct req *rq);
+/* choices.c: high-school choice and the director's order (CUR-4..CUR-7) */
+int api_student_choices(struct req *rq);
+int api_student_choice_file(struct req *rq);
+int api_choice_order_create(struct req *rq);
+/* load.c: the teaching load and its report (CUR-9), the КТЖ (CUR-10) */
+int api_load_get(struct req *rq);
+int api_load_put(struct req *rq);
+int api_load_report(struct req *rq);
+int api_ktp_get(struct req *rq);
+int api_ktp_put(struct req *rq);
+int api_ktp_import(struct req *rq);
+
 /* audit.c */
 int api_audit_list(struct req *rq);
 

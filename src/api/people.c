@@ -3,6 +3,7 @@
 
 #include "api/api.h"
 #include "api/handlers.h"
+#include "core/curriculum.h"
 #include "core/org.h"
 #include "store/audit.h"
 #include "store/db.h"
@@ -115,6 +116,25 @@ static void check_student(struct req *rq, json_t *s, int64_t self_person)
 	}
 }
 
+/* CUR-8: a move to a class of another language of instruction in the same academic
+ * year is refused. */
+static void check_language_change(struct req *rq, json_t *before, json_t *after)
+{
+	json_t *from_id = json_object_get(before, "class_id"), *to_id = json_object_get(after, "class_id");
+	if (!json_is_integer(from_id) || !json_is_integer(to_id) || json_equal(from_id, to_id))
+		return;
+	json_t *from = classes_get(rq->db, json_integer_value(from_id));
+	json_t *to = classes_get(rq->db, json_integer_value(to_id));
+	if (from && to &&
+	    !cur_language_change_allowed(json_string_value(json_object_get(from, "language")),
+					 json_integer_value(json_object_get(from, "academic_year_id")),
+					 json_string_value(json_object_get(to, "language")),
+					 json_integer_value(json_object_get(to, "academic_year_id"))))
+		reply_add_error(rq, "language_change_in_year", "CUR-8", "class_id");
+	json_decref(from);
+	json_decref(to);
+}
+
 int api_student_create(struct req *rq)
 {
 	struct field_spec specs[SPECS_CAP];
@@ -164,6 +184,7 @@ int api_student_update(struct req *rq)
 	json_t *before = students_get(rq->db, id);
 	json_t *after = api_merge(before, rq->json);
 	check_student(rq, after, json_integer_value(json_object_get(before, "person_id")));
+	check_language_change(rq, before, after);
 	int ok = !reply_has_errors(rq) && api_person_written(rq, students_update(rq->db, id, after));
 	json_decref(after);
 	after = ok ? students_get(rq->db, id) : NULL;

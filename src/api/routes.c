@@ -63,6 +63,30 @@ const struct route api_routes[] = {
 	{"DELETE", "/api/v1/calendar/holidays/transfers/{id}", api_holiday_transfer_delete, ROLE_NETWORK_ADMIN, 0},
 	{"GET", "/api/v1/calendar/add-working-days", api_add_working_days, ANY, 0},
 
+	/* The curriculum: the ТОЖ of the network office, each school's ЖОЖ kept by its
+	 * director and academic deputy, groups, high-school choice, load, КТЖ (CUR-1..CUR-10). */
+	{"GET", "/api/v1/curricula/typical", api_typical_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/curricula/typical", api_typical_put, ROLE_NETWORK_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/schools/{id}/curricula", api_school_curricula, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/schools/{id}/curricula", api_school_curriculum_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/curricula/{id}", api_curriculum_get, STAFF_AND_NETWORK, 0},
+	{"PATCH", "/api/v1/curricula/{id}", api_curriculum_update, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"POST", "/api/v1/curricula/{id}/approve", api_curriculum_approve, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/settings/group-split-threshold", api_split_threshold_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/settings/group-split-threshold", api_split_threshold_put, ROLE_NETWORK_ADMIN, ROUTE_JSON},
+	{"POST", "/api/v1/classes/{id}/groups/split", api_class_split, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, 0},
+	{"GET", "/api/v1/classes/{id}/groups", api_class_groups, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/groups/{id}/members", api_group_member_add, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/students/{id}/choices", api_student_choices, ANY, 0},
+	{"POST", "/api/v1/students/{id}/choices", api_student_choice_file, ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"POST", "/api/v1/schools/{id}/choice-orders", api_choice_order_create, ROLE_DIRECTOR, ROUTE_JSON},
+	{"GET", "/api/v1/schools/{id}/load", api_load_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/schools/{id}/load", api_load_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/schools/{id}/load/report", api_load_report, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/schools/{id}/ktp", api_ktp_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/schools/{id}/ktp", api_ktp_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"POST", "/api/v1/schools/{id}/ktp/import", api_ktp_import, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, 0},
+
 	{"GET", "/api/v1/audit", api_audit_list, ROLES_NETWORK | ROLE_DIRECTOR, 0},
 	{NULL, NULL, NULL, 0, 0},
 };

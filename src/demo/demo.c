@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "core/iin.h"
 #include "core/roles.h"
+#include "demo/curriculum.h"
 #include "demo/names.h"
 #include "demo/rng.h"
 #include "store/calendar.h"
@@ -736,6 +737,10 @@ static int make_school(struct gen *g, int index)
 	if (g->opt->progress)
 		g->opt->progress(g->opt->progress_ctx, &prog);
 	rc = write_rows(g, &prog);
+	struct demo_curriculum_counts cur = {0};
+	if (rc == DB_OK)
+		rc = demo_curriculum_school(db, g->school_id, g->year_id, s->profile == PROFILE_IB ? "ib" : "nis",
+					    index, g->now, &cur);
 	if (rc == DB_OK)
 		rc = advance_sequences(g);
 	if (end_write(g, rc, what) != DEMO_OK)
@@ -749,7 +754,19 @@ static int make_school(struct gen *g, int index)
 	out->students += rows->nstudents;
 	out->representatives += rows->nreps;
 	out->staff += rows->nstaff;
+	out->groups += cur.groups;
+	out->assignments += cur.assignments;
+	out->applications += cur.applications;
 	return DEMO_OK;
+}
+
+/* The network's typical curricula (ТОЖ) of grades 7–12, from demo/curriculum.c. */
+static int make_typical(struct gen *g)
+{
+	int rc = db_begin_write(g->db);
+	if (rc == DB_OK)
+		rc = demo_curriculum_network(g->db, g->now);
+	return end_write(g, rc, "the typical curricula");
 }
 
 /* Adds the subjects the network lacks; counts the new ones. */
@@ -870,6 +887,8 @@ int demo_generate(struct db *db, const struct demo_options *opt, struct demo_sum
 		db_now_utc(g->now);
 		rc = make_subjects(g);
 	}
+	if (rc == DEMO_OK)
+		rc = make_typical(g);
 	for (int i = 0; i < opt->schools && rc == DEMO_OK; i++)
 		rc = make_school(g, i);
 	if (rc == DEMO_OK)

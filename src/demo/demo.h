@@ -53,6 +53,7 @@ struct demo_login {
 /* What was created. Counts are rows created by this run. */
 struct demo_summary {
 	int schools, classes, students, representatives, staff, subjects;
+	int groups, assignments, applications; /* CUR-3 groups, CUR-9 load lines, CUR-4 choices */
 	int nlogins;
 	struct demo_login logins[DEMO_MAX_LOGINS];
 	char error[256];    /* why demo_generate failed, "" on success */

@@ -62,6 +62,35 @@ json_t *row_collect(struct db_stmt *st, json_t *(*build)(struct db_stmt *))
 	return items;
 }
 
+json_t *row_list(struct db *db, const char *sql, int64_t id, json_t *(*build)(struct db_stmt *))
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return NULL;
+	db_bind_int64(st, 1, id);
+	return row_collect(st, build);
+}
+
+int row_map(struct db *db, json_t *obj, const char *key, const char *sql, int64_t id,
+	    json_t *(*build)(struct db_stmt *))
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return -1;
+	if (id)
+		db_bind_int64(st, 1, id);
+	json_t *map = json_object();
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		char text[24];
+		snprintf(text, sizeof text, "%lld", (long long)db_col_int64(st, 0));
+		json_object_set_new(map, text, build(st));
+	}
+	db_done(st);
+	json_object_set_new(obj, key, map);
+	return rc == DB_DONE ? 0 : -1;
+}
+
 json_t *row_get_one(struct db *db, const char *sql, int64_t id, json_t *(*build)(struct db_stmt *))
 {
 	struct db_stmt *st = db_prepare(db, sql);

@@ -23,6 +23,14 @@ json_t *row_names(struct db_stmt *st, int col);
 /* Steps a prepared, bound list statement into a JSON array of `build` rows and gives
  * the statement back. NULL on a database error. */
 json_t *row_collect(struct db_stmt *st, json_t *(*build)(struct db_stmt *));
+/* Runs a SELECT whose only parameter ($1) is `id` and collects its rows with `build`
+ * (row_collect). NULL on a database error. */
+json_t *row_list(struct db *db, const char *sql, int64_t id, json_t *(*build)(struct db_stmt *));
+/* Like row_list, into obj[key] as an object {"<column 0 as decimal text>": build(row)};
+ * `id` is bound as $1 unless it is 0 (a SELECT without parameters). 0, or -1 on a
+ * database error (obj[key] is then partial). */
+int row_map(struct db *db, json_t *obj, const char *key, const char *sql, int64_t id,
+	    json_t *(*build)(struct db_stmt *));
 /* Runs a one-row SELECT whose only parameter is the id; `build` makes the JSON.
  * NULL when there is no such row (or on error). */
 json_t *row_get_one(struct db *db, const char *sql, int64_t id, json_t *(*build)(struct db_stmt *));
