@@ -13,6 +13,10 @@ import RepresentativePage from './pages/RepresentativePage.svelte';
 import StaffMemberPage from './pages/StaffMemberPage.svelte';
 import SubjectsPage from './pages/SubjectsPage.svelte';
 import SubjectPage from './pages/SubjectPage.svelte';
+import SchoolYearsPage from './pages/SchoolYearsPage.svelte';
+import YearPage from './pages/YearPage.svelte';
+import NotFixedPage from './pages/NotFixedPage.svelte';
+import HolidaysPage from './pages/HolidaysPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -20,6 +24,10 @@ export const routes = [
   ['/schools/:id', SchoolPage],
   ['/schools/:id/students', SchoolStudentsPage],
   ['/schools/:id/staff', SchoolStaffPage],
+  ['/schools/:id/years', SchoolYearsPage],
+  ['/years/:id', YearPage],
+  ['/calendar/not-fixed', NotFixedPage],
+  ['/calendar/holidays', HolidaysPage],
   ['/classes/:id', ClassPage],
   ['/students/new', StudentFormPage],
   ['/students/:id', StudentPage],
