@@ -13,6 +13,11 @@ import RepresentativePage from './pages/RepresentativePage.svelte';
 import StaffMemberPage from './pages/StaffMemberPage.svelte';
 import SubjectsPage from './pages/SubjectsPage.svelte';
 import SubjectPage from './pages/SubjectPage.svelte';
+import SchoolFormPage from './pages/SchoolFormPage.svelte';
+import ClassFormPage from './pages/ClassFormPage.svelte';
+import StaffFormPage from './pages/StaffFormPage.svelte';
+import SubjectFormPage from './pages/SubjectFormPage.svelte';
+import RepresentativeEditPage from './pages/RepresentativeEditPage.svelte';
 import SchoolYearsPage from './pages/SchoolYearsPage.svelte';
 import YearPage from './pages/YearPage.svelte';
 import NotFixedPage from './pages/NotFixedPage.svelte';
@@ -21,7 +26,11 @@ import HolidaysPage from './pages/HolidaysPage.svelte';
 export const routes = [
   ['/', Home],
   ['/schools', SchoolsPage],
+  ['/schools/new', SchoolFormPage],
   ['/schools/:id', SchoolPage],
+  ['/schools/:id/edit', SchoolFormPage],
+  ['/schools/:school/classes/new', ClassFormPage],
+  ['/schools/:school/staff/new', StaffFormPage],
   ['/schools/:id/students', SchoolStudentsPage],
   ['/schools/:id/staff', SchoolStaffPage],
   ['/schools/:id/years', SchoolYearsPage],
@@ -29,13 +38,18 @@ export const routes = [
   ['/calendar/not-fixed', NotFixedPage],
   ['/calendar/holidays', HolidaysPage],
   ['/classes/:id', ClassPage],
+  ['/classes/:id/edit', ClassFormPage],
   ['/students/new', StudentFormPage],
   ['/students/:id', StudentPage],
   ['/students/:id/edit', StudentFormPage],
   ['/students/:id/representatives/new', RepresentativeLinkPage],
   ['/representatives', RepresentativesPage],
   ['/representatives/:id', RepresentativePage],
+  ['/representatives/:id/edit', RepresentativeEditPage],
   ['/staff/:id', StaffMemberPage],
+  ['/staff/:id/edit', StaffFormPage],
   ['/subjects', SubjectsPage],
+  ['/subjects/new', SubjectFormPage],
   ['/subjects/:id', SubjectPage],
+  ['/subjects/:id/edit', SubjectFormPage],
 ];

@@ -29,11 +29,15 @@ export class ApiError extends Error {
   }
 }
 
-/** The server names a field by its API name inside some messages ("… : last_name"):
- * the form shows its own label there instead. */
+/** The server ends a message with the field it concerns, named as users read it in the
+ * reply's language ("…: language of instruction."); a field it has no name for is left as
+ * sent ("…: last_name."): the form shows its own label there instead. Only that ending
+ * is replaced — words of the message that happen to be field names ("phone", "language")
+ * are left alone. */
 export function humanise(message, field, labels) {
-  if (!message || !field || !labels[field]) return message;
-  return message.replace(new RegExp(`\\b${field}\\b`, 'g'), labels[field]);
+  if (!message || !field || !labels[field] || labels[field].toLowerCase() === field.toLowerCase()) return message;
+  const name = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return message.replace(new RegExp(`: ${name}(\\.?)$`), `: ${labels[field]}$1`);
 }
 
 /** Listeners told when a request finds the user signed out (401). */

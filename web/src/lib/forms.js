@@ -22,3 +22,43 @@ export function focusFirstError() {
     if (el) el.focus();
   });
 }
+
+/** The languages of a translatable name ({kk, ru, en}). */
+export const NAME_LANGS = ['kk', 'ru', 'en'];
+
+/** A translatable name as a form holds it: three texts, '' when a language is missing. */
+export function namesState(names) {
+  return Object.fromEntries(NAME_LANGS.map((l) => [l, names?.[l] ?? '']));
+}
+
+/** A translatable name for the API: the languages filled in; one left empty is left out,
+ * so the server names it (name.kk) and the form shows its problem under that input. */
+export function namesBody(names) {
+  const out = {};
+  for (const l of NAME_LANGS) {
+    const v = textOrNull(names[l]);
+    if (v !== null) out[l] = v;
+  }
+  return out;
+}
+
+/** The fields of a person (staff member, legal representative), in the order asked. */
+export const PERSON_FIELDS = ['last_name', 'first_name', 'middle_name', 'iin', 'birth_date', 'sex', 'phone', 'email'];
+
+/** A person as a form holds it: every field a string, '' when not set. */
+export function personState(p) {
+  return Object.fromEntries(PERSON_FIELDS.map((k) => [k, p?.[k] ?? '']));
+}
+
+/** A person's fields for the API. A new record leaves out what is empty (the server says
+ * what it needs); a change sends null for an emptied field (cleared), except the names,
+ * which cannot be cleared: an empty text lets the server say why. */
+export function personBody(f, { patch = false } = {}) {
+  const b = {};
+  for (const k of PERSON_FIELDS) {
+    const v = textOrNull(f[k]);
+    if (v !== null) b[k] = v;
+    else if (patch) b[k] = k === 'last_name' || k === 'first_name' ? '' : null;
+  }
+  return b;
+}

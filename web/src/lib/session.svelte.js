@@ -9,6 +9,8 @@ const HINT_KEY = 'mektep.signed-in';
 export const NETWORK_ROLES = ['network_admin', 'contingent_unit'];
 export const SCHOOL_ADMIN_ROLES = ['director', 'deputy_academic', 'deputy_upbringing'];
 export const SCHOOL_STAFF_ROLES = [...SCHOOL_ADMIN_ROLES, 'timetable_officer', 'teacher', 'club_leader'];
+/** The roles a staff member holds at a school (a set of them), in the order shown. */
+export const STAFF_ROLES = ['director', 'deputy_academic', 'deputy_upbringing', 'timetable_officer', 'teacher', 'curator', 'club_leader'];
 
 export const session = $state({
   ready: false, // /me has been asked (or need not be)
@@ -104,6 +106,20 @@ export function canEditSchool(schoolId) {
   const r = role();
   if (r === 'network_admin') return true;
   return SCHOOL_ADMIN_ROLES.includes(r) && session.me.user.school_id === Number(schoolId);
+}
+/** Whether the user may create and edit schools and subjects: the network admin only. */
+export function isNetworkAdmin() {
+  return role() === 'network_admin';
+}
+/** Whether the user may change a legal representative's record (rep: GET
+ * /representatives/:id, with its children): the network admin, the director and deputies
+ * of a school where they represent a child, and the representative themself. */
+export function canEditRepresentative(rep) {
+  const r = role();
+  if (r === 'network_admin') return true;
+  if (r === 'parent') return session.me.user.person_id === rep.id;
+  const school = session.me.user.school_id;
+  return SCHOOL_ADMIN_ROLES.includes(r) && (rep.children ?? []).some((c) => c.school_id === school);
 }
 /** The school the user belongs to, if any. */
 export function ownSchoolId() {
