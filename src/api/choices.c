@@ -225,7 +225,7 @@ static const struct field_spec order_body[] = {
 	{.name = NULL},
 };
 
-/* Checks ?student_ids: a non-empty array of distinct positive integers. Adds the
+/* Checks the shape of student_ids: a non-empty array of positive integers. Adds the
  * problems (on "student_ids" or "student_ids[i]"). */
 static void check_student_ids(struct req *rq, json_t *ids)
 {
@@ -250,12 +250,16 @@ static void check_student_ids(struct req *rq, json_t *ids)
 			reply_add_error(rq, "wrong_type", NULL, field);
 			continue;
 		}
-		for (size_t j = 0; j < i; j++)
-			if (json_equal(json_array_get(ids, j), v)) {
-				reply_add_error(rq, "duplicate_student", NULL, field);
-				break;
-			}
 	}
+}
+
+/* Whether student_ids[i] repeats an earlier one. */
+static int repeated(json_t *ids, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (json_equal(json_array_get(ids, j), json_array_get(ids, i)))
+			return 1;
+	return 0;
 }
 
 int api_choice_order_create(struct req *rq)
@@ -278,6 +282,11 @@ int api_choice_order_create(struct req *rq)
 		json_decref(ids);
 		return reply_db_failure(rq);
 	}
+	/* a taken number is a conflict (409), named first; the students' problems follow */
+	int64_t taken = 0;
+	if (db_query_int64(rq->db, &taken, "SELECT COUNT(*) FROM choice_orders WHERE school_id = $1 AND number = $2",
+			   "is", school, body_str(rq, "number")) == DB_ROW && taken)
+		reply_add_error(rq, "order_number_taken", NULL, "number");
 	int64_t year = cur_request_year(rq, school, body_int(rq, "academic_year_id", 0));
 	size_t n = json_array_size(ids);
 	int64_t *apps = calloc(n, sizeof *apps);
@@ -298,11 +307,8 @@ int api_choice_order_create(struct req *rq)
 		if (!apps[i])
 			reply_add_error(rq, "choice_missing", "CUR-4", field);
 		json_decref(list);
-	}
-	int64_t taken = 0;
-	if (db_query_int64(rq->db, &taken, "SELECT COUNT(*) FROM choice_orders WHERE school_id = $1 AND number = $2",
-			   "is", school, body_str(rq, "number")) == DB_ROW && taken) {
-		reply_add_error(rq, "order_number_taken", NULL, "number");
+		if (repeated(ids, i))
+			reply_add_error(rq, "duplicate_student", NULL, field);
 	}
 	int64_t order = 0;
 	int ok = apps && !reply_has_errors(rq) &&

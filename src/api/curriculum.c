@@ -185,7 +185,8 @@ static void check_row(struct req *rq, json_t *row, size_t i, int grade)
 		reply_add_error(rq, "dangling_reference", NULL, field);
 	}
 	json_decref(subject);
-	struct cur_row r = {.grade = grade, .hours = opt_int(row, "hours"),
+	/* a missing hours is reported as missing, not as out of range */
+	struct cur_row r = {.grade = grade, .hours = json_object_get(row, "hours") ? opt_int(row, "hours") : 0,
 			    .standard_hours = opt_int(row, "standard_hours"),
 			    .advanced_hours = opt_int(row, "advanced_hours")};
 	struct cur_problem p[8];

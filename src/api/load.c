@@ -397,11 +397,12 @@ int api_ktp_put(struct req *rq)
 	return ktp_write(rq, school, year, subject, grade, json_object_get(rq->json, "topics"));
 }
 
-/* Adds a problem of CSV line `line`: field "line N". */
+/* Adds a problem of CSV line `line` (1-based): field "lines[line - 1]", which a
+ * message names "line N". */
 static void line_error(struct req *rq, const char *code, size_t line)
 {
 	char field[48];
-	snprintf(field, sizeof field, "line %zu", line);
+	snprintf(field, sizeof field, "lines[%zu]", line ? line - 1 : 0);
 	reply_add_error(rq, code, "CUR-10", field);
 }
 

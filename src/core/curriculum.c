@@ -183,8 +183,10 @@ size_t cur_choice_check(const struct cur_application *a, const struct cur_choice
 			}
 		}
 	}
-	const struct cur_application *fixed = c->current && c->current->fixed ? c->current : c->previous;
-	if (fixed && fixed->fixed && !cur_choices_same(a, fixed))
+	/* the order fixed this year's application: it is not filed again; a fixed choice
+	 * of an earlier year binds the subjects and levels of the next */
+	if ((c->current && c->current->fixed) ||
+	    (c->previous && c->previous->fixed && !cur_choices_same(a, c->previous)))
 		add(out, cap, &n, "CUR-5", "choice_fixed", NULL, "subjects");
 	if (a->math_programme != 7 && a->math_programme != 10)
 		add(out, cap, &n, "CUR-6", "out_of_range", NULL, "math_programme");

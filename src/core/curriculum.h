@@ -9,7 +9,8 @@
  *          when odd) is group "1"
  *   CUR-4  an application for a year starting in September of Y is filed by 10 June
  *          of Y, for grades 11–12
- *   CUR-5  after the director's order the subjects and levels do not change
+ *   CUR-5  after the director's order the application is not filed again, and the
+ *          next year's keeps its subjects and levels
  *   CUR-6  the mathematics programme (7 or 10 weekly hours) never changes
  *   CUR-7  physics, chemistry, biology and informatics at a level in grades 11–12 are
  *          taught in English
@@ -127,8 +128,9 @@ struct cur_choice_context {
 /* CUR-4..CUR-6: checks application `a` in context `c`. Codes and fields:
  *   choice_grade (CUR-4, "academic_year_id"): the grade is not 11 or 12;
  *   choice_deadline_passed (CUR-4, "filed_on"): filed after 10 June;
- *   choice_fixed (CUR-5, "subjects"): the current application is fixed, or a fixed
- *     earlier one differs, and the subjects or a level differ;
+ *   choice_fixed (CUR-5, "subjects"): the order has fixed this year's application (it
+ *     is not filed again, even unchanged), or a fixed application of an earlier year
+ *     has other subjects or levels;
  *   math_programme_switch (CUR-6, "math_programme"): 7 ↔ 10;
  *   duplicate_subject (CUR-4, "subjects[i].subject_id"). */
 size_t cur_choice_check(const struct cur_application *a, const struct cur_choice_context *c,

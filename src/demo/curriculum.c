@@ -392,8 +392,8 @@ static void assign_teachers(struct school *s)
 }
 
 /* Writes the load: assignments, and each teacher's set load — the hours given, plus an
- * elective hour for one teacher in five, and one or two hours off for about one in
- * eight (CUR-9 then reports them). */
+ * elective hour for one teacher in five, and one or two hours off for one in four
+ * (CUR-9 then reports them). */
 static int write_load(struct school *s, struct demo_curriculum_counts *counts)
 {
 	int rc = db_copy_begin(s->db, "load_assignments", "academic_year_id, school_id, staff_id, class_id, group_id,"

@@ -7,9 +7,8 @@
  *
  * Deterministic: the same schools give the same rows; nothing random is drawn, so
  * the rest of the demo (which draws from the seed) is unchanged by this module.
- * Set loads equal the hours given, except for a few teachers (about one in eight)
- * whose set load is one or two hours off, so that the CUR-9 report has something to
- * show. Everything is written with db_copy (COPY on PostgreSQL), ids given here and
+ * Set loads equal the hours given, except for about one teacher in four whose set
+ * load is one or two hours off, so that the CUR-9 report has something to show. Everything is written with db_copy (COPY on PostgreSQL), ids given here and
  * the identity sequences moved past them. */
 #ifndef MEKTEP_DEMO_CURRICULUM_H
 #define MEKTEP_DEMO_CURRICULUM_H

@@ -34,7 +34,7 @@ int settings_set_int(struct db *db, const char *key, int64_t value, int64_t user
 	char text[24], now[21];
 	snprintf(text, sizeof text, "%lld", (long long)value);
 	db_now_utc(now);
-	int rc = db_run(db, "INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)"
+	int rc = db_run(db, "INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, NULLIF($4, 0))"
 			    " ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
 			    " updated_at = excluded.updated_at, updated_by = excluded.updated_by",
 			"sssi", key, text, now, user_id);
@@ -279,7 +279,7 @@ int school_curriculum_approve(struct db *db, int64_t id, const char *council_dat
 	char now[21];
 	db_now_utc(now);
 	int rc = db_run(db, "UPDATE school_curricula SET status = 'approved', council_date = $1,"
-			    " protocol_number = $2, approved_by = $3, approved_at = $4, updated_at = $4"
+			    " protocol_number = $2, approved_by = NULLIF($3, 0), approved_at = $4, updated_at = $4"
 			    " WHERE id = $5", "ssisi", council_date, protocol, user_id, now, id);
 	return rc < 0 ? rc : DB_OK;
 }
@@ -527,7 +527,7 @@ int choice_orders_insert(struct db *db, int64_t school_id, int64_t year_id, cons
 	char now[21];
 	db_now_utc(now);
 	int rc = db_query_int64(db, id_out, "INSERT INTO choice_orders (school_id, academic_year_id, number,"
-					    " order_date, issued_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)"
+					    " order_date, issued_by, created_at) VALUES ($1, $2, $3, $4, NULLIF($5, 0), $6)"
 					    " RETURNING id",
 				"iissis", school_id, year_id, number, date, user_id, now);
 	return rc == DB_ROW ? DB_OK : rc < 0 ? rc : DB_ERROR;

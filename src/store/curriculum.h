@@ -27,7 +27,8 @@
 
 /* The integer value of a setting, or `def` when it is missing or not a number. */
 int64_t settings_get_int(struct db *db, const char *key, int64_t def);
-/* Sets a setting (inserted when missing) as the decimal text of value. */
+/* Sets a setting (inserted when missing) as the decimal text of value. A user id of 0
+ * (here and below) is the command line: stored as NULL. */
 int settings_set_int(struct db *db, const char *key, int64_t value, int64_t user_id);
 
 /* --- the ТОЖ (CUR-1) --- */

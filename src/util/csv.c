@@ -24,10 +24,11 @@ static int end_field(struct csv_record *r, struct buf *b)
 	return 0;
 }
 
-/* Fails: frees what was read of the record. */
-static int fail(struct csv_record *r, struct buf *b)
+/* Fails: frees what was read of the record; the error names the record's first line. */
+static int fail(struct csv *c, struct csv_record *r, struct buf *b)
 {
 	buf_release(b);
+	c->line = r->line;
 	csv_record_clear(r);
 	return -1;
 }
@@ -55,7 +56,7 @@ int csv_next(struct csv *c, struct csv_record *r)
 			i++;
 			for (;;) {
 				if (i >= c->len)
-					return fail(r, &b); /* unterminated quote */
+					return fail(c, r, &b); /* unterminated quote */
 				if (d[i] == '"') {
 					if (i + 1 < c->len && d[i + 1] == '"') {
 						buf_addch(&b, '"');
@@ -70,16 +71,16 @@ int csv_next(struct csv *c, struct csv_record *r)
 				buf_addch(&b, d[i++]);
 			}
 			if (i < c->len && d[i] != ',' && d[i] != '\n' && d[i] != '\r')
-				return fail(r, &b); /* text after the closing quote */
+				return fail(c, r, &b); /* text after the closing quote */
 		} else {
 			while (i < c->len && d[i] != ',' && d[i] != '\n' && d[i] != '\r') {
 				if (d[i] == '"')
-					return fail(r, &b);
+					return fail(c, r, &b);
 				buf_addch(&b, d[i++]);
 			}
 		}
 		if (end_field(r, &b) != 0)
-			return fail(r, &b);
+			return fail(c, r, &b);
 		if (i < c->len && d[i] == ',') {
 			i++;
 			continue;

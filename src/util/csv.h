@@ -38,7 +38,8 @@ struct csv_record {
 /* Reads the next record into *r. Returns 1 with a record (release it with
  * csv_record_clear), 0 at the end of the text, -1 when the text is not CSV (an
  * unterminated quote, a quote inside an unquoted field, text after a closing quote,
- * more than CSV_MAX_FIELDS fields): c->line then names the line, and *r is empty. */
+ * more than CSV_MAX_FIELDS fields): c->line then names the line the record starts on,
+ * and *r is empty. */
 int csv_next(struct csv *c, struct csv_record *r);
 /* Frees the fields; the record is empty afterwards. */
 void csv_record_clear(struct csv_record *r);

@@ -258,8 +258,9 @@ static void test_cur4_grade_and_duplicates(void **state)
 	assert_true(has(p, n, "CUR-4", "duplicate_subject", "subjects[2].subject_id"));
 }
 
-/* CUR-5: before the order the choice may change; after it, a changed level or a
- * changed subject is refused, the same choice (in another order) is not. */
+/* CUR-5: before the order the choice may change; after it, a changed level, a changed
+ * subject, even the same choice again are refused; a fixed choice of an earlier year
+ * binds the next year's application to the same subjects and levels (in any order). */
 static void test_cur5_fixed_by_the_order(void **state)
 {
 	(void)state;
@@ -282,13 +283,21 @@ static void test_cur5_fixed_by_the_order(void **state)
 	assert_true(has(p, cur_choice_check(&changed, &c, p, CAP), "CUR-5", "choice_fixed", "subjects"));
 	static const struct cur_choice reordered[] = {{10, CUR_STANDARD}, {9, CUR_ADVANCED}};
 	changed = app(10, 0, 2, reordered);
-	assert_int_equal(cur_choice_check(&changed, &c, p, CAP), 0);
+	n = cur_choice_check(&changed, &c, p, CAP);                    /* the same, filed again */
+	assert_int_equal(n, 1);
+	assert_true(has(p, n, "CUR-5", "choice_fixed", "subjects"));
 	/* a fixed choice of an earlier year binds the next year's application */
 	c.current = NULL;
 	c.previous = &current;
 	changed = app(10, 0, 2, physics_std);
 	assert_true(has(p, cur_choice_check(&changed, &c, p, CAP), "CUR-5", "choice_fixed", "subjects"));
 	assert_int_equal(cur_choice_check(&current, &c, p, CAP), 0);
+	changed = app(10, 0, 2, reordered);
+	assert_int_equal(cur_choice_check(&changed, &c, p, CAP), 0);
+	/* a previous application the order did not fix binds nothing */
+	current.fixed = 0;
+	changed = app(10, 0, 2, physics_std);
+	assert_int_equal(cur_choice_check(&changed, &c, p, CAP), 0);
 }
 
 /* CUR-6: 10 → 7 and 7 → 10 are refused at any time (before the order too); the same

@@ -1,5 +1,5 @@
 /* test_store — the queries of store/ (organisation, people, users, audit, calendar,
- * timetable) against SQLite, and against PostgreSQL too when MEKTEP_PG_TEST holds a
+ * timetable, curriculum) against SQLite, and against PostgreSQL too when MEKTEP_PG_TEST holds a
  * conninfo. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +13,7 @@
 
 #include "store/audit.h"
 #include "store/calendar.h"
+#include "store/curriculum.h"
 #include "store/db.h"
 #include "store/migrations.h"
 #include "store/org.h"
@@ -720,6 +721,245 @@ static void test_timetable_lay(void **state)
 	assert_int_equal(n, 30 - 7);
 }
 
+/* --- the curriculum (store/curriculum.c) --- */
+
+/* A curriculum row as the API hands it to the store. */
+static json_t *cur_row(int grade, int64_t subject, int hours, int split, int standard, int advanced)
+{
+	json_t *r = json_pack("{s:i, s:I, s:i, s:s, s:b, s:n}", "grade", grade, "subject_id", (json_int_t)subject,
+			      "hours", hours, "component", "invariant", "split_in_groups", split, "split_language");
+	json_object_set_new(r, "standard_hours", standard < 0 ? json_null() : json_integer(standard));
+	json_object_set_new(r, "advanced_hours", advanced < 0 ? json_null() : json_integer(advanced));
+	return r;
+}
+
+/* The integer field key of the row of `rows` whose subject is `subject` (and grade). */
+static json_int_t row_field(json_t *rows, int grade, int64_t subject, const char *key)
+{
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+		if (json_integer_value(json_object_get(r, "subject_id")) == subject &&
+		    (!grade || json_integer_value(json_object_get(r, "grade")) == grade))
+			return json_integer_value(json_object_get(r, key));
+	return -1;
+}
+
+/* CUR-1, CUR-2, CUR-3: the ТОЖ is replaced whole; the ЖОЖ copies it, takes row changes
+ * and its approval; the threshold is a setting (default 17 from the migration). */
+static void test_curriculum_typical_and_school(void **state)
+{
+	struct db *db = *state;
+	int64_t english = make_subject(db, "english"), physics = make_subject(db, "physics");
+	assert_int_equal(settings_get_int(db, SETTING_SPLIT_THRESHOLD, 0), 17);
+	assert_int_equal(settings_set_int(db, SETTING_SPLIT_THRESHOLD, 18, 0), DB_OK);
+	assert_int_equal(settings_get_int(db, SETTING_SPLIT_THRESHOLD, 0), 18);
+	assert_int_equal(settings_get_int(db, "no_such_setting", 5), 5);
+
+	json_t *g7 = json_pack("[o, o]", cur_row(7, english, 4, 1, -1, -1), cur_row(7, physics, 2, 0, -1, -1));
+	json_t *g11 = json_pack("[o]", cur_row(11, physics, 3, 0, 3, 6));
+	int64_t id7 = 0, id11 = 0;
+	assert_int_equal(typical_replace(db, "nis", 7, g7, &id7), DB_OK);
+	assert_int_equal(typical_replace(db, "nis", 11, g11, &id11), DB_OK);
+	json_t *t = typical_get(db, "nis", 11);
+	assert_int_equal(json_integer_value(json_object_get(t, "id")), id11);
+	json_t *row = json_array_get(json_object_get(t, "rows"), 0);
+	assert_true(json_is_true(json_object_get(row, "english_medium"))); /* CUR-7 */
+	assert_int_equal(json_integer_value(json_object_get(row, "advanced_hours")), 6);
+	json_decref(t);
+	t = typical_get(db, "nis", 7);
+	assert_int_equal(json_integer_value(json_object_get(t, "total_hours")), 6);
+	assert_true(json_is_true(json_object_get(json_array_get(json_object_get(t, "rows"), 0), "split_in_groups")));
+	assert_true(json_is_false(json_object_get(json_array_get(json_object_get(t, "rows"), 1), "english_medium")));
+	json_decref(t);
+	/* replaced whole, the same ТОЖ */
+	json_array_remove(g7, 1);
+	int64_t again = 0;
+	assert_int_equal(typical_replace(db, "nis", 7, g7, &again), DB_OK);
+	assert_int_equal(again, id7);
+	t = typical_get(db, "nis", 7);
+	assert_int_equal(json_array_size(json_object_get(t, "rows")), 1);
+	json_decref(t);
+	t = typical_get(db, "ib", 7);
+	assert_true(json_is_null(json_object_get(t, "id")));
+	json_decref(t);
+
+	int64_t school = make_school(db, "AST-CUR");
+	int64_t year = make_year(db, school, "2026-2027", "2026-09-01", "2027-05-25", "current");
+	int64_t k = 0, nrows = 0;
+	assert_int_equal(school_curriculum_generate(db, school, year, "nis", &k, &nrows), DB_OK);
+	assert_int_equal(nrows, 2);
+	assert_int_equal(school_curriculum_school(db, k), school);
+	int64_t found = 0;
+	assert_int_equal(school_curriculum_of_year(db, year, &found), DB_ROW);
+	assert_int_equal(found, k);
+	/* one ЖОЖ per year */
+	assert_int_equal(school_curriculum_generate(db, school, year, "nis", &found, &nrows), DB_CONSTRAINT);
+
+	json_t *change = cur_row(7, english, 5, 1, -1, -1);
+	assert_int_equal(school_curriculum_put_row(db, k, change), DB_OK);
+	json_decref(change);
+	change = cur_row(8, physics, 2, 0, -1, -1);
+	assert_int_equal(school_curriculum_put_row(db, k, change), DB_OK);
+	json_decref(change);
+	assert_int_equal(school_curriculum_remove_row(db, k, 11, physics), DB_OK);
+	json_t *c = school_curriculum_get(db, k, 0);
+	json_t *rows = json_object_get(c, "rows");
+	assert_int_equal(json_array_size(rows), 2);
+	assert_int_equal(row_field(rows, 7, english, "hours"), 5);
+	assert_int_equal(row_field(rows, 8, physics, "hours"), 2);
+	assert_string_equal(json_string_value(json_object_get(c, "status")), "draft");
+	json_decref(c);
+	c = school_curriculum_get(db, k, 8);
+	assert_int_equal(json_array_size(json_object_get(c, "rows")), 1);
+	json_decref(c);
+
+	assert_int_equal(school_curriculum_approve(db, k, "2026-08-28", "1", 0), DB_OK);
+	json_t *list = school_curricula_list(db, school);
+	assert_int_equal(json_array_size(list), 1);
+	json_t *head = json_array_get(list, 0);
+	assert_string_equal(json_string_value(json_object_get(head, "status")), "approved");
+	assert_string_equal(json_string_value(json_object_get(head, "council_date")), "2026-08-28");
+	assert_int_equal(json_integer_value(json_object_get(head, "rows_count")), 2);
+	assert_null(json_object_get(head, "rows"));
+	json_decref(list);
+	json_decref(g7);
+	json_decref(g11);
+}
+
+/* CUR-3, CUR-4, CUR-9, CUR-10: groups and their members, an application fixed by an
+ * order, the load against the ЖОЖ, the КТЖ topics. */
+static void test_curriculum_groups_choices_load_ktp(void **state)
+{
+	struct db *db = *state;
+	int64_t english = make_subject(db, "english"), physics = make_subject(db, "physics");
+	int64_t school = make_school(db, "AST-GRP");
+	int64_t cls = make_class(db, school, 11, "А");
+	int64_t year = years_current(db, school);
+	int64_t s1 = make_student(db, school, cls, "Сейітов", "Арман", "090501500019");
+	int64_t s2 = make_student(db, school, cls, "Әлиев", "Бекзат", "090501500027");
+	int64_t s3 = make_student(db, school, cls, "Ахметов", "Дәурен", "090501500035");
+	json_t *keyed = groups_class_students(db, cls);
+	assert_int_equal(json_array_size(keyed), 3);
+	/* the Kazakh alphabet: А, Ә, …, С */
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(keyed, 0), "id")), s3);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(keyed, 1), "id")), s2);
+	json_decref(keyed);
+
+	int64_t g1 = 0, g2 = 0, in = 0;
+	assert_int_equal(groups_insert(db, cls, english, "1", &g1), DB_OK);
+	assert_int_equal(groups_insert(db, cls, english, "2", &g2), DB_OK);
+	assert_int_equal(groups_insert(db, cls, english, "2", &in), DB_CONSTRAINT);
+	assert_int_equal(groups_count(db, cls, english), 2);
+	assert_int_equal(groups_class(db, g2), cls);
+	assert_int_equal(groups_subject(db, g2), english);
+	assert_int_equal(groups_add_member(db, g1, s3), DB_OK);
+	assert_int_equal(groups_add_member(db, g1, s2), DB_OK);
+	assert_int_equal(groups_add_member(db, g2, s1), DB_OK);
+	assert_int_equal(groups_member_of(db, cls, english, s2, &in), DB_ROW);
+	assert_int_equal(in, g1);
+	assert_int_equal(groups_remove_member(db, g1, s2), DB_OK);
+	assert_int_equal(groups_add_member(db, g2, s2), DB_OK);
+	assert_int_equal(groups_member_of(db, cls, physics, s2, &in), DB_DONE);
+	json_t *g = groups_get(db, g2);
+	assert_int_equal(json_integer_value(json_object_get(g, "size")), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(g, "members"), 0),
+								"last_name")), "Әлиев");
+	json_decref(g);
+	json_t *all = groups_of_class(db, cls);
+	assert_int_equal(json_array_size(all), 2);
+	json_decref(all);
+
+	/* an application (CUR-4) with the subjects' languages (CUR-7), then fixed (CUR-5) */
+	json_t *a = json_pack("{s:I, s:n, s:i, s:s, s:[{s:I, s:s}, {s:I, s:s}]}", "academic_year_id", (json_int_t)year,
+			      "representative_id", "math_programme", 10, "filed_on", "2026-05-20", "subjects",
+			      "subject_id", (json_int_t)physics, "level", "advanced", "subject_id", (json_int_t)english,
+			      "level", "standard");
+	int64_t app = 0, again = 0, order = 0;
+	assert_int_equal(choices_save(db, s1, a, 0, &app), DB_OK);
+	assert_int_equal(choices_save(db, s1, a, 0, &again), DB_OK);
+	assert_int_equal(again, app); /* one per student and year */
+	assert_int_equal(choices_find(db, s1, year, &again), DB_ROW);
+	json_t *apps = choices_of_student(db, s1, "kk");
+	assert_int_equal(json_array_size(apps), 1);
+	json_t *first = json_array_get(apps, 0);
+	assert_true(json_is_null(json_object_get(first, "order")));
+	json_t *subjects = json_object_get(first, "subjects");
+	assert_int_equal(json_array_size(subjects), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(subjects, 0), "language")), "kk");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(subjects, 1), "language")), "en");
+	json_decref(apps);
+	assert_int_equal(choice_orders_insert(db, school, year, "12-ө", "2026-06-15", 0, &order), DB_OK);
+	assert_int_equal(choice_orders_insert(db, school, year, "12-ө", "2026-06-16", 0, &again), DB_CONSTRAINT);
+	assert_int_equal(choices_fix(db, app, order), DB_OK);
+	apps = choices_of_student(db, s1, "kk");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(json_array_get(apps, 0), "order"), "number")),
+			    "12-ө");
+	json_decref(apps);
+	json_decref(a);
+
+	/* the load (CUR-9): the ЖОЖ plans english per group and physics for the class */
+	json_t *rows = json_pack("[o, o]", cur_row(11, english, 3, 1, -1, -1), cur_row(11, physics, 2, 0, 2, 6));
+	assert_int_equal(typical_replace(db, "nis", 11, rows, NULL), DB_OK);
+	json_decref(rows);
+	int64_t k = 0, nrows = 0;
+	assert_int_equal(school_curriculum_generate(db, school, year, "nis", &k, &nrows), DB_OK);
+	int64_t t1 = make_teacher(db, school, "Бекова"), t2 = make_teacher(db, school, "Ахметова");
+	json_t *teachers = json_pack("[{s:I, s:i, s:i, s:i}]", "staff_id", (json_int_t)t1, "set_hours", 8,
+				     "elective_hours", 1, "club_hours", 0);
+	json_t *assignments = json_pack("[{s:I, s:I, s:I, s:I, s:i}, {s:I, s:I, s:I, s:i}]", "staff_id",
+					(json_int_t)t1, "class_id", (json_int_t)cls, "group_id", (json_int_t)g1,
+					"subject_id", (json_int_t)english, "hours", 3, "staff_id", (json_int_t)t2,
+					"class_id", (json_int_t)cls, "subject_id", (json_int_t)physics, "hours", 2);
+	assert_int_equal(load_replace(db, school, year, teachers, assignments), DB_OK);
+	assert_int_equal(load_replace(db, school, year, teachers, assignments), DB_OK); /* replaced, not added */
+	json_t *load = load_get(db, school, year);
+	json_t *lt = json_object_get(load, "teachers");
+	assert_int_equal(json_array_size(lt), 2); /* with a set load, or with hours */
+	assert_int_equal(json_array_size(json_object_get(load, "assignments")), 2);
+	json_t *ahmetova = json_array_get(lt, 0); /* by the alphabet */
+	assert_int_equal(json_integer_value(json_object_get(ahmetova, "staff_id")), t2);
+	assert_true(json_is_null(json_object_get(ahmetova, "set_hours")));
+	assert_int_equal(json_integer_value(json_object_get(ahmetova, "lesson_hours")), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(load, "assignments"), 0),
+							      "class")), "11А");
+	json_decref(load);
+	json_t *plan = load_plan_units(db, year, k);
+	assert_int_equal(json_array_size(plan), 3); /* english in groups 1 and 2, physics for the class */
+	json_decref(plan);
+	json_t *given = load_assigned_units(db, year);
+	assert_int_equal(json_array_size(given), 2);
+	json_decref(given);
+	json_t *names = load_names(db, year);
+	char key[24];
+	snprintf(key, sizeof key, "%lld", (long long)g2);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(names, "groups"), key)), "2");
+	snprintf(key, sizeof key, "%lld", (long long)cls);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(names, "classes"), key)), "11А");
+	json_decref(names);
+	assert_true(load_teaches(db, year, t1, english, 11));
+	assert_false(load_teaches(db, year, t1, physics, 11));
+	assert_false(load_teaches(db, year, t1, english, 10));
+	json_decref(teachers);
+	json_decref(assignments);
+
+	/* the КТЖ (CUR-10) */
+	json_t *topics = json_pack("[{s:s, s:i}, {s:s, s:i}]", "title", "Кіріспе", "hours", 2, "title", "Векторлар", "hours", 5);
+	assert_int_equal(ktp_replace(db, school, year, physics, 11, topics), DB_OK);
+	json_array_remove(topics, 0);
+	assert_int_equal(ktp_replace(db, school, year, english, 11, topics), DB_OK);
+	json_t *ktp = ktp_get(db, school, year, physics, 11);
+	assert_int_equal(json_integer_value(json_object_get(ktp, "total_hours")), 7);
+	json_t *second = json_array_get(json_object_get(ktp, "topics"), 1);
+	assert_int_equal(json_integer_value(json_object_get(second, "position")), 2);
+	assert_string_equal(json_string_value(json_object_get(second, "title")), "Векторлар");
+	json_decref(ktp);
+	ktp = ktp_get(db, school, year, english, 11);
+	assert_int_equal(json_array_size(json_object_get(ktp, "topics")), 1);
+	json_decref(ktp);
+	json_decref(topics);
+}
+
 #define BOTH(fn) cmocka_unit_test_setup_teardown(fn, setup_sqlite, teardown)
 #define PG(fn) cmocka_unit_test_setup_teardown(fn, setup_pg, teardown)
 
@@ -733,6 +973,7 @@ int main(void)
 		BOTH(test_holidays_seeded_from_default), BOTH(test_holidays_edit),
 		BOTH(test_bells_round_trip), BOTH(test_rooms), BOTH(test_timetable_versions_and_entries),
 		BOTH(test_timetable_lay),
+		BOTH(test_curriculum_typical_and_school), BOTH(test_curriculum_groups_choices_load_ktp),
 	};
 	int failed = cmocka_run_group_tests_name("store on sqlite", sqlite_tests, NULL, NULL);
 	if (!getenv("MEKTEP_PG_TEST")) {
@@ -748,6 +989,7 @@ int main(void)
 		PG(test_holidays_seeded_from_default), PG(test_holidays_edit),
 		PG(test_bells_round_trip), PG(test_rooms), PG(test_timetable_versions_and_entries),
 		PG(test_timetable_lay),
+		PG(test_curriculum_typical_and_school), PG(test_curriculum_groups_choices_load_ktp),
 	};
 	return failed + cmocka_run_group_tests_name("store on postgresql", pg_tests, NULL, NULL);
 }
