@@ -23,6 +23,13 @@ int rights_read_student(struct req *rq, int64_t student_id, int64_t school_id, i
 
 /* Replies 404 and returns 0 when the school does not exist, else returns 1. */
 int api_school_found(struct req *rq, int64_t school_id);
+/* The network office, or the director, deputies and the responsible person for the
+ * timetable (ORG-5, R§23) of that school. */
+int rights_write_timetable(struct req *rq, int64_t school_id);
+
+/* Today's date in Kazakhstan (UTC+5 across the country since 1 March 2024). */
+struct date;
+void api_today_kz(struct date *out);
 
 /* --- handler steps --- */
 

@@ -1,8 +1,10 @@
 /* common — rights and the shared steps of the API's handlers (see api.h). */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "api/api.h"
+#include "core/date.h"
 #include "core/iin.h"
 #include "store/db.h"
 #include "store/people.h"
@@ -44,6 +46,21 @@ int api_school_found(struct req *rq, int64_t school_id)
 		return 1;
 	reply_error(rq, 404, "not_found", NULL, NULL);
 	return 0;
+}
+
+int rights_write_timetable(struct req *rq, int64_t school_id)
+{
+	if (rq->user.role == ROLE_NETWORK_ADMIN)
+		return 1;
+	return (rq->user.role & (ROLES_SCHOOL_ADMIN | ROLE_TIMETABLE_OFFICER)) && rq->user.school_id == school_id;
+}
+
+void api_today_kz(struct date *out)
+{
+	time_t t = time(NULL) + 5 * 3600;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	*out = (struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 json_t *api_merge(json_t *before, json_t *patch)

@@ -49,6 +49,22 @@ int api_staff_get(struct req *rq);
 int api_staff_create(struct req *rq);
 int api_staff_update(struct req *rq);
 
+/* timetable.c: bells, rooms, timetable versions, the report, dated lessons (TT-1..TT-3) */
+int api_bells_get(struct req *rq);
+int api_bells_put(struct req *rq);
+int api_rooms_list(struct req *rq);
+int api_room_create(struct req *rq);
+int api_timetables_list(struct req *rq);
+int api_timetable_create(struct req *rq);
+int api_timetable_get(struct req *rq);
+int api_timetable_entries_put(struct req *rq);
+int api_timetable_approve(struct req *rq);
+int api_timetable_correct(struct req *rq);
+int api_timetable_report(struct req *rq);
+int api_timetable_lay(struct req *rq);
+int api_class_lessons(struct req *rq);
+int api_staff_lessons(struct req *rq);
+
 /* calendar.c */
 int api_year_structure_get(struct req *rq);
 int api_year_structure_put(struct req *rq);

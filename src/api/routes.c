@@ -5,6 +5,7 @@
 
 #define ANY ROLES_ALL
 #define STAFF_AND_NETWORK (ROLES_NETWORK | ROLES_SCHOOL_STAFF)
+#define TIMETABLE_WRITERS (ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN | ROLE_TIMETABLE_OFFICER)
 
 const struct route api_routes[] = {
 	{"GET", "/api/v1/health", api_health, ANY, ROUTE_PUBLIC},
@@ -48,6 +49,23 @@ const struct route api_routes[] = {
 
 	{"GET", "/api/v1/staff/{id}", api_staff_get, STAFF_AND_NETWORK, 0},
 	{"PATCH", "/api/v1/staff/{id}", api_staff_update, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+
+	/* The timetable: bells and rooms, versions drafted by the school's administration and
+	 * its responsible person, approved by the director (TT-3), and the dated lessons. */
+	{"GET", "/api/v1/schools/{id}/bells", api_bells_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/schools/{id}/bells", api_bells_put, TIMETABLE_WRITERS, ROUTE_JSON},
+	{"GET", "/api/v1/schools/{id}/rooms", api_rooms_list, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/schools/{id}/rooms", api_room_create, TIMETABLE_WRITERS, ROUTE_JSON},
+	{"GET", "/api/v1/schools/{id}/timetables", api_timetables_list, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/schools/{id}/timetables", api_timetable_create, TIMETABLE_WRITERS, ROUTE_JSON},
+	{"GET", "/api/v1/timetables/{id}", api_timetable_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/timetables/{id}/entries", api_timetable_entries_put, TIMETABLE_WRITERS, ROUTE_JSON},
+	{"POST", "/api/v1/timetables/{id}/approve", api_timetable_approve, ROLE_DIRECTOR, ROUTE_JSON},
+	{"POST", "/api/v1/timetables/{id}/correct", api_timetable_correct, TIMETABLE_WRITERS, ROUTE_JSON},
+	{"GET", "/api/v1/timetables/{id}/report", api_timetable_report, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/timetables/{id}/lay", api_timetable_lay, TIMETABLE_WRITERS, ROUTE_JSON},
+	{"GET", "/api/v1/classes/{id}/lessons", api_class_lessons, STAFF_AND_NETWORK, ROUTE_REPLICA},
+	{"GET", "/api/v1/staff/{id}/lessons", api_staff_lessons, STAFF_AND_NETWORK, ROUTE_REPLICA},
 
 	{"GET", "/api/v1/subjects", api_subjects_list, ANY, 0},
 	{"POST", "/api/v1/subjects", api_subject_create, ROLE_NETWORK_ADMIN, ROUTE_JSON},

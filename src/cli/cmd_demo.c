@@ -110,8 +110,9 @@ int cmd_demo(int argc, char **argv)
 	}
 	print_logins(&sum, DEMO_PASSWORD);
 	printf("\nmektep: demo network: %d schools, %d classes, %d students, %d representatives,"
-	       " %d staff, %d subjects, %d groups, %d load lines, %d choices in %.1f s (seed %ld)\n",
+	       " %d staff, %d subjects, %d groups, %d load lines, %d choices, %d rooms, %d lessons in %.1f s"
+	       " (seed %ld)\n",
 	       sum.schools, sum.classes, sum.students, sum.representatives, sum.staff, sum.subjects,
-	       sum.groups, sum.assignments, sum.applications, took, seed);
+	       sum.groups, sum.assignments, sum.applications, sum.rooms, sum.lessons, took, seed);
 	return 0;
 }

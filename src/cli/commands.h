@@ -9,6 +9,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_timetable(int argc, char **argv);
 
 /* Opens the database named by --db PATH or --pg CONNINFO (exactly one of them),
  * printing the error; NULL when it cannot. */

@@ -14,6 +14,7 @@
 #include "demo/curriculum.h"
 #include "demo/names.h"
 #include "demo/rng.h"
+#include "demo/timetable.h"
 #include "store/calendar.h"
 #include "store/db_copy.h"
 #include "store/users.h"
@@ -743,6 +744,14 @@ static int make_school(struct gen *g, int index)
 					    index, g->now, &cur);
 	if (rc == DB_OK)
 		rc = advance_sequences(g);
+	struct demo_timetable_counts tt = {0};
+	char tt_error[256] = "";
+	if (rc == DB_OK)
+		rc = demo_timetable_school(db, g->school_id, g->year_id, g->now, &tt, tt_error);
+	if (rc != DB_OK && tt_error[0]) {
+		db_rollback(db);
+		return fail(g, "%s", tt_error);
+	}
 	if (end_write(g, rc, what) != DEMO_OK)
 		return DEMO_FAILED;
 	prog.done = prog.total;
@@ -757,6 +766,8 @@ static int make_school(struct gen *g, int index)
 	out->groups += cur.groups;
 	out->assignments += cur.assignments;
 	out->applications += cur.applications;
+	out->rooms += tt.rooms;
+	out->lessons += tt.lessons;
 	return DEMO_OK;
 }
 

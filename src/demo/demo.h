@@ -54,6 +54,7 @@ struct demo_login {
 struct demo_summary {
 	int schools, classes, students, representatives, staff, subjects;
 	int groups, assignments, applications; /* CUR-3 groups, CUR-9 load lines, CUR-4 choices */
+	int rooms, lessons;  /* rooms, and the dated lessons of the approved timetables */
 	int nlogins;
 	struct demo_login logins[DEMO_MAX_LOGINS];
 	char error[256];    /* why demo_generate failed, "" on success */

@@ -9,6 +9,7 @@
 #include "store/calendar.h"
 #include "store/db_copy.h"
 #include "store/row.h"
+#include "util/array.h"
 
 int timetable_setting_int(struct db *db, const char *key, int def)
 {
@@ -26,21 +27,6 @@ int timetable_setting_int(struct db *db, const char *key, int def)
 	}
 	db_done(st);
 	return v;
-}
-
-/* A growable array of `size`-byte items: makes room for one more at *items[*n].
- * Returns 0, or -1 when memory runs out (the array stays as it was). */
-static int grow(void **items, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return 0;
-	size_t want = *cap ? *cap * 2 : 64;
-	void *p = realloc(*items, want * size);
-	if (!p)
-		return -1;
-	*items = p;
-	*cap = want;
-	return 0;
 }
 
 /* --- the bell schedule --- */
@@ -246,7 +232,7 @@ static json_t *timetable_row(struct db_stmt *st)
 	json_object_set_new(t, "committee_note", row_text(st, 16));
 	json_object_set_new(t, "superseded_at", row_text(st, 17));
 	json_object_set_new(t, "laid_at", row_text(st, 18));
-	json_object_set_new(t, "entries", row_int(st, 19));
+	json_object_set_new(t, "entries_count", row_int(st, 19));
 	return t;
 }
 
@@ -406,7 +392,7 @@ int timetable_entries_load(struct db *db, int64_t timetable_id, struct tt_entry 
 	size_t cap = 0;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (grow((void **)out, &cap, *n, sizeof **out) != 0) {
+		if (array_grow((void **)out, &cap, *n, sizeof **out) != 0) {
 			rc = DB_ERROR;
 			break;
 		}
@@ -558,7 +544,7 @@ int timetable_group_overlaps(struct db *db, int64_t year_id, struct tt_group_pai
 	size_t cap = 0;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (grow((void **)out, &cap, *n, sizeof **out) != 0) {
+		if (array_grow((void **)out, &cap, *n, sizeof **out) != 0) {
 			rc = DB_ERROR;
 			break;
 		}
@@ -588,7 +574,7 @@ static int load_pairs(struct db *db, const char *sql, int64_t id, struct timetab
 	size_t cap = 0;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (grow((void **)&t->rows, &cap, t->n, sizeof *t->rows) != 0) {
+		if (array_grow((void **)&t->rows, &cap, t->n, sizeof *t->rows) != 0) {
 			rc = DB_ERROR;
 			break;
 		}
@@ -610,6 +596,9 @@ int timetable_refs_load(struct db *db, int64_t school_id, int64_t year_id, struc
 		rc = load_pairs(db, "SELECT g.id, g.class_id FROM class_groups g JOIN classes c ON c.id = g.class_id"
 				    " WHERE c.academic_year_id = $1", year_id, &out->groups);
 	if (rc == DB_OK)
+		rc = load_pairs(db, "SELECT g.id, g.subject_id FROM class_groups g JOIN classes c"
+				    " ON c.id = g.class_id WHERE c.academic_year_id = $1", year_id, &out->group_subjects);
+	if (rc == DB_OK)
 		rc = load_pairs(db, "SELECT id, 0 FROM staff WHERE school_id = $1 AND active = 1", school_id,
 				&out->staff);
 	if (rc == DB_OK)
@@ -625,6 +614,7 @@ void timetable_refs_release(struct timetable_refs *r)
 {
 	free(r->classes.rows);
 	free(r->groups.rows);
+	free(r->group_subjects.rows);
 	free(r->staff.rows);
 	free(r->rooms.rows);
 	free(r->subjects.rows);
@@ -659,7 +649,7 @@ int timetable_plan(struct db *db, int64_t year_id, struct tt_hours **out, size_t
 	db_bind_int64(st, 2, curriculum);
 	size_t cap = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (grow((void **)out, &cap, *n, sizeof **out) != 0) {
+		if (array_grow((void **)out, &cap, *n, sizeof **out) != 0) {
 			rc = DB_ERROR;
 			break;
 		}
@@ -807,7 +797,7 @@ static int lay_existing(struct db *db, int64_t year_id, int64_t semester, const 
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct date d;
-		if (grow((void **)out, &cap, *n, sizeof **out) != 0 || date_parse(db_col_text(st, 1), &d) != 0) {
+		if (array_grow((void **)out, &cap, *n, sizeof **out) != 0 || date_parse(db_col_text(st, 1), &d) != 0) {
 			rc = DB_ERROR;
 			break;
 		}

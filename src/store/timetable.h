@@ -57,7 +57,7 @@ int rooms_insert(struct db *db, json_t *room, int64_t *id_out);
  * {"id", "school_id", "academic_year_id", "semester", "number", "status",
  *  "based_on" (or null), "reason", "created_by": {"id", "login"} (or null),
  *  "created_at", "updated_at", "approved_by" (as created_by), "approved_at",
- *  "committee_date", "committee_note", "superseded_at", "laid_at", "entries" (count)}.
+ *  "committee_date", "committee_note", "superseded_at", "laid_at", "entries_count"}.
  */
 json_t *timetables_get(struct db *db, int64_t id);
 /* The school's versions, of one academic year when year_id != 0, newest first. */
@@ -100,8 +100,8 @@ int timetable_group_overlaps(struct db *db, int64_t year_id, struct tt_group_pai
 
 /* What entries may refer to, read once for a save: each table sorted by id, with a
  * value per row — the classes of the version's academic year (value: grade), their
- * groups (value: the group's class), the school's active staff, the school's rooms,
- * and every subject (values 0). */
+ * groups (value: the group's class; in group_subjects: its subject), the school's
+ * active staff, the school's rooms, and every subject (values 0). */
 struct timetable_ref {
 	int64_t id, value;
 };
@@ -110,7 +110,7 @@ struct timetable_ref_table {
 	size_t n;
 };
 struct timetable_refs {
-	struct timetable_ref_table classes, groups, staff, rooms, subjects;
+	struct timetable_ref_table classes, groups, group_subjects, staff, rooms, subjects;
 };
 /* Reads the tables into *out; release with timetable_refs_release. DB_OK or a rc. */
 int timetable_refs_load(struct db *db, int64_t school_id, int64_t year_id, struct timetable_refs *out);

@@ -389,6 +389,14 @@ export async function auditTotal(srv) {
   return r.body.total;
 }
 
+/** Asserts that after `fn` the audit log grew by exactly `n` entries; returns fn's result. */
+export async function auditGrows(srv, n, fn) {
+  const before = await auditTotal(srv);
+  const out = await fn();
+  assert.equal(await auditTotal(srv), before + n, `the audit log grows by ${n}`);
+  return out;
+}
+
 /** The audit entries of one record, newest first (as the network admin sees them). */
 export async function auditOf(srv, entity, id, role = 'network_admin') {
   const r = await srv.api('GET', `/api/v1/audit?entity=${entity}&id=${id}&limit=500`, { token: await srv.login(role) });

@@ -354,6 +354,35 @@ static void test_names(void **state)
 			assert_string_not_equal(names_schools[i].code, names_schools[j].code);
 }
 
+/* The timetable part (demo/timetable.c): bells of CAL-6 and ORG-7, rooms, one approved
+ * version of semester 1 per school that places every hour of the load without a clash
+ * (TT-1), laid over the semester's study days. */
+static void test_timetables(void **state)
+{
+	(void)state;
+	assert_int_equal(q("SELECT COUNT(*) FROM bell_periods"), 2 * 8);
+	assert_int_equal(q("SELECT COUNT(*) FROM bell_periods WHERE meal_after = 1 AND number IN (2, 4)"), 2 * 2);
+	assert_int_equal(q("SELECT COUNT(*) FROM timetables WHERE status = 'approved' AND semester = 1"), 2);
+	assert_true(main_db.sum.rooms > 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM rooms"), main_db.sum.rooms);
+	/* every hour of the load is placed: a pair of groups gives two entries at once */
+	assert_int_equal(q("SELECT COUNT(*) FROM timetable_entries"), q("SELECT SUM(hours) FROM load_assignments"));
+	/* no teacher, room, class or group twice at once */
+	assert_int_equal(q("SELECT COUNT(*) FROM (SELECT staff_id FROM timetable_entries"
+			   " GROUP BY timetable_id, weekday, period, staff_id HAVING COUNT(*) > 1) x"), 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM (SELECT room_id FROM timetable_entries"
+			   " GROUP BY timetable_id, weekday, period, room_id HAVING COUNT(*) > 1) x"), 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM (SELECT class_id FROM timetable_entries"
+			   " GROUP BY timetable_id, weekday, period, class_id"
+			   " HAVING COUNT(*) > 1 AND (MIN(group_id) IS NULL OR COUNT(*) <> COUNT(DISTINCT group_id))) x"), 0);
+	/* the lessons: Mondays to Fridays of the semester, not on a holiday */
+	assert_int_equal(q("SELECT COUNT(*) FROM lessons"), main_db.sum.lessons);
+	assert_true(main_db.sum.lessons > 0);
+	assert_int_equal(q("SELECT COUNT(*) FROM lessons WHERE lesson_date IN ('2026-12-16', '2026-10-26')"
+			   " OR lesson_date < '2026-09-01' OR lesson_date > '2026-12-29'"), 0);
+	assert_int_equal(q("SELECT COUNT(DISTINCT lesson_date) FROM lessons"), 79);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -368,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_refuses_nonempty),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_timetables),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

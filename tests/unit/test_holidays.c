@@ -404,6 +404,21 @@ static void test_empty_calendar_weekends_only(void **state)
 	assert_int_equal(holiday_calendar_check(&cal, NULL), 0);
 }
 
+/* A holiday is the day itself, whatever the weekday; moved days off are not (a school
+ * that works on Saturdays asks this of a Saturday). */
+static void test_public_holiday_on_the_day_itself(void **state)
+{
+	const struct holiday_calendar *kz = holiday_calendar_default();
+	(void)state;
+	assert_true(holiday_is_public_holiday(kz, mk(2027, 5, 1)));   /* a Saturday */
+	assert_false(holiday_is_public_holiday(kz, mk(2027, 5, 3)));  /* its moved day off */
+	assert_true(holiday_is_day_off(kz, mk(2027, 5, 3)));
+	assert_true(holiday_is_public_holiday(kz, mk(2026, 12, 16)));
+	assert_false(holiday_is_public_holiday(kz, mk(2026, 12, 17)));
+	assert_true(holiday_is_public_holiday(kz, mk(2026, 5, 27)));  /* Kurban Ait, a fixed date */
+	assert_false(holiday_is_public_holiday(kz, mk(2024, 5, 4)));  /* a transfer's working day */
+}
+
 static void test_calendar_check(void **state)
 {
 	struct holiday_rule rule = { 2, 29, 0, 0, 1, "Leap" };
@@ -475,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_custom_fixed_and_same_day),
 		cmocka_unit_test(test_custom_transfer_beats_holiday),
 		cmocka_unit_test(test_empty_calendar_weekends_only),
+		cmocka_unit_test(test_public_holiday_on_the_day_itself),
 		cmocka_unit_test(test_calendar_check),
 	};
 

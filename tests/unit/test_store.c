@@ -617,7 +617,7 @@ static void test_timetable_versions_and_entries(void **state)
 	assert_int_equal(timetable_entries_copy(db, f.tt, v2), DB_OK);
 	t = timetables_get(db, v2);
 	assert_int_equal(json_integer_value(json_object_get(t, "number")), 2);
-	assert_int_equal(json_integer_value(json_object_get(t, "entries")), 2);
+	assert_int_equal(json_integer_value(json_object_get(t, "entries_count")), 2);
 	assert_int_equal(json_integer_value(json_object_get(t, "based_on")), f.tt);
 	assert_string_equal(json_string_value(json_object_get(t, "reason")), "a teacher left");
 	json_decref(t);
