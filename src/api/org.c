@@ -1,4 +1,5 @@
 /* org — the API of the organisation: schools, academic years, classes, subjects. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -7,6 +8,7 @@
 #include "store/audit.h"
 #include "store/db.h"
 #include "store/org.h"
+#include "util/utf8.h"
 
 #define PAGE_DEFAULT 50
 #define PAGE_MAX 500
@@ -64,8 +66,11 @@ int api_school_create(struct req *rq)
 		return reply_db_failure(rq);
 	check_school_code(rq, rq->json, 0);
 	int64_t id = 0;
-	if (reply_has_errors(rq) || schools_insert(rq->db, rq->json, &id) != DB_OK)
-		return api_rollback_errors(rq, 422);
+	int rc = reply_has_errors(rq) ? DB_CONSTRAINT : schools_insert(rq->db, rq->json, &id);
+	if (rc == DB_CONSTRAINT && !reply_has_errors(rq))
+		reply_add_error(rq, "code_taken", NULL, "code"); /* taken meanwhile (PostgreSQL) */
+	if (rc != DB_OK)
+		return api_rollback_errors(rq, 409);
 	json_t *after = schools_get(rq->db, id);
 	if (audit_record(rq->db, rq->user.id, id, "create", "school", id, NULL, after) != DB_OK) {
 		json_decref(after);
@@ -95,7 +100,7 @@ int api_school_update(struct req *rq)
 	json_decref(before);
 	json_decref(after);
 	if (!ok)
-		return api_rollback_errors(rq, 422);
+		return api_rollback_errors(rq, 409);
 	return api_commit_reply(rq, 200, schools_get(rq->db, id));
 }
 
@@ -234,8 +239,19 @@ int api_class_get(struct req *rq)
 }
 
 /* The references of a class must exist and be of its school. */
+/* A class letter is kept as a capital, so "7а" and "7А" are the same class. */
+static void normalise_letter(json_t *c)
+{
+	const char *letter = json_string_value(json_object_get(c, "letter"));
+	char *upper = letter ? utf8_upper(letter) : NULL;
+	if (upper)
+		json_object_set_new(c, "letter", json_string(upper));
+	free(upper);
+}
+
 static void check_class_refs(struct req *rq, json_t *c, int64_t school)
 {
+	normalise_letter(c);
 	int64_t year = json_integer_value(json_object_get(c, "academic_year_id"));
 	int64_t year_school = org_school_of(rq->db, "academic_years", year);
 	if (!year_school)

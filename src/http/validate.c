@@ -106,7 +106,11 @@ static int check_value(struct req *rq, const struct field_spec *s, const char *n
 		if (!json_is_array(v))
 			break;
 		size_t n = json_array_size(v);
-		if (n == 0 || n > (size_t)(s->max_len ? s->max_len : 16)) {
+		if (n == 0) {
+			reply_add_error(rq, "missing_field", NULL, name);
+			return 1;
+		}
+		if (n > (size_t)(s->max_len ? s->max_len : 16)) {
 			reply_add_error(rq, "out_of_range", NULL, name);
 			return 1;
 		}

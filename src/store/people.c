@@ -347,7 +347,9 @@ int64_t staff_of_person(struct db *db, int64_t person_id, int64_t school_id)
 /* Adds "roles": [...] to each staff record of an array (or to one record). */
 static int add_roles(struct db *db, json_t *f)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT role FROM staff_roles WHERE staff_id = $1 ORDER BY role");
+	struct db_stmt *st = db_prepare(db, "SELECT role FROM staff_roles WHERE staff_id = $1 ORDER BY CASE role"
+		" WHEN 'director' THEN 1 WHEN 'deputy_academic' THEN 2 WHEN 'deputy_upbringing' THEN 3"
+		" WHEN 'timetable_officer' THEN 4 WHEN 'teacher' THEN 5 WHEN 'curator' THEN 6 ELSE 7 END");
 	if (!st)
 		return DB_ERROR;
 	db_bind_int64(st, 1, json_integer_value(json_object_get(f, "id")));

@@ -238,3 +238,43 @@ char *utf8_sort_key(const char *s)
 	out[o] = '\0';
 	return out;
 }
+
+/* The capital of a lower-case letter of the ranges fold_cp lowers (ASCII, Cyrillic and
+ * the Kazakh letters); anything else as it is. */
+static uint32_t upper_cp(uint32_t cp)
+{
+	if (cp >= 'a' && cp <= 'z')
+		return cp - 0x20;
+	if (cp >= 0x430 && cp <= 0x44F) /* а..я */
+		return cp - 0x20;
+	if (cp >= 0x450 && cp <= 0x45F) /* ѐ..џ (і → І, ё → Ё) */
+		return cp - 0x50;
+	if (((cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF) || (cp >= 0x4D0 && cp <= 0x4FF)) &&
+	    (cp & 1))
+		return cp - 1; /* ғ қ ң ү ұ һ ә ө … */
+	return cp;
+}
+
+char *utf8_upper(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t len = strlen(s), i = 0, o = 0;
+	unsigned char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	const unsigned char *p = (const unsigned char *)s;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(p + i, len - i, &cp);
+		if (!n) {
+			out[o++] = p[i++];
+			continue;
+		}
+		/* Every capital here is as long in UTF-8 as its small letter. */
+		o += utf8_encode(upper_cp(cp), out + o);
+		i += n;
+	}
+	out[o] = '\0';
+	return (char *)out;
+}

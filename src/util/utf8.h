@@ -40,4 +40,8 @@ char *utf8_fold(const char *s);
  * right too). Plain ASCII, one byte per character. NULL for NULL or out of memory. */
 char *utf8_sort_key(const char *s);
 
+/* A malloc'd copy with the small letters of ASCII, Cyrillic and Kazakh made capital
+ * (ә → Ә, і → І, a → A); the caller frees. NULL for NULL or out of memory. */
+char *utf8_upper(const char *s);
+
 #endif

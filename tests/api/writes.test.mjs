@@ -157,6 +157,11 @@ describe('classes', () => {
     assertError(r, 409, 'class_exists');
   });
 
+  test('a class letter is one letter whatever its case: 11ф is 11Ф', async () => {
+    const r = await auditGrows(0, () => as('director', 'POST', `/api/v1/schools/${net.school1}/classes`, { grade: 11, letter: 'ф', language: 'kk' }));
+    assertError(r, 409, 'class_exists');
+  });
+
   test('a patch sets a curator and the language, audited with before and after', async () => {
     const teacher = (await as('director', 'GET', `/api/v1/schools/${net.school1}/staff?role=teacher&limit=1`)).body.items[0];
     const r = await auditGrows(1, () => as('director', 'PATCH', `/api/v1/classes/${cls.id}`, { curator_id: teacher.id, language: 'kk' }));

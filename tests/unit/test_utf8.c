@@ -228,6 +228,23 @@ static void test_sort_key_kazakh_alphabet(void **state)
 	assert_null(utf8_sort_key(NULL));
 }
 
+static void test_upper_kazakh_and_russian(void **state)
+{
+	const char *pairs[][2] = {{"ә", "Ә"}, {"і", "І"}, {"ғқңөұүһ", "ҒҚҢӨҰҮҺ"}, {"абв", "АБВ"},
+				  {"ё", "Ё"}, {"a", "A"}, {"Ж", "Ж"}, {"7а", "7А"}};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		char *u = utf8_upper(pairs[i][0]);
+		assert_string_equal(u, pairs[i][1]);
+		/* and back: folding the capital gives the small letter (ё folds to е) */
+		char *f = utf8_fold(u);
+		if (strcmp(pairs[i][0], "ё") != 0 && strcmp(pairs[i][0], "Ж") != 0 && strcmp(pairs[i][0], "7а") != 0)
+			assert_string_equal(f, pairs[i][0]);
+		free(u);
+		free(f);
+	}
+	assert_null(utf8_upper(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -243,6 +260,7 @@ int main(void)
 		cmocka_unit_test(test_fold_leaves_others),
 		cmocka_unit_test(test_fold_matches_libc_towlower),
 		cmocka_unit_test(test_sort_key_kazakh_alphabet),
+		cmocka_unit_test(test_upper_kazakh_and_russian),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
