@@ -439,7 +439,7 @@ static int entries_merge(struct req *rq, const struct tt_entry *saved, size_t ns
 	s->deleted = calloc(cap, sizeof *s->deleted);
 	if (!s->e || !s->origin || !s->deleted)
 		return -1;
-	if (!replace) {
+	if (!replace && nsaved) { /* saved is NULL for an empty version */
 		memcpy(s->e, saved, nsaved * sizeof *saved);
 		for (size_t k = 0; k < nsaved; k++)
 			s->origin[k] = -1;
