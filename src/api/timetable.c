@@ -60,11 +60,15 @@ static int is_status(json_t *t, const char *status)
 	return strcmp(json_string_value(json_object_get(t, "status")), status) == 0;
 }
 
-/* The version with its entries (filtered by ?class= and ?teacher=), as GET answers. */
+/* The version with its entries (filtered by ?class= and ?teacher=; none with
+ * ?entries=0), as GET answers. */
 static json_t *timetable_with_entries(struct req *rq, struct db *db, int64_t id)
 {
 	const char *cls = req_query(rq, "class"), *teacher = req_query(rq, "teacher");
+	const char *with = req_query(rq, "entries");
 	json_t *t = timetables_get(db, id);
+	if (t && with && strcmp(with, "0") == 0)
+		return t;
 	json_t *entries = t ? timetable_entries_json(db, id, cls ? atoll(cls) : 0, teacher ? atoll(teacher) : 0)
 			    : NULL;
 	if (!entries) {

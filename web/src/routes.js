@@ -13,6 +13,8 @@ import RepresentativePage from './pages/RepresentativePage.svelte';
 import StaffMemberPage from './pages/StaffMemberPage.svelte';
 import SubjectsPage from './pages/SubjectsPage.svelte';
 import SubjectPage from './pages/SubjectPage.svelte';
+import SchoolTimetablesPage from './pages/SchoolTimetablesPage.svelte';
+import TimetablePage from './pages/TimetablePage.svelte';
 import SchoolFormPage from './pages/SchoolFormPage.svelte';
 import ClassFormPage from './pages/ClassFormPage.svelte';
 import StaffFormPage from './pages/StaffFormPage.svelte';
@@ -52,4 +54,6 @@ export const routes = [
   ['/subjects/new', SubjectFormPage],
   ['/subjects/:id', SubjectPage],
   ['/subjects/:id/edit', SubjectFormPage],
+  ['/schools/:id/timetables', SchoolTimetablesPage],
+  ['/timetables/:id', TimetablePage],
 ];
