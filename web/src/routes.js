@@ -24,6 +24,10 @@ import SchoolYearsPage from './pages/SchoolYearsPage.svelte';
 import YearPage from './pages/YearPage.svelte';
 import NotFixedPage from './pages/NotFixedPage.svelte';
 import HolidaysPage from './pages/HolidaysPage.svelte';
+import SchoolCurriculaPage from './pages/SchoolCurriculaPage.svelte';
+import CurriculumPage from './pages/CurriculumPage.svelte';
+import ClassGroupsPage from './pages/ClassGroupsPage.svelte';
+import LoadReportPage from './pages/LoadReportPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -39,6 +43,10 @@ export const routes = [
   ['/years/:id', YearPage],
   ['/calendar/not-fixed', NotFixedPage],
   ['/calendar/holidays', HolidaysPage],
+  ['/schools/:id/curricula', SchoolCurriculaPage],
+  ['/curricula/:id', CurriculumPage],
+  ['/classes/:id/groups', ClassGroupsPage],
+  ['/schools/:id/load-report', LoadReportPage],
   ['/classes/:id', ClassPage],
   ['/classes/:id/edit', ClassFormPage],
   ['/students/new', StudentFormPage],
