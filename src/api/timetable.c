@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/timetable.h"
 #include "store/audit.h"
+#include "store/curriculum.h"
 #include "store/db.h"
 #include "store/org.h"
 #include "store/timetable.h"
@@ -164,8 +165,8 @@ static void check_bells(struct req *rq, json_t *b)
 	if (bad_time || bells_to_core(b, &tb) != 0)
 		return;
 	struct tt_problem probs[3 * TT_MAX_PERIODS + 2];
-	size_t n = tt_bells_check(&tb, timetable_setting_int(rq->db, SETTING_MIN_BREAK, TT_MIN_BREAK_MINUTES),
-				  timetable_setting_int(rq->db, SETTING_MEAL_BREAK, TT_MEAL_BREAK_MINUTES), probs,
+	size_t n = tt_bells_check(&tb, (int)settings_get_int(rq->db, SETTING_MIN_BREAK, TT_MIN_BREAK_MINUTES),
+				  (int)settings_get_int(rq->db, SETTING_MEAL_BREAK, TT_MEAL_BREAK_MINUTES), probs,
 				  sizeof probs / sizeof probs[0]);
 	for (size_t k = 0; k < n && k < sizeof probs / sizeof probs[0]; k++)
 		reply_add_error(rq, probs[k].code, probs[k].rule, probs[k].field);

@@ -7,26 +7,34 @@
 #include <string.h>
 
 #include "store/calendar.h"
+#include "store/curriculum.h"
 #include "store/db_copy.h"
 #include "store/row.h"
 #include "util/array.h"
 
-int timetable_setting_int(struct db *db, const char *key, int def)
+/* Steps `st` (prepared and bound) into a malloc'd array of `size`-byte items, each made
+ * by `fill` from the row; gives the statement back. DB_OK, or a negative rc with *items
+ * NULL and *n 0. */
+static int collect(struct db_stmt *st, void **items, size_t *n, size_t size, int (*fill)(struct db_stmt *, void *))
 {
-	struct db_stmt *st = db_prepare(db, "SELECT value FROM settings WHERE key = $1");
-	if (!st)
-		return def;
-	db_bind_text(st, 1, key);
-	int v = def;
-	if (db_step(st) == DB_ROW) {
-		const char *text = db_col_text(st, 0);
-		char *end = NULL;
-		long n = text ? strtol(text, &end, 10) : 0;
-		if (text && *text && end && !*end && n >= 0 && n <= 24 * 60)
-			v = (int)n;
+	size_t cap = 0;
+	int rc;
+	*items = NULL;
+	*n = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (array_grow(items, &cap, *n, size) != 0 || fill(st, (char *)*items + *n * size) != 0) {
+			rc = DB_ERROR;
+			break;
+		}
+		(*n)++;
 	}
 	db_done(st);
-	return v;
+	if (rc == DB_DONE)
+		return DB_OK;
+	free(*items);
+	*items = NULL;
+	*n = 0;
+	return rc < 0 ? rc : DB_ERROR;
 }
 
 /* --- the bell schedule --- */
@@ -67,9 +75,9 @@ json_t *bells_get(struct db *db, int64_t school_id)
 	}
 	json_object_set_new(b, "periods", periods);
 	json_object_set_new(b, "meal_break_minutes",
-			    json_integer(timetable_setting_int(db, SETTING_MEAL_BREAK, TT_MEAL_BREAK_MINUTES)));
+			    json_integer((json_int_t)settings_get_int(db, SETTING_MEAL_BREAK, TT_MEAL_BREAK_MINUTES)));
 	json_object_set_new(b, "min_break_minutes",
-			    json_integer(timetable_setting_int(db, SETTING_MIN_BREAK, TT_MIN_BREAK_MINUTES)));
+			    json_integer((json_int_t)settings_get_int(db, SETTING_MIN_BREAK, TT_MIN_BREAK_MINUTES)));
 	return b;
 }
 
@@ -378,6 +386,17 @@ json_t *timetable_entries_json(struct db *db, int64_t timetable_id, int64_t clas
 	return row_collect(st, entry_row);
 }
 
+static int entry_fill(struct db_stmt *st, void *item)
+{
+	*(struct tt_entry *)item = (struct tt_entry){
+		.id = db_col_int64(st, 0), .weekday = (int)db_col_int64(st, 1), .period = (int)db_col_int64(st, 2),
+		.class_id = db_col_int64(st, 3), .group_id = db_col_int64(st, 4), .subject_id = db_col_int64(st, 5),
+		.staff_id = db_col_int64(st, 6), .room_id = db_col_int64(st, 7), .grade = (int)db_col_int64(st, 8),
+		.locked = db_col_int64(st, 9) != 0,
+	};
+	return 0;
+}
+
 int timetable_entries_load(struct db *db, int64_t timetable_id, struct tt_entry **out, size_t *n)
 {
 	*out = NULL;
@@ -389,29 +408,7 @@ int timetable_entries_load(struct db *db, int64_t timetable_id, struct tt_entry 
 	if (!st)
 		return DB_ERROR;
 	db_bind_int64(st, 1, timetable_id);
-	size_t cap = 0;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (array_grow((void **)out, &cap, *n, sizeof **out) != 0) {
-			rc = DB_ERROR;
-			break;
-		}
-		(*out)[(*n)++] = (struct tt_entry){
-			.id = db_col_int64(st, 0), .weekday = (int)db_col_int64(st, 1),
-			.period = (int)db_col_int64(st, 2), .class_id = db_col_int64(st, 3),
-			.group_id = db_col_int64(st, 4), .subject_id = db_col_int64(st, 5),
-			.staff_id = db_col_int64(st, 6), .room_id = db_col_int64(st, 7),
-			.grade = (int)db_col_int64(st, 8), .locked = db_col_int64(st, 9) != 0,
-		};
-	}
-	db_done(st);
-	if (rc != DB_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return rc < 0 ? rc : DB_ERROR;
-	}
-	return DB_OK;
+	return collect(st, (void **)out, n, sizeof **out, entry_fill);
 }
 
 /* Binds an entry's fields as $first.. $first+8: weekday, period, class, group (NULL for
@@ -528,6 +525,12 @@ json_t *timetable_entry_describe(struct db *db, const struct tt_entry *e, long i
 	return d;
 }
 
+static int pair_fill(struct db_stmt *st, void *item)
+{
+	*(struct tt_group_pair *)item = (struct tt_group_pair){db_col_int64(st, 0), db_col_int64(st, 1)};
+	return 0;
+}
+
 int timetable_group_overlaps(struct db *db, int64_t year_id, struct tt_group_pair **out, size_t *n)
 {
 	*out = NULL;
@@ -541,26 +544,16 @@ int timetable_group_overlaps(struct db *db, int64_t year_id, struct tt_group_pai
 	if (!st)
 		return DB_ERROR;
 	db_bind_int64(st, 1, year_id);
-	size_t cap = 0;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (array_grow((void **)out, &cap, *n, sizeof **out) != 0) {
-			rc = DB_ERROR;
-			break;
-		}
-		(*out)[(*n)++] = (struct tt_group_pair){db_col_int64(st, 0), db_col_int64(st, 1)};
-	}
-	db_done(st);
-	if (rc != DB_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return rc < 0 ? rc : DB_ERROR;
-	}
-	return DB_OK;
+	return collect(st, (void **)out, n, sizeof **out, pair_fill);
 }
 
 /* --- the references of entries --- */
+
+static int ref_fill(struct db_stmt *st, void *item)
+{
+	*(struct timetable_ref *)item = (struct timetable_ref){db_col_int64(st, 0), db_col_int64(st, 1)};
+	return 0;
+}
 
 /* Reads the two integer columns of `sql` (bound to `id`) into a table sorted by the
  * first. */
@@ -571,21 +564,10 @@ static int load_pairs(struct db *db, const char *sql, int64_t id, struct timetab
 	if (!st)
 		return DB_ERROR;
 	db_bind_int64(st, 1, id);
-	size_t cap = 0;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (array_grow((void **)&t->rows, &cap, t->n, sizeof *t->rows) != 0) {
-			rc = DB_ERROR;
-			break;
-		}
-		t->rows[t->n].id = db_col_int64(st, 0);
-		t->rows[t->n++].value = db_column_count(st) > 1 ? db_col_int64(st, 1) : 0;
-	}
-	db_done(st);
-	if (rc != DB_DONE)
-		return rc < 0 ? rc : DB_ERROR;
-	qsort(t->rows, t->n, sizeof *t->rows, cmp_id);
-	return DB_OK;
+	int rc = collect(st, (void **)&t->rows, &t->n, sizeof *t->rows, ref_fill);
+	if (rc == DB_OK && t->n)
+		qsort(t->rows, t->n, sizeof *t->rows, cmp_id);
+	return rc;
 }
 
 int timetable_refs_load(struct db *db, int64_t school_id, int64_t year_id, struct timetable_refs *out)
@@ -628,6 +610,13 @@ const struct timetable_ref *timetable_ref_find(const struct timetable_ref_table 
 
 /* --- the report --- */
 
+static int hours_fill(struct db_stmt *st, void *item)
+{
+	*(struct tt_hours *)item = (struct tt_hours){db_col_int64(st, 0), db_col_int64(st, 1), db_col_int64(st, 2),
+						     (int)db_col_int64(st, 3)};
+	return 0;
+}
+
 int timetable_plan(struct db *db, int64_t year_id, struct tt_hours **out, size_t *n, int *has_curriculum)
 {
 	*out = NULL;
@@ -647,23 +636,7 @@ int timetable_plan(struct db *db, int64_t year_id, struct tt_hours **out, size_t
 		return DB_ERROR;
 	db_bind_int64(st, 1, year_id);
 	db_bind_int64(st, 2, curriculum);
-	size_t cap = 0;
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (array_grow((void **)out, &cap, *n, sizeof **out) != 0) {
-			rc = DB_ERROR;
-			break;
-		}
-		(*out)[(*n)++] = (struct tt_hours){db_col_int64(st, 0), db_col_int64(st, 1), db_col_int64(st, 2),
-						   (int)db_col_int64(st, 3)};
-	}
-	db_done(st);
-	if (rc != DB_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return rc < 0 ? rc : DB_ERROR;
-	}
-	return DB_OK;
+	return collect(st, (void **)out, n, sizeof **out, hours_fill);
 }
 
 int timetable_loads(struct db *db, int64_t year_id, struct tt_load **out, size_t *n)
@@ -778,6 +751,20 @@ static int lay_row_cmp(const void *a, const void *b)
 	return lay_key_cmp(a, b);
 }
 
+static int lay_fill(struct db_stmt *st, void *item)
+{
+	struct date d;
+	if (date_parse(db_col_text(st, 1), &d) != 0)
+		return -1;
+	*(struct lay_row *)item = (struct lay_row){
+		.id = db_col_int64(st, 0), .day = date_to_days(d), .period = db_col_int64(st, 2),
+		.class_id = db_col_int64(st, 3), .group_id = db_col_int64(st, 4), .subject_id = db_col_int64(st, 5),
+		.staff_id = db_col_int64(st, 6), .room_id = db_col_int64(st, 7), .timetable_id = db_col_int64(st, 8),
+		.entry_id = db_col_int64(st, 9),
+	};
+	return 0;
+}
+
 /* The semester's lessons from `from` on, sorted by key. */
 static int lay_existing(struct db *db, int64_t year_id, int64_t semester, const char *from,
 			struct lay_row **out, size_t *n)
@@ -793,32 +780,10 @@ static int lay_existing(struct db *db, int64_t year_id, int64_t semester, const 
 	db_bind_int64(st, 1, year_id);
 	db_bind_int64(st, 2, semester);
 	db_bind_text(st, 3, from);
-	size_t cap = 0;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct date d;
-		if (array_grow((void **)out, &cap, *n, sizeof **out) != 0 || date_parse(db_col_text(st, 1), &d) != 0) {
-			rc = DB_ERROR;
-			break;
-		}
-		(*out)[(*n)++] = (struct lay_row){
-			.id = db_col_int64(st, 0), .day = date_to_days(d), .period = db_col_int64(st, 2),
-			.class_id = db_col_int64(st, 3), .group_id = db_col_int64(st, 4),
-			.subject_id = db_col_int64(st, 5), .staff_id = db_col_int64(st, 6),
-			.room_id = db_col_int64(st, 7), .timetable_id = db_col_int64(st, 8),
-			.entry_id = db_col_int64(st, 9),
-		};
-	}
-	db_done(st);
-	if (rc != DB_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return rc < 0 ? rc : DB_ERROR;
-	}
-	if (*n)
+	int rc = collect(st, (void **)out, n, sizeof **out, lay_fill);
+	if (rc == DB_OK && *n)
 		qsort(*out, *n, sizeof **out, lay_row_cmp);
-	return DB_OK;
+	return rc;
 }
 
 /* What a lay works with, read from the database. */

@@ -17,12 +17,10 @@
 #include "core/timetable.h"
 #include "store/db.h"
 
-/* The network settings of the bell schedule check (table settings, migration 004). */
+/* The network settings of the bell schedule check (table settings, migration 004; read
+ * with settings_get_int of store/curriculum.h). */
 #define SETTING_MEAL_BREAK "meal_break_minutes"
 #define SETTING_MIN_BREAK "min_break_minutes"
-
-/* An integer setting of the network, or `def` when it is missing or not a number. */
-int timetable_setting_int(struct db *db, const char *key, int def);
 
 /* --- the bell schedule --- */
 
