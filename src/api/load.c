@@ -14,6 +14,9 @@
 #include "store/org.h"
 #include "store/people.h"
 #include "util/csv.h"
+#include "util/xlsx_read.h"
+
+#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #include "util/utf8.h"
 
 #define LOAD_MAX_TEACHERS 1000
@@ -483,8 +486,20 @@ int api_ktp_import(struct req *rq)
 	if (ktp_target(rq, &year, &subject, &grade) != 0)
 		return rq->status;
 	const char *type = req_header(rq, "Content-Type");
-	if (!type || strncmp(type, "text/csv", 8) != 0)
+	int is_xlsx = type && strncmp(type, XLSX_TYPE, strlen(XLSX_TYPE)) == 0;
+	if (!is_xlsx && (!type || strncmp(type, "text/csv", 8) != 0))
 		return reply_error(rq, 415, "csv_content_type", NULL, NULL);
+	if (is_xlsx) {
+		/* A spreadsheet is read as the CSV of its first sheet, then checked the same way. */
+		struct buf csv = BUF_INIT;
+		const char *why = NULL;
+		if (xlsx_to_csv(rq->body.data, rq->body.len, &csv, &why) != 0) {
+			buf_release(&csv);
+			return reply_error(rq, 422, "xlsx_unreadable", "CUR-10", NULL);
+		}
+		buf_release(&rq->body);
+		rq->body = csv;
+	}
 	json_t *topics = ktp_from_csv(rq);
 	if (!topics)
 		return reply_errors(rq, 422);

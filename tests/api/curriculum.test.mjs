@@ -5,6 +5,7 @@
 // the language of instruction within a year (CUR-8), the teaching load and its report
 // (CUR-9), the КТЖ as JSON and CSV (CUR-10). Every refusal: its status, its rule, every
 // problem in details, and nothing written (the record and the audit log as before).
+import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -633,6 +634,19 @@ describe('the КТЖ (CUR-10)', () => {
     assert.equal(r.status, 200, r.text);
     assert.deepEqual(r.body.topics.map((t) => [t.position, t.title, t.hours]),
       [[1, 'Кіріспе', 1], [2, 'Функциялар, графиктер', 4], [3, 'Тақырып "A"', 2]]);
+  });
+
+  test('an Excel workbook (.xlsx) is read as the CSV of its first sheet', async () => {
+    const xlsx = fs.readFileSync(new URL('./fixtures/ktp.xlsx', import.meta.url));
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const r = await auditGrows(1, () => as('deputy_academic', 'POST', path().replace('/ktp?', '/ktp/import?'), xlsx, { headers: { 'Content-Type': type } }));
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.body.topics.map((t) => [t.position, t.title, t.hours]),
+      [[1, 'Кіріспе: сандар, өрнектер', 2], [2, 'Теңдеулер', 3]]);
+    // a file that is not a workbook: refused with the rule, nothing written
+    const read = () => get('deputy_academic', path());
+    const bad = await nothingWritten(read, () => as('deputy_academic', 'POST', path().replace('/ktp?', '/ktp/import?'), Buffer.from('PK not really'), { headers: { 'Content-Type': type } }));
+    assert.equal(assertError(bad, 422, 'xlsx_unreadable').rule, 'CUR-10');
   });
 
   test('a bad CSV file is refused line by line; nothing written', async () => {
