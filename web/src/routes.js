@@ -28,6 +28,7 @@ import SchoolCurriculaPage from './pages/SchoolCurriculaPage.svelte';
 import CurriculumPage from './pages/CurriculumPage.svelte';
 import ClassGroupsPage from './pages/ClassGroupsPage.svelte';
 import LoadReportPage from './pages/LoadReportPage.svelte';
+import TypicalCurriculumPage from './pages/TypicalCurriculumPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -44,6 +45,7 @@ export const routes = [
   ['/calendar/not-fixed', NotFixedPage],
   ['/calendar/holidays', HolidaysPage],
   ['/schools/:id/curricula', SchoolCurriculaPage],
+  ['/curricula/typical', TypicalCurriculumPage],
   ['/curricula/:id', CurriculumPage],
   ['/classes/:id/groups', ClassGroupsPage],
   ['/schools/:id/load-report', LoadReportPage],
