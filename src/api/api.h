@@ -29,7 +29,7 @@ int rights_write_timetable(struct req *rq, int64_t school_id);
 
 /* Today's date in Kazakhstan (UTC+5 across the country since 1 March 2024). */
 struct date;
-void api_today_kz(struct date *out);
+struct date api_today(void);
 
 /* --- handler steps --- */
 

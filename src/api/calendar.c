@@ -14,16 +14,12 @@
 #include "store/db.h"
 #include "store/org.h"
 
-#define KZ_UTC_OFFSET (5 * 3600) /* Kazakhstan: UTC+5 across the country since 1 March 2024 */
 #define WORKING_DAYS_MAX 366
 
 /* Today's date in Kazakhstan, as 'YYYY-MM-DD'. */
 static void today_kz(char out[DATE_TEXT_SIZE])
 {
-	time_t t = time(NULL) + KZ_UTC_OFFSET;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	date_format((struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, out);
+	date_format(api_today(), out);
 }
 
 /* --- checking a structure --- */

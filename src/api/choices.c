@@ -167,7 +167,7 @@ int api_student_choice_file(struct req *rq)
 	int start = year_start(rq->db, year);
 	struct cur_application a, current, previous;
 	to_application(rq->json, &a);
-	struct date today = cur_today();
+	struct date today = api_today();
 	struct cur_choice_context ctx = {.filed_on = today, .year_start = start, .grade = grade_in(rq, student, start)};
 	json_t *before = NULL;
 	json_array_foreach(apps, i, c) { /* newest year first */

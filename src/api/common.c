@@ -55,12 +55,12 @@ int rights_write_timetable(struct req *rq, int64_t school_id)
 	return (rq->user.role & (ROLES_SCHOOL_ADMIN | ROLE_TIMETABLE_OFFICER)) && rq->user.school_id == school_id;
 }
 
-void api_today_kz(struct date *out)
+struct date api_today(void)
 {
-	time_t t = time(NULL) + 5 * 3600;
+	time_t t = time(NULL) + 5 * 3600; /* Kazakhstan: UTC+5 across the country since 1 March 2024 */
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	*out = (struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+	return (struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 json_t *api_merge(json_t *before, json_t *patch)

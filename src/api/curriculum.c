@@ -86,15 +86,6 @@ int64_t cur_begin_school_write(struct req *rq, const struct field_spec *specs)
 	return year;
 }
 
-struct date cur_today(void)
-{
-	time_t t = time(NULL) + 5 * 3600;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	struct date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-	return d;
-}
-
 int cur_audit_reply(struct req *rq, int64_t school, const char *action, const char *entity, int64_t id,
 		    json_t *before, json_t *after, int status)
 {
@@ -471,7 +462,7 @@ int api_curriculum_approve(struct req *rq)
 	date_parse(body_str(rq, "council_date"), &council);
 	struct cur_problem p[4];
 	size_t n = cur_approve_check(strcmp(status, "approved") == 0 ? CUR_APPROVED : CUR_DRAFT,
-				     json_array_size(json_object_get(before, "rows")), council, cur_today(), p, 4);
+				     json_array_size(json_object_get(before, "rows")), council, api_today(), p, 4);
 	cur_add_problems(rq, p, n, 4);
 	if (n) {
 		json_decref(before);

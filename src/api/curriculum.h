@@ -38,7 +38,6 @@ int64_t cur_request_year(struct req *rq, int64_t school, int64_t given);
 int64_t cur_begin_school_write(struct req *rq, const struct field_spec *specs);
 
 /* Today in Kazakhstan (UTC+5). */
-struct date cur_today(void);
 
 /* Ends a write in its transaction: audits (action, entity, id: `before` → `after`, in
  * the school, 0 for the network), commits and replies `status` with `after`; or, when

@@ -691,7 +691,7 @@ int api_timetable_approve(struct req *rq)
 		return reply_error(rq, 409, "timetable_not_draft", "TT-3", NULL);
 	}
 	struct date agreed, today;
-	api_today_kz(&today);
+	today = api_today();
 	if (date_parse(body_str(rq, "parents_committee_date"), &agreed) == 0 && date_compare(agreed, today) > 0)
 		reply_add_error(rq, "committee_date_future", "TT-3", "parents_committee_date");
 	if (json_integer_value(json_object_get(before, "entries_count")) == 0)
