@@ -54,3 +54,69 @@ test('a deputy reads the ТОЖ without inputs', async () => {
   assertClean(page);
   await page.context().close();
 });
+
+test('a teacher opens their own КТЖ; the deputy edits topics, is refused an empty title and a bad CSV line, then saves', async () => {
+  const teacher = await newPage();
+  await signIn(teacher, 'teacher');
+  await nav(teacher).getByRole('link', { name: 'КТЖ' }).click();
+  const mine = teacher.getByTestId('ktp-mine');
+  await mine.waitFor();
+  await mine.getByRole('button').first().click();
+  const own = teacher.getByTestId('ktp-topics');
+  await own.waitFor();
+  assert.equal(await own.getByRole('button', { name: 'Тақырып қосу' }).count(), 1, 'a teacher edits the КТЖ of their own subject');
+  await settle(teacher);
+  await screenshots(teacher, 'ktp-teacher');
+  assertClean(teacher);
+  await teacher.context().close();
+
+  const page = await newPage();
+  page.expectStatus(/^\/api\/v1\/schools\/1\/ktp$/, 422);
+  page.expectStatus(/^\/api\/v1\/schools\/1\/ktp\/import$/, 422);
+  await signIn(page, 'deputy');
+  await page.goto('/schools/1/ktp');
+  await page.getByLabel('Пән', { exact: true }).selectOption({ label: 'Алгебра' });
+  await page.getByLabel('Сынып', { exact: true }).selectOption('7');
+  await page.getByRole('button', { name: 'Ашу' }).click();
+  const form = page.getByTestId('ktp-topics');
+  await form.waitFor();
+  const before = await form.locator('ol.list > li').count();
+
+  // Add a topic, leave its title empty: the server refuses it at that input.
+  await form.getByRole('button', { name: 'Тақырып қосу' }).click();
+  const n = before + 1;
+  await form.getByLabel(`${n}-тақырыптың атауы`).fill('');
+  await form.getByRole('button', { name: 'Сақтау' }).click();
+  const error = form.locator(`ol.list > li:nth-child(${n}) [data-testid=field-error]`);
+  await error.waitFor();
+  assert.ok((await error.innerText()).length > 0);
+  await screenshots(page, 'ktp-refused');
+
+  // A title, moved up with the keyboard, saved.
+  await form.getByLabel(`${n}-тақырыптың атауы`).fill('Қайталау: сызықтық теңдеулер');
+  if (n > 1) {
+    await form.getByRole('button', { name: `${n}-тақырыпты жоғары жылжыту` }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await form.getByLabel(`${n - 1}-тақырыптың атауы`).inputValue(), 'Қайталау: сызықтық теңдеулер');
+  }
+  await form.getByRole('button', { name: 'Сақтау' }).click();
+  await page.getByTestId('ktp-saved').waitFor();
+  assert.equal(await form.locator('ol.list > li').count(), n);
+
+  // A CSV with a bad second topic: the line is named, nothing changes.
+  const csv = page.getByTestId('ktp-csv');
+  await csv.getByLabel('Жүктелетін файл').setInputFiles({ name: 'ktp.csv', mimeType: 'text/csv', buffer: Buffer.from('order,title,hours\n1,Натурал сандар,4\nx,,2\n') });
+  await csv.getByRole('button', { name: 'Жүктеу' }).click();
+  const lines = page.getByTestId('ktp-csv-errors');
+  await lines.waitFor();
+  assert.match(await lines.innerText(), /3-жол/);
+  await screenshots(page, 'ktp-csv-refused');
+  await csv.getByLabel('Жүктелетін файл').setInputFiles({ name: 'ktp.csv', mimeType: 'text/csv', buffer: Buffer.from('order,title,hours\n1,Натурал сандар,4\n2,Бөлшектер,6\n') });
+  await csv.getByRole('button', { name: 'Жүктеу' }).click();
+  await page.getByTestId('ktp-saved').waitFor();
+  assert.equal(await form.locator('ol.list > li').count(), 2);
+  await settle(page);
+  await screenshots(page, 'ktp-imported');
+  assertClean(page);
+  await page.context().close();
+});

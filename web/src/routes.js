@@ -29,6 +29,7 @@ import CurriculumPage from './pages/CurriculumPage.svelte';
 import ClassGroupsPage from './pages/ClassGroupsPage.svelte';
 import LoadReportPage from './pages/LoadReportPage.svelte';
 import TypicalCurriculumPage from './pages/TypicalCurriculumPage.svelte';
+import KtpPage from './pages/KtpPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -49,6 +50,7 @@ export const routes = [
   ['/curricula/:id', CurriculumPage],
   ['/classes/:id/groups', ClassGroupsPage],
   ['/schools/:id/load-report', LoadReportPage],
+  ['/schools/:id/ktp', KtpPage],
   ['/classes/:id', ClassPage],
   ['/classes/:id/edit', ClassFormPage],
   ['/students/new', StudentFormPage],
