@@ -102,6 +102,10 @@ int api_load_report(struct req *rq);
 int api_ktp_get(struct req *rq);
 int api_ktp_put(struct req *rq);
 int api_ktp_import(struct req *rq);
+/* ktp.c: the КТЖ laid over the dated lessons, the plan, a topic moved (CUR-10) */
+int api_ktp_lay(struct req *rq);
+int api_ktp_plan(struct req *rq);
+int api_lesson_topic(struct req *rq);
 
 /* audit.c */
 int api_audit_list(struct req *rq);

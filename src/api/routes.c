@@ -104,6 +104,9 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/schools/{id}/ktp", api_ktp_get, STAFF_AND_NETWORK, 0},
 	{"PUT", "/api/v1/schools/{id}/ktp", api_ktp_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
 	{"POST", "/api/v1/schools/{id}/ktp/import", api_ktp_import, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, 0},
+	{"POST", "/api/v1/classes/{id}/ktp/lay", api_ktp_lay, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"GET", "/api/v1/classes/{id}/ktp/plan", api_ktp_plan, STAFF_AND_NETWORK, 0},
+	{"PATCH", "/api/v1/lessons/{id}/topic", api_lesson_topic, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
 
 	{"GET", "/api/v1/audit", api_audit_list, ROLES_NETWORK | ROLE_DIRECTOR, 0},
 	{NULL, NULL, NULL, 0, 0},

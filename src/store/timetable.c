@@ -1043,13 +1043,20 @@ static json_t *lesson_row(struct db_stmt *st)
 	put_parts(l, st, 5);
 	json_object_set_new(l, "timetable_id", row_int(st, 5 + PART_COUNT));
 	json_object_set_new(l, "entry_id", row_int(st, 6 + PART_COUNT));
+	/* the planned topic of the КТЖ (CUR-10, store/ktp.h), or null */
+	int k = 7 + PART_COUNT;
+	json_object_set_new(l, "topic", db_col_is_null(st, k) ? json_null()
+		: json_pack("{s:o, s:o, s:o, s:o, s:o}", "id", row_int(st, k), "position", row_int(st, k + 1), "title",
+			    row_text(st, k + 2), "hours", row_int(st, k + 3), "pinned", row_bool(st, k + 4)));
 	return l;
 }
 
 #define LESSON_SELECT \
 	"SELECT x.id, x.lesson_date, x.period, b.starts_at, b.ends_at, " PART_COLUMNS \
-	", x.timetable_id, x.entry_id FROM lessons x" PART_JOINS \
-	" LEFT JOIN bell_periods b ON b.school_id = x.school_id AND b.number = x.period"
+	", x.timetable_id, x.entry_id, k.id, k.position, k.title, k.hours, x.ktp_pinned FROM lessons x" PART_JOINS \
+	" LEFT JOIN bell_periods b ON b.school_id = x.school_id AND b.number = x.period" \
+	" LEFT JOIN ktp_topics k ON k.id = x.ktp_topic_id AND k.academic_year_id = x.academic_year_id" \
+	" AND k.subject_id = x.subject_id AND k.grade = c.grade"
 
 json_t *lessons_list(struct db *db, const char *which, int64_t id, const char *from, const char *to)
 {
