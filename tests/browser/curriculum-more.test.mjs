@@ -2,7 +2,7 @@
 // save), read by others.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, assertClean, settle } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, assertClean, settle, apiAs, BASE, PASSWORD } from './harness.mjs';
 
 before(launch);
 after(close);
@@ -119,4 +119,91 @@ test('a teacher opens their own КТЖ; the deputy edits topics, is refused an e
   await screenshots(page, 'ktp-imported');
   assertClean(page);
   await page.context().close();
+});
+
+/** The next academic year of school 1 (for the applications of grades 10–11), made here
+ * unless another test made it. */
+async function nextYear() {
+  const login = await fetch(`${BASE}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: 'deputy', password: PASSWORD }),
+  });
+  const { token } = await login.json();
+  const res = await fetch(`${BASE}/api/v1/schools/1/academic-years`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name: '2027-2028', starts_on: '2027-09-01', ends_on: '2028-05-25' }),
+  });
+  assert.ok([201, 409].includes(res.status), `the year 2027-2028: ${res.status}`);
+}
+
+test('high-school choice: CUR-6 refused at mathematics, an application filed, the director’s order', async () => {
+  await nextYear();
+  const get = await apiAs('deputy');
+  const classes = (await get('/schools/1/classes?limit=500')).items;
+  const first = async (label) => (await get(`/classes/${classes.find((c) => c.label === label).id}/students?limit=1`)).items[0];
+  const senior = await first('11А');
+  const junior = await first('10А');
+
+  const page = await newPage();
+  page.expectStatus(/^\/api\/v1\/students\/\d+\/choices$/, 422);
+  await signIn(page, 'deputy');
+  await page.goto(`/students/${senior.id}`);
+  await page.getByRole('link', { name: 'Жоғары сыныптағы пәндер' }).click();
+  const form = page.getByTestId('choice-form');
+  await form.waitFor();
+  await page.getByTestId('choice-list').waitFor();
+  assert.match(await form.getByLabel('Қай оқу жылына').locator('option:checked').innerText(), /2027-2028 \(12-сынып\)/);
+  // The other mathematics programme than the fixed one: CUR-6, at the mathematics choice.
+  const ten = form.getByLabel('Аптасына 10 сағат (тереңдетілген)');
+  const other = (await ten.isChecked()) ? form.getByLabel('Аптасына 7 сағат (стандарт)') : ten;
+  await other.check();
+  await form.getByRole('button', { name: 'Өтінішті жіберу' }).click();
+  const mathError = form.locator('[data-field=math_programme] [data-testid=field-error]');
+  await mathError.waitFor();
+  assert.match(await mathError.innerText(), /^CUR-6 · Математиканың/);
+  await settle(page);
+  await screenshots(page, 'choice-refused');
+
+  // A grade-10 student's application for next year, entered by the deputy from paper.
+  await page.goto(`/students/${junior.id}/choices`);
+  const form2 = page.getByTestId('choice-form');
+  await form2.waitFor();
+  await form2.getByLabel('Өтініш берген заңды өкіл').selectOption({ index: 1 });
+  await form2.getByLabel('Аптасына 10 сағат (тереңдетілген)').check();
+  await form2.getByLabel('Физика').selectOption('advanced');
+  await form2.getByLabel('Химия').selectOption('standard');
+  await form2.getByRole('button', { name: 'Өтінішті жіберу' }).click();
+  await page.getByTestId('choice-filed').waitFor();
+  await page.getByTestId('choice-list').getByText('Бұйрық әлі шықпаған').waitFor();
+  await screenshots(page, 'choice-filed');
+  assertClean(page);
+  await page.context().close();
+
+  // The director fixes it by an order: the number is required, then issued.
+  const director = await newPage();
+  director.expectStatus(/^\/api\/v1\/schools\/1\/choice-orders$/, 422);
+  await signIn(director, 'director');
+  await director.goto('/schools/1/curricula');
+  await director.getByRole('link', { name: 'Пәндерге өтініштер' }).click();
+  const order = director.getByTestId('choices-order');
+  await order.waitFor();
+  assert.match(await director.getByLabel('Сынып (қазір)').locator('option:checked').innerText(), /10А → 11-сынып/);
+  const row = order.locator(`tr[data-student="${junior.id}"]`);
+  await row.getByRole('checkbox').check();
+  await order.getByRole('button', { name: 'Бұйрық шығару' }).click();
+  await order.locator('[data-field=number] [data-testid=field-error]').waitFor();
+  await screenshots(director, 'choices-order-refused');
+  const d = new Date();
+  const today = `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+  await order.getByLabel('Бұйрық нөмірі').fill('77-ө');
+  await order.getByLabel('Бұйрық күні').fill(today);
+  await order.getByRole('button', { name: 'Бұйрық шығару' }).click();
+  await director.getByTestId('choices-ordered').waitFor();
+  await row.getByText('№ 77-ө бұйрықпен бекітілген').waitFor();
+  await settle(director);
+  await screenshots(director, 'choices-ordered');
+  assertClean(director);
+  await director.context().close();
 });

@@ -30,6 +30,8 @@ import ClassGroupsPage from './pages/ClassGroupsPage.svelte';
 import LoadReportPage from './pages/LoadReportPage.svelte';
 import TypicalCurriculumPage from './pages/TypicalCurriculumPage.svelte';
 import KtpPage from './pages/KtpPage.svelte';
+import StudentChoicePage from './pages/StudentChoicePage.svelte';
+import SchoolChoicesPage from './pages/SchoolChoicesPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -51,11 +53,13 @@ export const routes = [
   ['/classes/:id/groups', ClassGroupsPage],
   ['/schools/:id/load-report', LoadReportPage],
   ['/schools/:id/ktp', KtpPage],
+  ['/schools/:id/choices', SchoolChoicesPage],
   ['/classes/:id', ClassPage],
   ['/classes/:id/edit', ClassFormPage],
   ['/students/new', StudentFormPage],
   ['/students/:id', StudentPage],
   ['/students/:id/edit', StudentFormPage],
+  ['/students/:id/choices', StudentChoicePage],
   ['/students/:id/representatives/new', RepresentativeLinkPage],
   ['/representatives', RepresentativesPage],
   ['/representatives/:id', RepresentativePage],
