@@ -207,3 +207,41 @@ test('high-school choice: CUR-6 refused at mathematics, an application filed, th
   assertClean(director);
   await director.context().close();
 });
+
+test('the load editor: a line’s hours refused at the input, a line given to another teacher, saved', async () => {
+  const page = await newPage();
+  page.expectStatus(/^\/api\/v1\/schools\/1\/load$/, 422);
+  await signIn(page, 'deputy');
+  await page.goto('/schools/1/curricula');
+  await page.getByRole('link', { name: 'Жүктемені өзгерту' }).click();
+  const editor = page.getByTestId('load-editor');
+  await editor.waitFor();
+  const teacher = page.getByTestId('load-teacher');
+  const rows = teacher.locator('tbody tr');
+  await rows.first().waitFor();
+  const count = await rows.count();
+  const hours = rows.first().getByLabel(/Апталық сағат$/);
+  const was = Number(await hours.inputValue());
+  await hours.fill('0');
+  await editor.getByRole('button', { name: 'Сақтау' }).click();
+  const error = rows.first().locator('[data-testid=field-error]');
+  await error.waitFor();
+  assert.ok((await error.innerText()).length > 0);
+  await page.getByTestId('form-errors').waitFor();
+  await settle(page);
+  await screenshots(page, 'load-edit-refused');
+  await hours.fill(String(was + 1));
+  // The last line goes to another teacher: it leaves this teacher's list.
+  const last = rows.nth(count - 1);
+  const give = last.getByLabel(/Кім береді$/);
+  const other = await give.locator('option:not(:checked)').first().getAttribute('value');
+  await give.selectOption(other);
+  assert.equal(await rows.count(), count - 1);
+  await editor.getByRole('button', { name: 'Сақтау' }).click();
+  await page.getByTestId('load-saved').waitFor();
+  assert.equal(await rows.first().getByLabel(/Апталық сағат$/).inputValue(), String(was + 1));
+  await settle(page);
+  await screenshots(page, 'load-edit-saved');
+  assertClean(page);
+  await page.context().close();
+});

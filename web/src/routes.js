@@ -32,6 +32,7 @@ import TypicalCurriculumPage from './pages/TypicalCurriculumPage.svelte';
 import KtpPage from './pages/KtpPage.svelte';
 import StudentChoicePage from './pages/StudentChoicePage.svelte';
 import SchoolChoicesPage from './pages/SchoolChoicesPage.svelte';
+import LoadEditPage from './pages/LoadEditPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -53,6 +54,7 @@ export const routes = [
   ['/classes/:id/groups', ClassGroupsPage],
   ['/schools/:id/load-report', LoadReportPage],
   ['/schools/:id/ktp', KtpPage],
+  ['/schools/:id/load', LoadEditPage],
   ['/schools/:id/choices', SchoolChoicesPage],
   ['/classes/:id', ClassPage],
   ['/classes/:id/edit', ClassFormPage],
