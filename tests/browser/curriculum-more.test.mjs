@@ -245,3 +245,37 @@ test('the load editor: a line’s hours refused at the input, a line given to an
   assertClean(page);
   await page.context().close();
 });
+
+test('the КТЖ laid over a class’s dated lessons, a topic moved to another lesson', async () => {
+  const page = await newPage();
+  await signIn(page, 'deputy');
+  await page.goto('/schools/1/ktp');
+  await page.getByLabel('Пән', { exact: true }).selectOption({ label: 'Алгебра' });
+  await page.getByLabel('Сынып', { exact: true }).selectOption('7');
+  await page.getByRole('button', { name: 'Ашу' }).click();
+  await page.getByTestId('ktp-plans').getByRole('link', { name: '7А' }).click();
+  await page.waitForURL(/\/classes\/\d+\/ktp\?subject_id=\d+/);
+  const plan = page.getByTestId('ktp-plan');
+  await plan.waitFor();
+  await page.getByTestId('ktp-lay').click();
+  await page.getByTestId('ktp-plan-done').waitFor();
+  const first = plan.locator('tbody tr').first();
+  await first.getByText(/^1\. /).waitFor();
+
+  // Move without a lesson picked: said at the lesson's field.
+  const move = page.getByTestId('ktp-move');
+  const topic = move.getByLabel('Тақырып', { exact: true });
+  await topic.selectOption({ index: 2 });
+  const title = (await topic.locator('option:checked').innerText()).replace(/^\d+\.\s*/, '');
+  await move.getByRole('button', { name: 'Ауыстыру' }).click();
+  await move.locator('[data-testid=field-error]').waitFor();
+  await move.getByLabel('Сабақ', { exact: true }).selectOption({ index: 1 });
+  await move.getByRole('button', { name: 'Ауыстыру' }).click();
+  await page.getByTestId('ktp-plan-done').filter({ hasText: 'ауыстырылды' }).waitFor();
+  await first.getByText(title).waitFor();
+  assert.match(await first.innerText(), /бекітілген/);
+  await settle(page);
+  await screenshots(page, 'ktp-plan');
+  assertClean(page);
+  await page.context().close();
+});

@@ -33,6 +33,7 @@ import KtpPage from './pages/KtpPage.svelte';
 import StudentChoicePage from './pages/StudentChoicePage.svelte';
 import SchoolChoicesPage from './pages/SchoolChoicesPage.svelte';
 import LoadEditPage from './pages/LoadEditPage.svelte';
+import KtpPlanPage from './pages/KtpPlanPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -52,6 +53,7 @@ export const routes = [
   ['/curricula/typical', TypicalCurriculumPage],
   ['/curricula/:id', CurriculumPage],
   ['/classes/:id/groups', ClassGroupsPage],
+  ['/classes/:id/ktp', KtpPlanPage],
   ['/schools/:id/load-report', LoadReportPage],
   ['/schools/:id/ktp', KtpPage],
   ['/schools/:id/load', LoadEditPage],
