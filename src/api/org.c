@@ -8,6 +8,7 @@
 #include "store/audit.h"
 #include "store/db.h"
 #include "store/org.h"
+#include "store/people.h"
 #include "util/utf8.h"
 
 #define PAGE_DEFAULT 50
@@ -120,7 +121,11 @@ int api_years_list(struct req *rq)
 	int64_t school = rq->params[0];
 	if (!api_school_found(rq, school))
 		return rq->status;
-	if (!rights_read_school(rq, school))
+	/* A parent reads the years of a school where their child studies, to file the
+	 * high-school application for the right year (CUR-4). */
+	int parent_of_school = rq->user.role == ROLE_PARENT && rq->user.person_id &&
+			       representatives_in_school(rq->db, rq->user.person_id, school);
+	if (!rights_read_school(rq, school) && !parent_of_school)
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	json_t *items = years_list(rq->db, school);
 	if (!items)

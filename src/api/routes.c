@@ -19,7 +19,7 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/schools", api_school_create, ROLE_NETWORK_ADMIN, ROUTE_JSON},
 	{"GET", "/api/v1/schools/{id}", api_school_get, STAFF_AND_NETWORK, 0},
 	{"PATCH", "/api/v1/schools/{id}", api_school_update, ROLE_NETWORK_ADMIN, ROUTE_JSON},
-	{"GET", "/api/v1/schools/{id}/academic-years", api_years_list, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/schools/{id}/academic-years", api_years_list, STAFF_AND_NETWORK | ROLE_PARENT, 0},
 	{"POST", "/api/v1/schools/{id}/academic-years", api_year_create, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
 	{"PATCH", "/api/v1/academic-years/{id}", api_year_update, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
 	{"GET", "/api/v1/academic-years/{id}/structure", api_year_structure_get, STAFF_AND_NETWORK, 0},

@@ -98,6 +98,16 @@ describe('schools: network roles see all, school roles their own', () => {
 });
 
 describe('parents and students', () => {
+  test('a parent reads the academic years of their child\'s school only (CUR-4 applications)', async () => {
+    const child = net.parent.children[0];
+    const mine = await as('parent', 'GET', `/api/v1/schools/${child.school_id}/academic-years`);
+    assert.equal(mine.status, 200, mine.text);
+    assert.ok(mine.body.items.length >= 1);
+    const other = [net.school1, net.school2].find((id) => !net.parent.children.some((c) => c.school_id === id));
+    if (other) assertError(await as('parent', 'GET', `/api/v1/schools/${other}/academic-years`), 403, 'forbidden');
+    assertError(await as('student', 'GET', `/api/v1/schools/${child.school_id}/academic-years`), 403, 'forbidden');
+  });
+
   test('a parent reads their own child (200) and not another student (403)', async () => {
     const child = net.parent.children[0];
     const r = await as('parent', 'GET', `/api/v1/students/${child.id}`);
