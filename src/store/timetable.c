@@ -9,6 +9,7 @@
 #include "store/calendar.h"
 #include "store/curriculum.h"
 #include "store/db_copy.h"
+#include "store/parts.h"
 #include "store/row.h"
 #include "util/array.h"
 
@@ -333,41 +334,11 @@ int timetables_touch(struct db *db, int64_t id)
 
 /* --- entries --- */
 
-/* The columns and joins that name an entry's or a lesson's class, group, subject,
- * teacher and room; `x` is the entry or lesson. 16 columns, read by put_parts. */
-#define PART_COLUMNS \
-	"c.id, c.grade, c.letter, g.id, g.name, s.id, s.code, s.name_kk, s.name_ru, s.name_en, f.id," \
-	" p.last_name, p.first_name, p.middle_name, r.id, r.name"
-#define PART_JOINS \
-	" JOIN classes c ON c.id = x.class_id LEFT JOIN class_groups g ON g.id = x.group_id" \
-	" JOIN subjects s ON s.id = x.subject_id JOIN staff f ON f.id = x.staff_id" \
-	" JOIN persons p ON p.id = f.person_id LEFT JOIN rooms r ON r.id = x.room_id"
-#define PART_COUNT 16
-
-/* Puts "class", "group", "subject", "teacher", "room" from the PART_COLUMNS at col. */
-static void put_parts(json_t *o, struct db_stmt *st, int col)
-{
-	char label[32];
-	snprintf(label, sizeof label, "%lld%s", (long long)db_col_int64(st, col + 1),
-		 db_col_text(st, col + 2) ? db_col_text(st, col + 2) : "");
-	json_object_set_new(o, "class", json_pack("{s:o, s:s, s:o}", "id", row_int(st, col), "label", label,
-						   "grade", row_int(st, col + 1)));
-	json_object_set_new(o, "group", db_col_is_null(st, col + 3) ? json_null()
-				: json_pack("{s:o, s:o}", "id", row_int(st, col + 3), "name", row_text(st, col + 4)));
-	json_object_set_new(o, "subject", json_pack("{s:o, s:o, s:o}", "id", row_int(st, col + 5), "code",
-						     row_text(st, col + 6), "name", row_names(st, col + 7)));
-	json_object_set_new(o, "teacher", json_pack("{s:o, s:o, s:o, s:o}", "id", row_int(st, col + 10),
-						     "last_name", row_text(st, col + 11), "first_name",
-						     row_text(st, col + 12), "middle_name", row_text(st, col + 13)));
-	json_object_set_new(o, "room", db_col_is_null(st, col + 14) ? json_null()
-				: json_pack("{s:o, s:o}", "id", row_int(st, col + 14), "name", row_text(st, col + 15)));
-}
-
 static json_t *entry_row(struct db_stmt *st)
 {
 	json_t *e = json_pack("{s:o, s:o, s:o}", "id", row_int(st, 0), "weekday", row_int(st, 1), "period",
 			      row_int(st, 2));
-	put_parts(e, st, 3);
+	parts_put(e, st, 3);
 	json_object_set_new(e, "locked", row_bool(st, 3 + PART_COUNT));
 	return e;
 }
@@ -520,7 +491,7 @@ json_t *timetable_entry_describe(struct db *db, const struct tt_entry *e, long i
 			      index >= 0 ? json_integer(index) : json_null(), "weekday", e->weekday, "period",
 			      e->period);
 	if (db_step(st) == DB_ROW)
-		put_parts(d, st, 0);
+		parts_put(d, st, 0);
 	db_done(st);
 	return d;
 }
@@ -1040,7 +1011,7 @@ static json_t *lesson_row(struct db_stmt *st)
 {
 	json_t *l = json_pack("{s:o, s:o, s:o, s:o, s:o}", "id", row_int(st, 0), "date", row_text(st, 1),
 			      "period", row_int(st, 2), "starts_at", row_text(st, 3), "ends_at", row_text(st, 4));
-	put_parts(l, st, 5);
+	parts_put(l, st, 5);
 	json_object_set_new(l, "timetable_id", row_int(st, 5 + PART_COUNT));
 	json_object_set_new(l, "entry_id", row_int(st, 6 + PART_COUNT));
 	/* the planned topic of the КТЖ (CUR-10, store/ktp.h), or null */
