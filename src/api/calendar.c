@@ -33,11 +33,11 @@ static json_t *figures_json(const struct calendar_year *y, const struct calendar
 			json_array_append_new(levels, json_string(org_level_code(l)));
 	char until[DATE_TEXT_SIZE];
 	date_format(f->summer_until, until);
-	return json_pack("{s:o, s:I, s:I, s:I, s:s, s:I, s:I}", "levels", levels, "study_days",
-			 (json_int_t)f->study_days, "study_days_high", (json_int_t)f->study_days_high,
-			 "holiday_days", (json_int_t)f->holiday_days, "summer_until", until,
-			 "summer_days", (json_int_t)f->summer_days, "summer_days_senior",
-			 (json_int_t)f->summer_days_senior);
+	return json_pack("{s:o, s:I, s:I, s:I, s:I, s:s, s:I, s:I}", "levels", levels, "study_days",
+			 (json_int_t)f->study_days, "study_days_basic", (json_int_t)f->study_days_basic,
+			 "study_days_high", (json_int_t)f->study_days_high, "holiday_days",
+			 (json_int_t)f->holiday_days, "summer_until", until, "summer_days",
+			 (json_int_t)f->summer_days, "summer_days_senior", (json_int_t)f->summer_days_senior);
 }
 
 /* A problem of the check as an API problem, with its level and amounts when it has them. */
@@ -149,7 +149,9 @@ static const struct field_spec structure_fields[] = {
 	 .fields = term_fields},
 	{.name = "holidays", .type = FIELD_LIST, .required = 1, .max_len = CALENDAR_MAX_HOLIDAYS,
 	 .fields = holiday_fields},
+	/* the external assessment of grades 11–12, and that of grade 10 (basic school) */
 	{.name = "assessment", .type = FIELD_OBJECT, .nullable = 1, .fields = period_fields},
+	{.name = "assessment_basic", .type = FIELD_OBJECT, .nullable = 1, .fields = period_fields},
 	{.name = NULL},
 };
 
@@ -208,8 +210,11 @@ int api_year_structure_put(struct req *rq)
 		return rq->status;
 	json_t *after = json_deep_copy(rq->json);
 	json_object_set(after, "academic_year", json_object_get(before, "academic_year"));
+	/* A PUT replaces the structure: an assessment left out is none. */
 	if (!json_object_get(after, "assessment"))
 		json_object_set_new(after, "assessment", json_null());
+	if (!json_object_get(after, "assessment_basic"))
+		json_object_set_new(after, "assessment_basic", json_null());
 	/* CAL-1..CAL-4: a structure that breaks a rule is not saved, draft or not. */
 	int n = check_structure(rq, school, after, NULL, NULL);
 	int ok = n == 0 && calendar_structure_save(rq->db, id, after) == DB_OK;
@@ -301,7 +306,8 @@ int api_calendar_check_dates(struct req *rq, int64_t school, json_t *before, jso
 		return 500;
 	int n = 0;
 	if (json_array_size(json_object_get(s, "terms")) || json_array_size(json_object_get(s, "holidays")) ||
-	    !json_is_null(json_object_get(s, "assessment"))) {
+	    !json_is_null(json_object_get(s, "assessment")) ||
+	    !json_is_null(json_object_get(s, "assessment_basic"))) {
 		json_object_set(s, "academic_year", after);
 		n = check_structure(rq, school, s, NULL, NULL);
 	}

@@ -129,6 +129,8 @@ void calendar_measure(const struct calendar_year *y, struct calendar_figures *ou
 			if (date_weekday(d) > 5 || !in_term(y, d) || in_holiday(y, d))
 				continue;
 			out->study_days++;
+			if (!y->has_assessment_basic || !in_period(&y->assessment_basic, d))
+				out->study_days_basic++;
 			if (!y->has_assessment || !in_period(&y->assessment, d))
 				out->study_days_high++;
 		}
@@ -223,6 +225,32 @@ static void check_holidays(const struct calendar_year *y, const struct calendar_
 	}
 }
 
+/* CAL-1: an external assessment period, when the year has it, ends after it starts
+ * and starts inside the year. */
+static void check_assessment(int has, const struct calendar_period *a, const struct calendar_period *year,
+			     const char *field, struct sink *s)
+{
+	if (!has)
+		return;
+	if (!ordered(a))
+		add(s, "CAL-1", "calendar_period_order", field, -1);
+	if (!in_period(year, a->starts_on))
+		add(s, "CAL-1", "calendar_assessment_outside_year", field, -1);
+}
+
+/* CAL-2: the study days a level has, each without its own external assessment. */
+static int64_t study_days_of(const struct calendar_figures *f, enum org_level level)
+{
+	switch (level) {
+	case LEVEL_HIGH:
+		return f->study_days_high;
+	case LEVEL_BASIC:
+		return f->study_days_basic;
+	default:
+		return f->study_days;
+	}
+}
+
 static const char *const weeks_codes[] = {
 	[LEVEL_PRIMARY] = "calendar_study_weeks_primary",
 	[LEVEL_BASIC] = "calendar_study_weeks_basic",
@@ -240,16 +268,12 @@ size_t calendar_check(const struct calendar_year *y, struct calendar_problem *ou
 		add(&s, "CAL-1", "calendar_period_order", "ends_on", -1);
 	check_terms(y, &year, &s);
 	check_holidays(y, &year, &s);
-	if (y->has_assessment) {
-		if (!ordered(&y->assessment))
-			add(&s, "CAL-1", "calendar_period_order", "assessment", -1);
-		if (!in_period(&year, y->assessment.starts_on))
-			add(&s, "CAL-1", "calendar_assessment_outside_year", "assessment", -1);
-	}
+	check_assessment(y->has_assessment, &y->assessment, &year, "assessment", &s);
+	check_assessment(y->has_assessment_basic, &y->assessment_basic, &year, "assessment_basic", &s);
 
 	calendar_measure(y, &f);
 	for (enum org_level l = LEVEL_PRIMARY; l <= LEVEL_HIGH; l++) {
-		int64_t have = l == LEVEL_HIGH ? f.study_days_high : f.study_days;
+		int64_t have = study_days_of(&f, l);
 		int64_t need = 5 * (int64_t)calendar_min_study_weeks(l);
 
 		if (!(levels & CALENDAR_LEVEL_BIT(l)) || have >= need)

@@ -1,5 +1,5 @@
 /* calendar — the structure of an academic year (terms, holidays, the external
- * assessment of grades 11–12) and the rules it must keep: CAL-1 (4 quarters or
+ * assessments of grades 11–12 and of grade 10) and the rules it must keep: CAL-1 (4 quarters or
  * 2 semesters, in order, inside the year), CAL-2 (study weeks per level), CAL-3
  * (holidays during the year) and CAL-4 (summer holiday). Pure functions over plain
  * data: no clock, no I/O, no allocation. docs/calendar.md says the same in prose.
@@ -11,9 +11,12 @@
  *     out: a week with a public holiday is still a study week of the calendar.
  *   - *Study weeks* = study days / 5, so CAL-2 holds when study days >= 5 × the
  *     minimum: primary (grades 1–5) >= 35 weeks = 175 days, basic (6–10) >= 33 weeks
- *     = 165 days, high (11–12) >= 31 weeks = 155 days. For the high level the days
- *     of the external assessment period are taken out as well ("external assessment
- *     excluded", R§13). Only the levels in `levels` are checked (0: all three).
+ *     = 165 days, high (11–12) >= 31 weeks = 155 days. "External assessment
+ *     excluded" (R§13): for the high level the days of the grades 11–12 period
+ *     (`assessment`) are taken out as well; for the basic level those of grade 10's
+ *     period (`assessment_basic`, the external summative assessment that ends basic
+ *     school, R§79–80). Each level loses only its own period's days. Only the levels
+ *     in `levels` are checked (0: all three).
  *   - *Holiday days* (CAL-3) = calendar days (weekends included) covered by the
  *     holiday periods, each day once, counted inside [starts_on, ends_on] of the year.
  *     CAL-3 holds when they are >= 30.
@@ -29,8 +32,9 @@
  * after the previous one ends; a holiday lies inside the year and either between two
  * terms or wholly inside one (autumn and spring holidays of a semester, the extra
  * February week), never across a term's first or last day; holidays do not overlap
- * one another; the external assessment starts inside the year (it may end after
- * ends_on: seniors' summer then starts later).
+ * one another; each external assessment starts inside the year (it may end after
+ * ends_on: seniors' summer then starts later; grade 10's period does not move the
+ * summer of the basic level, which CAL-4 counts from ends_on).
  */
 #ifndef MEKTEP_CORE_CALENDAR_H
 #define MEKTEP_CORE_CALENDAR_H
@@ -78,6 +82,8 @@ struct calendar_year {
 	struct calendar_period holidays[CALENDAR_MAX_HOLIDAYS];
 	int has_assessment;               /* 1: `assessment` is the grades 11–12 period */
 	struct calendar_period assessment;
+	int has_assessment_basic;         /* 1: `assessment_basic` is grade 10's period */
+	struct calendar_period assessment_basic;
 	int has_next_start;               /* 1: the school's next year starts on next_starts_on */
 	struct date next_starts_on;
 	unsigned levels;                  /* CALENDAR_LEVEL_BIT of each level taught; 0 = all */
@@ -85,8 +91,9 @@ struct calendar_year {
 
 /* What the rules measure, in days (see the conventions above). */
 struct calendar_figures {
-	int64_t study_days;          /* primary and basic */
-	int64_t study_days_high;     /* without the external assessment */
+	int64_t study_days;          /* primary (every study day) */
+	int64_t study_days_basic;    /* without grade 10's external assessment */
+	int64_t study_days_high;     /* without the grades 11–12 external assessment */
 	int64_t holiday_days;        /* CAL-3 */
 	struct date summer_until;    /* the next year's first day */
 	int64_t summer_days;         /* CAL-4, from ends_on */
@@ -97,7 +104,8 @@ struct calendar_figures {
 struct calendar_problem {
 	const char *rule;      /* "CAL-1" … "CAL-4" */
 	const char *code;      /* the API's error code, e.g. "calendar_term_count" */
-	char field[24];        /* "terms", "terms[2]", "holidays[0]", "assessment", "ends_on" */
+	char field[24];        /* "terms", "terms[2]", "holidays[0]", "assessment",
+				  "assessment_basic", "ends_on" */
 	enum org_level level;  /* CAL-2, CAL-4: the level concerned; else LEVEL_INVALID */
 	int64_t have, need;    /* the amount found and the one required (CAL-1 count, CAL-2..4) */
 	const char *unit;      /* "terms", "study_days" or "days" with have/need; else NULL */
@@ -120,7 +128,8 @@ void calendar_measure(const struct calendar_year *y, struct calendar_figures *ou
  * Checks `y` against CAL-1..CAL-4 and returns how many problems it has (0: the year
  * may be saved and approved). Writes the first `cap` of them into `out` (which may
  * be NULL when cap is 0), in a fixed order: CAL-1 (the year, the term count, each
- * term, each holiday, the assessment), then CAL-2 by level, CAL-3, CAL-4.
+ * term, each holiday, the assessment of grades 11–12, that of grade 10), then CAL-2
+ * by level, CAL-3, CAL-4.
  * A cap of CALENDAR_MAX_PROBLEMS is always enough.
  */
 size_t calendar_check(const struct calendar_year *y, struct calendar_problem *out, size_t cap);

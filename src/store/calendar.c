@@ -51,18 +51,23 @@ json_t *calendar_structure_get(struct db *db, int64_t year_id)
 				     holiday_row);
 	json_t *assessment = year_rows(db, "SELECT starts_on, ends_on FROM year_assessment"
 					   " WHERE academic_year_id = $1", year_id, period_row);
-	if (!terms || !holidays || !assessment) {
+	json_t *assessment_basic = year_rows(db, "SELECT starts_on, ends_on FROM year_assessment_basic"
+						 " WHERE academic_year_id = $1", year_id, period_row);
+	if (!terms || !holidays || !assessment || !assessment_basic) {
 		json_decref(year);
 		json_decref(terms);
 		json_decref(holidays);
 		json_decref(assessment);
+		json_decref(assessment_basic);
 		return NULL;
 	}
-	json_t *one = json_array_get(assessment, 0);
-	json_t *out = json_pack("{s:o, s:O, s:o, s:o, s:O}", "academic_year", year, "type",
+	json_t *one = json_array_get(assessment, 0), *one_basic = json_array_get(assessment_basic, 0);
+	json_t *out = json_pack("{s:o, s:O, s:o, s:o, s:O, s:O}", "academic_year", year, "type",
 				json_object_get(year, "type"), "terms", terms, "holidays", holidays,
-				"assessment", one ? one : json_null());
+				"assessment", one ? one : json_null(), "assessment_basic",
+				one_basic ? one_basic : json_null());
 	json_decref(assessment);
+	json_decref(assessment_basic);
 	return out;
 }
 
@@ -84,12 +89,23 @@ static int insert_periods(struct db *db, const char *sql, int64_t year_id, json_
 	return DB_OK;
 }
 
+/* Inserts period `p` of the year by `sql` ($1 the year, $2 and $3 its dates) when it is
+ * an object; null or absent is no period. */
+static int insert_period(struct db *db, const char *sql, int64_t year_id, json_t *p)
+{
+	if (!json_is_object(p))
+		return DB_OK;
+	return db_run(db, sql, "iss", year_id, json_string_value(json_object_get(p, "starts_on")),
+		      json_string_value(json_object_get(p, "ends_on")));
+}
+
 int calendar_structure_save(struct db *db, int64_t year_id, json_t *s)
 {
 	static const char *const clear[] = {
 		"DELETE FROM year_terms WHERE academic_year_id = $1",
 		"DELETE FROM year_holidays WHERE academic_year_id = $1",
 		"DELETE FROM year_assessment WHERE academic_year_id = $1",
+		"DELETE FROM year_assessment_basic WHERE academic_year_id = $1",
 	};
 	int rc = DB_OK;
 	for (size_t i = 0; i < sizeof clear / sizeof clear[0] && rc >= 0; i++)
@@ -107,12 +123,13 @@ int calendar_structure_save(struct db *db, int64_t year_id, json_t *s)
 		rc = insert_periods(db, "INSERT INTO year_holidays (academic_year_id, holiday_no,"
 					" starts_on, ends_on, kind) VALUES ($1, $2, $3, $4, $5)",
 				    year_id, json_object_get(s, "holidays"), 1);
-	json_t *a = json_object_get(s, "assessment");
-	if (rc >= 0 && json_is_object(a))
-		rc = db_run(db, "INSERT INTO year_assessment (academic_year_id, starts_on, ends_on)"
-				" VALUES ($1, $2, $3)", "iss", year_id,
-			    json_string_value(json_object_get(a, "starts_on")),
-			    json_string_value(json_object_get(a, "ends_on")));
+	if (rc >= 0)
+		rc = insert_period(db, "INSERT INTO year_assessment (academic_year_id, starts_on, ends_on)"
+				       " VALUES ($1, $2, $3)", year_id, json_object_get(s, "assessment"));
+	if (rc >= 0)
+		rc = insert_period(db, "INSERT INTO year_assessment_basic (academic_year_id, starts_on,"
+				       " ends_on) VALUES ($1, $2, $3)",
+				   year_id, json_object_get(s, "assessment_basic"));
 	return rc < 0 ? rc : DB_OK;
 }
 
@@ -140,16 +157,18 @@ static int periods_from_json(json_t *list, struct calendar_period *out, size_t c
 int calendar_structure_to_year(json_t *s, struct calendar_year *out)
 {
 	memset(out, 0, sizeof *out);
-	json_t *a = json_object_get(s, "assessment");
+	json_t *a = json_object_get(s, "assessment"), *basic = json_object_get(s, "assessment_basic");
 	out->type = calendar_type_from_code(json_string_value(json_object_get(s, "type")));
 	out->has_assessment = json_is_object(a);
+	out->has_assessment_basic = json_is_object(basic);
 	struct calendar_period year;
 	if (out->type == CALENDAR_TYPE_INVALID ||
 	    period_from_json(json_object_get(s, "academic_year"), &year) != 0 ||
 	    periods_from_json(json_object_get(s, "terms"), out->terms, CALENDAR_MAX_TERMS, &out->n_terms) ||
 	    periods_from_json(json_object_get(s, "holidays"), out->holidays, CALENDAR_MAX_HOLIDAYS,
 			      &out->n_holidays) ||
-	    (out->has_assessment && period_from_json(a, &out->assessment) != 0))
+	    (out->has_assessment && period_from_json(a, &out->assessment) != 0) ||
+	    (out->has_assessment_basic && period_from_json(basic, &out->assessment_basic) != 0))
 		return -1;
 	out->starts_on = year.starts_on;
 	out->ends_on = year.ends_on;

@@ -1,7 +1,7 @@
 /* calendar — queries of the academic calendar: the structure of a year (its type,
- * terms, holidays and the external assessment of grades 11–12; CAL-1..CAL-4), its
- * approval (CAL-5), and Kazakhstan's public holidays as data (CAL-7), which the
- * network office edits and the working-day arithmetic reads.
+ * terms, holidays and the external assessments of grades 11–12 and of grade 10;
+ * CAL-1..CAL-4), its approval (CAL-5), and Kazakhstan's public holidays as data
+ * (CAL-7), which the network office edits and the working-day arithmetic reads.
  *
  * Records come and go as JSON objects in the API's shape (as in org.h). Getters
  * return a new reference, or NULL when there is no such row (check db->lost to tell
@@ -22,17 +22,19 @@
  * {"academic_year": <the year as years_get gives it>, "type": "quarters",
  *  "terms": [{"number", "starts_on", "ends_on"}, …] in order,
  *  "holidays": [{"kind", "starts_on", "ends_on"}, …] in the order saved,
- *  "assessment": {"starts_on", "ends_on"} or null}.
+ *  "assessment": {"starts_on", "ends_on"} or null (grades 11–12),
+ *  "assessment_basic": {"starts_on", "ends_on"} or null (grade 10, basic school)}.
  * Everything but "academic_year" is what calendar_structure_save takes.
  */
 json_t *calendar_structure_get(struct db *db, int64_t year_id);
-/* Replaces the year's type, terms, holidays and assessment with those of `s` (the
- * shape above; "academic_year" and a term's "number" are not read). */
+/* Replaces the year's type, terms, holidays and both assessments with those of `s`
+ * (the shape above; "academic_year" and a term's "number" are not read; an assessment
+ * absent or null is none). */
 int calendar_structure_save(struct db *db, int64_t year_id, json_t *s);
 /*
  * Fills *out from a structure (the shape above, "academic_year" giving the year's
- * dates): type, terms, holidays and assessment; has_next_start and levels are left
- * 0 (see calendar_context). Returns 0, or -1 when a date does not parse, the type is
+ * dates): type, terms, holidays and both assessments; has_next_start and levels are
+ * left 0 (see calendar_context). Returns 0, or -1 when a date does not parse, the type is
  * unknown, or there are more terms or holidays than core/calendar.h holds.
  */
 int calendar_structure_to_year(json_t *s, struct calendar_year *out);

@@ -29,7 +29,8 @@ async function auditGrows(n, fn) {
 const todayKz = () => new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10);
 
 /* A valid NIS structure of 2027–2028: 173 study days (164 for grades 11–12), 31
- * holiday days, a summer of 98 days (90 for seniors). */
+ * holiday days, a summer of 98 days (90 for seniors). No external assessment of grade
+ * 10 (assessment_basic): the basic level keeps its 173 days. */
 function nis2027() {
   return {
     type: 'quarters',
@@ -178,8 +179,52 @@ describe('CAL-1..CAL-4: saving a structure', () => {
     assert.equal(c.status, 200, c.text);
     assert.deepEqual(c.body, {
       academic_year_id: year.id, ok: true, problems: [],
-      figures: { levels: ['basic', 'high'], study_days: 173, study_days_high: 164, holiday_days: 31, summer_until: '2028-09-01', summer_days: 98, summer_days_senior: 90 },
+      figures: { levels: ['basic', 'high'], study_days: 173, study_days_basic: 173, study_days_high: 164, holiday_days: 31, summer_until: '2028-09-01', summer_days: 98, summer_days_senior: 90 },
     });
+  });
+
+  test('CAL-2: grade 10\'s external assessment is taken out of the basic level\'s 33 weeks — 165 study days pass, 164 are 422 and nothing is written', async () => {
+    const path = `/api/v1/academic-years/${year.id}/structure`;
+    const saved = (await as('director', 'GET', path)).body;
+    assert.equal(saved.assessment_basic, null);
+    const s = nis2027();
+    /* 15 May .. 9 June 2028 takes 9 study days of quarter 4: 173 - 9 = 164 for the basic
+     * level; the same year without it passes (it is the one saved) */
+    s.assessment_basic = { starts_on: '2028-05-15', ends_on: '2028-06-09' };
+    const r = await auditGrows(0, () => as('deputy_academic', 'PUT', path, s, 'en'));
+    const e = assertError(r, 422, 'calendar_study_weeks_basic');
+    assert.deepEqual(rulesOf(r), ['CAL-2']);
+    assert.equal(r.body.error.details.length, 1, 'grades 11–12 keep their days: no calendar_study_weeks_high');
+    assert.deepEqual([e.rule, e.field, e.level, e.have, e.need, e.unit], ['CAL-2', 'terms', 'basic', 164, 165, 'study_days']);
+    assert.deepEqual((await as('director', 'GET', path)).body, saved, 'nothing written');
+    /* it starts inside the year like the grades 11–12 period (CAL-1), under its own field */
+    const late = nis2027();
+    late.assessment_basic = { starts_on: '2028-05-26', ends_on: '2028-06-09' };
+    const l = await auditGrows(0, () => as('director', 'PUT', path, late, 'en'));
+    const o = assertError(l, 422, 'calendar_assessment_outside_year');
+    assert.deepEqual([o.rule, o.field], ['CAL-1', 'assessment_basic']);
+    assert.equal(o.message, 'The external assessment must start within the academic year: grade 10 external assessment.');
+    late.assessment_basic.extra = 1;
+    assert.equal(assertError(await as('director', 'PUT', path, late), 422, 'unknown_field').field, 'assessment_basic.extra');
+
+    /* from 16 May: 8 study days, 165 left — saved, read back, audited, counted */
+    s.assessment_basic.starts_on = '2028-05-16';
+    const ok = await auditGrows(1, () => as('deputy_academic', 'PUT', path, s));
+    assert.equal(ok.status, 200, ok.text);
+    assert.deepEqual(ok.body.assessment_basic, s.assessment_basic);
+    assert.deepEqual(ok.body.assessment, s.assessment);
+    const g = await as('teacher', 'GET', path);
+    assert.deepEqual(g.body, ok.body);
+    const [a] = await auditOf(srv, 'academic_year_structure', year.id);
+    assert.deepEqual([a.before.assessment_basic, a.after.assessment_basic], [null, s.assessment_basic]);
+    const c = await as('deputy_academic', 'GET', `/api/v1/academic-years/${year.id}/check`);
+    assert.equal(c.body.ok, true, c.text);
+    assert.deepEqual([c.body.figures.study_days, c.body.figures.study_days_basic, c.body.figures.study_days_high], [173, 165, 164]);
+    /* a PUT that leaves it out removes it, as it does the grades 11–12 period */
+    const { assessment_basic: _, ...without } = s;
+    const w = await as('director', 'PUT', path, without);
+    assert.equal(w.status, 200, w.text);
+    assert.equal(w.body.assessment_basic, null);
   });
 
   test('rights: a teacher, a parent and director2 may not save; other schools are not read', async () => {

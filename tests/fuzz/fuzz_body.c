@@ -39,6 +39,7 @@ static const struct field_spec extra[] = {
 	{.name = "terms", .type = FIELD_LIST, .max_len = CALENDAR_MAX_TERMS, .fields = period},
 	{.name = "holidays", .type = FIELD_LIST, .max_len = CALENDAR_MAX_HOLIDAYS, .fields = period},
 	{.name = "assessment", .type = FIELD_OBJECT, .nullable = 1, .fields = period},
+	{.name = "assessment_basic", .type = FIELD_OBJECT, .nullable = 1, .fields = period},
 	{.name = NULL},
 };
 

@@ -1,6 +1,6 @@
 /* Unit tests of src/core/calendar.c: the structure of an academic year (CAL-1) and
- * the counted rules CAL-2 (study weeks), CAL-3 (holiday days) and CAL-4 (summer),
- * each boundary from both sides. The base year is the demo network's NIS year
+ * the counted rules CAL-2 (study weeks, each level without its own external
+ * assessment), CAL-3 (holiday days) and CAL-4 (summer), each boundary from both sides. The base year is the demo network's NIS year
  * 2026–2027: 171 study days (34.2 weeks), 32 holiday days, a summer of 98 days. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -94,6 +94,7 @@ static void test_measure_nis_year(void **state)
 	struct calendar_figures f;
 	calendar_measure(&y, &f);
 	assert_int_equal(f.study_days, 171);
+	assert_int_equal(f.study_days_basic, 171);
 	assert_int_equal(f.study_days_high, 171);
 	assert_int_equal(f.holiday_days, 32);
 	assert_int_equal(date_compare(f.summer_until, mk(2027, 9, 1)), 0);
@@ -256,6 +257,30 @@ static void test_cal1_assessment_starts_inside_the_year(void **state)
 	assert_string_equal(p[1].code, "calendar_assessment_outside_year");
 }
 
+/* Grade 10's period is checked like that of grades 11–12, under its own field. */
+static void test_cal1_assessment_basic_starts_inside_the_year(void **state)
+{
+	(void)state;
+	struct calendar_year y = nis_year();
+	y.has_assessment_basic = 1;
+	y.assessment_basic = span(mk(2027, 5, 25), mk(2027, 6, 10)); /* the year's last day: fine */
+	fine(&y);
+	y.assessment_basic.starts_on = mk(2027, 5, 26);
+	only(&y, "CAL-1", "calendar_assessment_outside_year", "assessment_basic");
+	y.assessment_basic = span(mk(2027, 6, 10), mk(2027, 5, 20));
+	struct calendar_problem p[CALENDAR_MAX_PROBLEMS];
+	assert_int_equal(check(&y, p), 2);
+	assert_string_equal(p[0].code, "calendar_period_order");
+	assert_string_equal(p[0].field, "assessment_basic");
+	assert_string_equal(p[1].code, "calendar_assessment_outside_year");
+	/* both periods wrong: the grades 11–12 one is listed first */
+	y.has_assessment = 1;
+	y.assessment = span(mk(2027, 5, 26), mk(2027, 6, 10));
+	assert_int_equal(check(&y, p), 3);
+	assert_string_equal(p[0].field, "assessment");
+	assert_string_equal(p[1].field, "assessment_basic");
+}
+
 /* --- CAL-2 --- */
 
 /* Basic school: 33 weeks = 165 study days pass, 164 fail. */
@@ -306,6 +331,57 @@ static void test_cal2_high_31_weeks_without_assessment(void **state)
 	const struct calendar_problem *p = only(&y, "CAL-2", "calendar_study_weeks_high", "terms");
 	amounts_are(p, 154, 155, "study_days");
 	assert_int_equal(p->level, LEVEL_HIGH);
+}
+
+/* CAL-2, basic school: 33 weeks = 165 study days pass, 164 fail, the days of grade
+ * 10's external assessment excluded (R§13); the other levels keep those days. */
+static void test_cal2_basic_33_weeks_without_grade_10_assessment(void **state)
+{
+	(void)state;
+	struct calendar_year y = nis_year();
+	y.levels = CALENDAR_ALL_LEVELS;
+	y.ends_on = mk(2027, 6, 8);
+	y.terms[3].ends_on = mk(2027, 6, 8); /* 171 + 10 = 181: primary's 175 are reached */
+	y.has_assessment_basic = 1;
+	y.assessment_basic = span(mk(2027, 5, 18), mk(2027, 6, 8)); /* 16 study days of term 4 */
+	struct calendar_figures f;
+	calendar_measure(&y, &f);
+	assert_int_equal(f.study_days, 181);
+	assert_int_equal(f.study_days_basic, 165);
+	assert_int_equal(f.study_days_high, 181);
+	fine(&y);
+	y.assessment_basic.starts_on = mk(2027, 5, 17); /* 17 */
+	calendar_measure(&y, &f);
+	assert_int_equal(f.study_days, 181);
+	assert_int_equal(f.study_days_high, 181);
+	const struct calendar_problem *p = only(&y, "CAL-2", "calendar_study_weeks_basic", "terms");
+	amounts_are(p, 164, 165, "study_days");
+	assert_int_equal(p->level, LEVEL_BASIC);
+}
+
+/* CAL-2: each level loses only its own period's days. Grades 11–12's assessment does
+ * not shorten the basic level, grade 10's does not shorten the high level. */
+static void test_cal2_each_level_without_its_own_assessment(void **state)
+{
+	(void)state;
+	struct calendar_year y = nis_year();
+	y.levels = CALENDAR_LEVEL_BIT(LEVEL_BASIC) | CALENDAR_LEVEL_BIT(LEVEL_HIGH);
+	y.has_assessment = 1;
+	y.assessment = span(mk(2027, 5, 4), mk(2027, 6, 4)); /* 16 study days: high 155 */
+	y.has_assessment_basic = 1;
+	y.assessment_basic = span(mk(2027, 5, 18), mk(2027, 6, 4)); /* 6 study days: basic 165 */
+	struct calendar_figures f;
+	calendar_measure(&y, &f);
+	assert_int_equal(f.study_days_basic, 165);
+	assert_int_equal(f.study_days_high, 155);
+	fine(&y);
+	y.assessment_basic.starts_on = mk(2027, 5, 17); /* 7: basic 164, high still 155 */
+	const struct calendar_problem *p = only(&y, "CAL-2", "calendar_study_weeks_basic", "terms");
+	amounts_are(p, 164, 165, "study_days");
+	y.assessment_basic.starts_on = mk(2027, 5, 18);
+	y.assessment.starts_on = mk(2027, 5, 3); /* 17: high 154, basic still 165 */
+	p = only(&y, "CAL-2", "calendar_study_weeks_high", "terms");
+	amounts_are(p, 154, 155, "study_days");
 }
 
 /* --- CAL-3 --- */
@@ -449,6 +525,8 @@ static void test_problem_bound(void **state)
 		y.holidays[i] = span(mk(2029, 12, 31), mk(2030, 1, 3));
 	y.has_assessment = 1;
 	y.assessment = span(mk(2031, 1, 2), mk(2031, 1, 1));
+	y.has_assessment_basic = 1;
+	y.assessment_basic = span(mk(2031, 1, 2), mk(2031, 1, 1));
 	size_t n = calendar_check(&y, NULL, 0);
 	assert_true(n > 50);
 	assert_true(n <= CALENDAR_MAX_PROBLEMS);
@@ -482,9 +560,12 @@ int main(void)
 		cmocka_unit_test(test_cal1_term_outside_the_year),
 		cmocka_unit_test(test_cal1_holidays_straddling_or_overlapping),
 		cmocka_unit_test(test_cal1_assessment_starts_inside_the_year),
+		cmocka_unit_test(test_cal1_assessment_basic_starts_inside_the_year),
 		cmocka_unit_test(test_cal2_basic_33_weeks_pass_33_minus_a_day_fails),
 		cmocka_unit_test(test_cal2_primary_35_weeks_pass_35_minus_a_day_fails),
 		cmocka_unit_test(test_cal2_high_31_weeks_without_assessment),
+		cmocka_unit_test(test_cal2_basic_33_weeks_without_grade_10_assessment),
+		cmocka_unit_test(test_cal2_each_level_without_its_own_assessment),
 		cmocka_unit_test(test_cal3_holidays_30_days_pass_29_fail),
 		cmocka_unit_test(test_cal3_counts_inside_the_year),
 		cmocka_unit_test(test_cal4_summer_12_weeks_pass_minus_a_day_fails),

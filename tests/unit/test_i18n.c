@@ -52,6 +52,8 @@ static void test_field_labels_in_three_languages(void **state)
 	assert_string_equal(i18n_field_label("assessment.ends_on", LANG_RU, ru, sizeof ru),
 			    "внешнее оценивание: дата окончания");
 	assert_string_equal(i18n_field_label("holidays[0]", LANG_KK, kk, sizeof kk), "каникул 1");
+	assert_string_equal(i18n_field_label("assessment_basic.starts_on", LANG_EN, en, sizeof en),
+			    "grade 10 external assessment: start date");
 	assert_string_equal(i18n_field_label("terms[1].nme", LANG_EN, en, sizeof en), "terms[1].nme");
 	assert_string_equal(i18n_field_label("kk", LANG_EN, en, sizeof en), "kk");
 }
