@@ -89,3 +89,37 @@ int ktp_lay(const struct ktp_topic *t, size_t nt, const struct ktp_lesson *l, si
 	free(first);
 	return 0;
 }
+
+int ktp_match(const char *const *ot, size_t no, const char *const *nt, size_t nn, long *match)
+{
+	unsigned char *used = calloc(no ? no : 1, 1);
+	if (!used)
+		return -1;
+	for (size_t j = 0; j < nn; j++)
+		match[j] = -1;
+	/* by title, the pairs at distance d = |i - j| before those further apart */
+	size_t far = no > nn ? no : nn;
+	for (size_t d = 0; d < far; d++)
+		for (size_t j = 0; j < nn; j++) {
+			if (match[j] >= 0)
+				continue;
+			for (int side = 0; side < (d ? 2 : 1); side++) {
+				if (side == 0 ? j < d || j - d >= no : j + d >= no)
+					continue;
+				size_t i = side == 0 ? j - d : j + d;
+				if (!used[i] && strcmp(ot[i], nt[j]) == 0) {
+					match[j] = (long)i;
+					used[i] = 1;
+					break;
+				}
+			}
+		}
+	/* the rest by place */
+	for (size_t j = 0; j < nn && j < no; j++)
+		if (match[j] < 0 && !used[j]) {
+			match[j] = (long)j;
+			used[j] = 1;
+		}
+	free(used);
+	return 0;
+}

@@ -41,4 +41,12 @@ struct ktp_slot {
 int ktp_lay(const struct ktp_topic *t, size_t nt, const struct ktp_lesson *l, size_t nl, struct ktp_slot *out,
 	    int *placed);
 
+/* A КТЖ saved again keeps its topics (and so the lessons planned and pinned on them):
+ * new topic j (titles nt[0..nn), in order) takes the place of old topic match[j] (an
+ * index into ot[0..no), in order), or -1 when it is new. First by identical title — of
+ * several, the nearest in order (pairs nearest first; ties: the earlier new topic, then
+ * the earlier old one) — then the rest by the same place in order. Old topics no new
+ * one matched are gone. Returns 0, or -1 when out of memory. */
+int ktp_match(const char *const *ot, size_t no, const char *const *nt, size_t nn, long *match);
+
 #endif

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "core/curriculum.h"
+#include "core/ktp.h"
 #include "store/row.h"
+#include "util/array.h"
 
 /* --- settings --- */
 
@@ -721,23 +723,107 @@ json_t *ktp_get(struct db *db, int64_t school_id, int64_t year_id, int64_t subje
 			 (json_int_t)total_hours(topics), "topics", topics);
 }
 
+/* The titles of the КТЖ's topics in order with their ids (malloc'd, *ids and *titles;
+ * free with free_titles); their count, or -1. */
+static long read_titles(struct db *db, int64_t year_id, int64_t subject_id, int grade, int64_t **ids,
+			char ***titles)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT id, title FROM ktp_topics WHERE academic_year_id = $1"
+					    " AND subject_id = $2 AND grade = $3 ORDER BY position");
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, year_id);
+	db_bind_int64(st, 2, subject_id);
+	db_bind_int64(st, 3, grade);
+	size_t n = 0, cap = 0, tcap = 0;
+	int64_t *id = NULL;
+	char **title = NULL;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		char *t = strdup(db_col_text(st, 1) ? db_col_text(st, 1) : "");
+		if (!t || array_grow((void **)&id, &cap, n, sizeof *id) != 0 ||
+		    array_grow((void **)&title, &tcap, n, sizeof *title) != 0) {
+			free(t);
+			rc = DB_ERROR;
+			break;
+		}
+		id[n] = db_col_int64(st, 0);
+		title[n++] = t;
+	}
+	db_done(st);
+	*ids = id;
+	*titles = title;
+	if (rc != DB_DONE) {
+		for (size_t i = 0; i < n; i++)
+			free(title[i]);
+		free(id);
+		free(title);
+		*ids = NULL;
+		*titles = NULL;
+		return -1;
+	}
+	return (long)n;
+}
+
 int ktp_replace(struct db *db, int64_t school_id, int64_t year_id, int64_t subject_id, int grade,
 		json_t *topics)
 {
 	char now[21];
 	db_now_utc(now);
-	int rc = db_run(db, "DELETE FROM ktp_topics WHERE academic_year_id = $1 AND subject_id = $2 AND grade = $3",
-			"iii", year_id, subject_id, (int64_t)grade);
+	int64_t *ids = NULL;
+	char **old = NULL;
+	long no = read_titles(db, year_id, subject_id, grade, &ids, &old);
+	size_t nn = json_array_size(topics);
+	const char **titles = malloc((nn ? nn : 1) * sizeof *titles);
+	long *match = malloc((nn ? nn : 1) * sizeof *match);
+	int rc = no < 0 || !titles || !match ? DB_ERROR : DB_OK;
 	size_t i;
 	json_t *t;
 	json_array_foreach(topics, i, t) {
+		if (titles)
+			titles[i] = json_string_value(json_object_get(t, "title"));
+	}
+	if (rc == DB_OK && ktp_match((const char *const *)old, (size_t)no, titles, nn, match) != 0)
+		rc = DB_ERROR;
+	/* the old topics out of the way of the new positions (the UNIQUE position), in one
+	 * statement so that no row clashes on the way */
+	if (rc == DB_OK && no > 0)
+		rc = db_run(db, "UPDATE ktp_topics SET position = -position WHERE academic_year_id = $1"
+				" AND subject_id = $2 AND grade = $3", "iii", year_id, subject_id, (int64_t)grade);
+	json_array_foreach(topics, i, t) {
 		if (rc < 0)
 			break;
-		rc = db_run(db, "INSERT INTO ktp_topics (school_id, academic_year_id, subject_id, grade, position,"
-				" title, hours, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-			    "iiiiisis", school_id, year_id, subject_id, (int64_t)grade, (int64_t)i + 1,
-			    json_string_value(json_object_get(t, "title")),
-			    json_integer_value(json_object_get(t, "hours")), now);
+		json_int_t hours = json_integer_value(json_object_get(t, "hours"));
+		int64_t id = 0;
+		rc = match[i] < 0 ? DB_DONE
+				  : db_query_int64(db, &id, "UPDATE ktp_topics SET position = $2, title = $3, hours = $4"
+							    " WHERE id = $1 RETURNING id", "iisi", ids[match[i]],
+						   (int64_t)i + 1, titles[i], (int64_t)hours);
+		/* new, or kept but deleted meanwhile by another save (PostgreSQL, READ COMMITTED) */
+		if (rc == DB_DONE)
+			rc = db_run(db, "INSERT INTO ktp_topics (school_id, academic_year_id, subject_id, grade, position,"
+					" title, hours, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+				    "iiiiisis", school_id, year_id, subject_id, (int64_t)grade, (int64_t)i + 1, titles[i],
+				    (int64_t)hours, now);
 	}
+	/* the old topics no new one kept (still at negative positions; beyond the last one
+	 * only when another save wrote meanwhile): gone, and with them their place and pins
+	 * in the plan */
+	if (rc >= 0)
+		rc = db_run(db, "UPDATE lessons SET ktp_topic_id = NULL, ktp_pinned = 0 WHERE academic_year_id = $1"
+				" AND subject_id = $2 AND ktp_topic_id IN (SELECT id FROM ktp_topics"
+				" WHERE academic_year_id = $1 AND subject_id = $2 AND grade = $3"
+				" AND (position < 0 OR position > $4))",
+			    "iiii", year_id, subject_id, (int64_t)grade, (int64_t)nn);
+	if (rc >= 0)
+		rc = db_run(db, "DELETE FROM ktp_topics WHERE academic_year_id = $1 AND subject_id = $2 AND grade = $3"
+				" AND (position < 0 OR position > $4)", "iiii", year_id, subject_id, (int64_t)grade,
+			    (int64_t)nn);
+	for (long k = 0; k < no; k++)
+		free(old[k]);
+	free(old);
+	free(ids);
+	free(titles);
+	free(match);
 	return rc < 0 ? rc : DB_OK;
 }

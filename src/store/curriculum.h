@@ -128,7 +128,11 @@ int load_teaches(struct db *db, int64_t year_id, int64_t staff_id, int64_t subje
 /* {"school_id","academic_year_id","subject_id","grade","topics": [{"position","title",
  * "hours"}],"total_hours"}. */
 json_t *ktp_get(struct db *db, int64_t school_id, int64_t year_id, int64_t subject_id, int grade);
-/* Replaces the topics with `topics` ([{title, hours}], positions 1..n in order). */
+/* Replaces the topics with `topics` ([{title, hours}], positions 1..n in order),
+ * keeping the ids of the topics it keeps (core/ktp.h ktp_match: by title, then by place):
+ * those are updated in place, the others inserted; the old topics not kept are deleted
+ * and the lessons planned or pinned on them lose their topic (lessons.ktp_topic_id,
+ * ktp_pinned). */
 int ktp_replace(struct db *db, int64_t school_id, int64_t year_id, int64_t subject_id, int grade,
 		json_t *topics);
 

@@ -2,7 +2,8 @@
 // grade laid in order over a class's (or group's) lessons, a topic of N hours taking N
 // lessons; a topic moved to a lesson (pinned) and audited with before and after; a
 // topic of another subject refused with nothing written; rights both ways; laying
-// again changes nothing and keeps the pinned topic; the lessons carry their topic.
+// again changes nothing and keeps the pinned topic; the lessons carry their topic; the
+// КТЖ saved again keeps its topics and the pins on them.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -159,5 +160,48 @@ describe('the КТЖ over the lessons (CUR-10)', () => {
     assert.equal(r.body.topic.title, 'Кіріспе');
     assert.equal(r.body.topic.pinned, false);
     assert.deepEqual(titles(await get('teacher', planPath())).slice(0, 7), ['Кіріспе', 'Кіріспе', 'Векторлар', 'Векторлар', 'Векторлар', 'Қорытынды', null]);
+  });
+
+  test('the КТЖ saved again keeps its topics and the pins on them; a pin on a removed topic goes', async () => {
+    const plan = await get('teacher', planPath());
+    const [intro, vectors, summary] = [plan.lessons[0].topic, plan.lessons[2].topic, plan.lessons[5].topic];
+    assert.deepEqual([intro.title, vectors.title, summary.title], ['Кіріспе', 'Векторлар', 'Қорытынды']);
+    const free = plan.lessons[6];
+    assert.equal(free.topic, null);
+    // Қорытынды moved to the free lesson: pinned
+    const moved = await as('teacher', 'PATCH', `/api/v1/lessons/${free.id}/topic`, { topic_id: summary.id });
+    assert.equal(moved.status, 200, moved.text);
+    assert.deepEqual(titles(await get('teacher', planPath())).slice(0, 7), ['Кіріспе', 'Кіріспе', 'Векторлар', 'Векторлар', 'Векторлар', null, 'Қорытынды']);
+    // saved again with a topic inserted in the middle: audited as before
+    const inserted = [TOPICS[0], { title: 'Өлшемдер', hours: 1 }, TOPICS[1], TOPICS[2]];
+    const put = await auditGrows(1, () => as('teacher', 'PUT', ktpPath(mine.subject_id), { topics: inserted }));
+    assert.equal(put.status, 200, put.text);
+    assert.deepEqual(put.body.topics, inserted.map((t, i) => ({ position: i + 1, ...t })));
+    // the pin is still there, on the same topic, now fourth
+    let now = await get('teacher', planPath());
+    assert.deepEqual(now.lessons[6].topic, { ...summary, position: 4, pinned: true });
+    assert.equal(now.lessons[0].topic.id, intro.id);
+    assert.equal(now.lessons[2].topic.id, vectors.id);
+    assert.deepEqual(now.not_placed.map((t) => [t.title, t.placed_hours]), [['Өлшемдер', 0]]);
+    // the next lay keeps the pin and flows the new topic in
+    assert.equal((await as('teacher', 'POST', layPath(), layBody())).status, 200);
+    now = await get('teacher', planPath());
+    assert.deepEqual(titles(now).slice(0, 8), ['Кіріспе', 'Кіріспе', 'Өлшемдер', 'Векторлар', 'Векторлар', 'Векторлар', 'Қорытынды', null]);
+    assert.equal(now.lessons[6].topic.pinned, true);
+    assert.equal(now.lessons[6].topic.id, summary.id);
+    assert.deepEqual(now.not_placed, []);
+    // saved again without Өлшемдер and Қорытынды: the lessons of the removed topics, the pin with them, are cleared
+    assert.equal((await as('teacher', 'PUT', ktpPath(mine.subject_id), { topics: TOPICS.slice(0, 2) })).status, 200);
+    now = await get('teacher', planPath());
+    assert.deepEqual(titles(now).slice(0, 8), ['Кіріспе', 'Кіріспе', null, 'Векторлар', 'Векторлар', 'Векторлар', null, null]);
+    const day = assertList(await as('teacher', 'GET', `/api/v1/classes/${mine.class_id}/lessons?from=${free.date}&to=${free.date}`)).items;
+    assert.equal(day.find((l) => l.id === free.id).topic, null);
+    // back to the three topics, laid in order
+    assert.equal((await as('teacher', 'PUT', ktpPath(mine.subject_id), { topics: TOPICS })).status, 200);
+    assert.equal((await as('teacher', 'POST', layPath(), layBody())).status, 200);
+    now = await get('teacher', planPath());
+    assert.deepEqual(titles(now).slice(0, 7), ['Кіріспе', 'Кіріспе', 'Векторлар', 'Векторлар', 'Векторлар', 'Қорытынды', null]);
+    assert.ok(now.lessons.every((l) => !l.topic || !l.topic.pinned));
+    assert.equal(now.lessons[0].topic.id, intro.id);
   });
 });

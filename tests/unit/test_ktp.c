@@ -1,7 +1,8 @@
 /* Unit tests of src/core/ktp.c: laying the КТЖ over the dated lessons (CUR-10) — a
  * topic of N hours takes N lessons in date and period order; exactly as many hours as
  * lessons, and one more (not placed); lessons beyond the topics; a pinned (moved)
- * topic kept with its other hours after it, the rest flowing around it. */
+ * topic kept with its other hours after it, the rest flowing around it; the topics a
+ * КТЖ saved again keeps (ktp_match). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -128,6 +129,39 @@ static void cur10_a_pinned_topic_is_kept_and_the_rest_flow_around(void **state)
 	assert_int_equal(out[7].pinned, 0);
 }
 
+/* A КТЖ saved again: topics kept by title wherever they moved, a title met twice taken
+ * by the nearest, a renamed topic kept by its place, a new one and a removed one. */
+static void cur10_a_saved_again_ktp_keeps_its_topics(void **state)
+{
+	const char *old[] = {"A", "B", "C", "D", "E"};
+	const char *new[] = {"A", "N", "B", "D2", "E"};
+	long match[5];
+	assert_int_equal(ktp_match(old, 5, new, 5, match), 0);
+	const long want[] = {0, -1, 1, 3, 4}; /* N is new (B's place is taken), C is gone */
+	for (int j = 0; j < 5; j++)
+		assert_int_equal(match[j], want[j]);
+	/* moved: kept by title */
+	const char *moved[] = {"E", "A", "B", "C", "D"};
+	assert_int_equal(ktp_match(old, 5, moved, 5, match), 0);
+	const long follow[] = {4, 0, 1, 2, 3};
+	for (int j = 0; j < 5; j++)
+		assert_int_equal(match[j], follow[j]);
+	/* a title twice: the nearest first; the one left over takes a free place */
+	const char *twice[] = {"X", "Y", "X"};
+	const char *again[] = {"Z", "X", "X", "W"};
+	long m4[4];
+	assert_int_equal(ktp_match(twice, 3, again, 4, m4), 0);
+	assert_int_equal(m4[1], 0); /* at distance 1 from both: the earlier */
+	assert_int_equal(m4[2], 2); /* distance 0 */
+	assert_int_equal(m4[0], -1); /* place 0 is taken */
+	assert_int_equal(m4[3], -1); /* no old topic in place 3 */
+	/* Y is gone; nothing from nothing */
+	assert_int_equal(ktp_match(twice, 3, NULL, 0, m4), 0);
+	assert_int_equal(ktp_match(NULL, 0, again, 4, m4), 0);
+	for (int j = 0; j < 4; j++)
+		assert_int_equal(m4[j], -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -135,6 +169,7 @@ int main(void)
 		cmocka_unit_test(cur10_one_hour_more_than_lessons_is_not_placed),
 		cmocka_unit_test(cur10_lessons_beyond_the_topics_stay_free),
 		cmocka_unit_test(cur10_a_pinned_topic_is_kept_and_the_rest_flow_around),
+		cmocka_unit_test(cur10_a_saved_again_ktp_keeps_its_topics),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,6 +15,7 @@
 #include "store/calendar.h"
 #include "store/curriculum.h"
 #include "store/db.h"
+#include "store/ktp.h"
 #include "store/migrations.h"
 #include "store/org.h"
 #include "store/people.h"
@@ -319,6 +320,8 @@ static void test_calendar_structure_round_trip(void **state)
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(terms, 3), "number")), 4);
 	assert_true(json_equal(json_object_get(got, "holidays"), json_object_get(given, "holidays")));
 	assert_true(json_equal(json_object_get(got, "assessment"), json_object_get(given, "assessment")));
+	/* no grade 10 assessment given: none read back */
+	assert_true(json_is_null(json_object_get(got, "assessment_basic")));
 	json_t *y = json_object_get(got, "academic_year");
 	assert_int_equal(json_integer_value(json_object_get(y, "id")), year);
 	assert_true(json_is_null(json_object_get(y, "approved_at")));
@@ -331,7 +334,27 @@ static void test_calendar_structure_round_trip(void **state)
 	assert_false(cy.has_next_start);
 	assert_int_equal(cy.n_terms, 4);
 	assert_true(cy.has_assessment);
+	assert_false(cy.has_assessment_basic);
 	assert_int_equal(calendar_check(&cy, NULL, 0), 0);
+	json_decref(got);
+
+	/* grade 10's external assessment (migration 006) is saved, read back and seen by the
+	 * rules; its 7 study days (17–25 May) take the basic level to 164 (CAL-2) */
+	json_object_set_new(given, "assessment_basic",
+			    json_pack("{s:s, s:s}", "starts_on", "2027-05-17", "ends_on", "2027-06-04"));
+	assert_int_equal(calendar_structure_save(db, year, given), DB_OK);
+	got = calendar_structure_get(db, year);
+	assert_true(json_equal(json_object_get(got, "assessment_basic"), json_object_get(given, "assessment_basic")));
+	assert_true(json_equal(json_object_get(got, "assessment"), json_object_get(given, "assessment")));
+	assert_int_equal(calendar_structure_to_year(got, &cy), 0);
+	assert_int_equal(calendar_context(db, school, &cy), DB_OK);
+	assert_true(cy.has_assessment_basic);
+	assert_int_equal(date_compare(cy.assessment_basic.starts_on, (struct date){2027, 5, 17}), 0);
+	struct calendar_problem problems[CALENDAR_MAX_PROBLEMS];
+	assert_int_equal(calendar_check(&cy, problems, CALENDAR_MAX_PROBLEMS), 1);
+	assert_string_equal(problems[0].rule, "CAL-2");
+	assert_string_equal(problems[0].code, "calendar_study_weeks_basic");
+	assert_int_equal(problems[0].have, 164);
 	json_decref(got);
 
 	/* the next year, once it exists, ends the summer */
@@ -345,12 +368,14 @@ static void test_calendar_structure_round_trip(void **state)
 	json_array_remove(json_object_get(given, "terms"), 3);
 	json_array_remove(json_object_get(given, "terms"), 2);
 	json_object_set_new(given, "assessment", json_null());
+	json_object_set_new(given, "assessment_basic", json_null());
 	assert_int_equal(calendar_structure_save(db, year, given), DB_OK);
 	got = calendar_structure_get(db, year);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(got, "academic_year"), "type")),
 			    "semesters");
 	assert_int_equal(json_array_size(json_object_get(got, "terms")), 2);
 	assert_true(json_is_null(json_object_get(got, "assessment")));
+	assert_true(json_is_null(json_object_get(got, "assessment_basic")));
 	json_decref(got);
 	json_decref(given);
 	/* a school without classes is checked for every level */
@@ -960,6 +985,117 @@ static void test_curriculum_groups_choices_load_ktp(void **state)
 	json_decref(topics);
 }
 
+/* The id of the КТЖ topic at `position`, or 0. */
+static int64_t topic_at(struct db *db, int64_t year, int64_t subject, int position)
+{
+	int64_t id = 0;
+	if (db_query_int64(db, &id, "SELECT id FROM ktp_topics WHERE academic_year_id = $1 AND subject_id = $2"
+				    " AND grade = 11 AND position = $3", "iii", year, subject, (int64_t)position) != DB_ROW)
+		return 0;
+	return id;
+}
+
+/* A lesson's planned topic (0: none), and in *pinned whether it is pinned. */
+static int64_t lesson_topic(struct db *db, int64_t lesson, int64_t *pinned)
+{
+	int64_t topic = -1;
+	assert_int_equal(db_query_int64(db, pinned, "SELECT ktp_pinned FROM lessons WHERE id = $1", "i", lesson), DB_ROW);
+	assert_int_equal(db_query_int64(db, &topic, "SELECT COALESCE(ktp_topic_id, 0) FROM lessons WHERE id = $1", "i",
+					lesson), DB_ROW);
+	return topic;
+}
+
+/* The КТЖ saved again (CUR-10) keeps the ids of the topics it keeps — by title, then by
+ * place — so a lesson pinned on a kept topic stays pinned, also after the next lay; a
+ * lesson planned or pinned on a removed topic loses it. */
+static void test_ktp_resave_keeps_topics_and_pins(void **state)
+{
+	struct db *db = *state;
+	int64_t physics = make_subject(db, "physics");
+	int64_t school = make_school(db, "AST-KTP");
+	int64_t cls = make_class(db, school, 11, "Б");
+	int64_t year = years_current(db, school);
+	json_t *topics = json_pack("[{s:s, s:i}, {s:s, s:i}, {s:s, s:i}, {s:s, s:i}, {s:s, s:i}]", "title", "Кіріспе",
+				   "hours", 1, "title", "Векторлар", "hours", 2, "title", "Кинематика", "hours", 1,
+				   "title", "Динамика", "hours", 1, "title", "Қорытынды", "hours", 1);
+	assert_int_equal(ktp_replace(db, school, year, physics, 11, topics), DB_OK);
+	json_decref(topics);
+	int64_t intro = topic_at(db, year, physics, 1), vectors = topic_at(db, year, physics, 2);
+	int64_t kinematics = topic_at(db, year, physics, 3), dynamics = topic_at(db, year, physics, 4);
+	int64_t summary = topic_at(db, year, physics, 5);
+	assert_true(intro && vectors && kinematics && dynamics && summary);
+	/* eight lessons of physics, one a day */
+	int64_t l[8];
+	for (int i = 0; i < 8; i++) {
+		char date[11];
+		snprintf(date, sizeof date, "2026-09-%02d", i + 7);
+		assert_int_equal(db_query_int64(db, &l[i], "INSERT INTO lessons (school_id, academic_year_id, semester,"
+							 " lesson_date, period, class_id, subject_id, staff_id,"
+							 " timetable_id, created_at) VALUES ($1, $2, 1, $3, 2, $4, $5,"
+							 " 1, 1, '2026-08-30T00:00:00Z') RETURNING id",
+						 "iisii", school, year, date, cls, physics), DB_ROW);
+	}
+	/* laid, then Кинематика moved to the first lesson and Динамика to the last */
+	struct ktp_lay_counts n;
+	assert_int_equal(ktp_plan_lay(db, year, cls, 0, physics, 11, &n), DB_OK);
+	assert_int_equal(n.planned, 6);
+	assert_int_equal(ktp_lesson_pin(db, l[0], kinematics), DB_OK);
+	assert_int_equal(ktp_lesson_pin(db, l[7], dynamics), DB_OK);
+	assert_int_equal(ktp_plan_lay(db, year, cls, 0, physics, 11, &n), DB_OK);
+	int64_t pinned = 0;
+	assert_int_equal(lesson_topic(db, l[1], &pinned), intro);
+	assert_int_equal(pinned, 0);
+
+	/* saved again: a topic inserted after the first, Кинематика removed, Динамика renamed */
+	topics = json_pack("[{s:s, s:i}, {s:s, s:i}, {s:s, s:i}, {s:s, s:i}, {s:s, s:i}]", "title", "Кіріспе", "hours",
+			   1, "title", "Өлшемдер", "hours", 1, "title", "Векторлар", "hours", 3, "title",
+			   "Динамика негіздері", "hours", 1, "title", "Қорытынды", "hours", 1);
+	assert_int_equal(ktp_replace(db, school, year, physics, 11, topics), DB_OK);
+	json_decref(topics);
+	assert_int_equal(topic_at(db, year, physics, 1), intro);
+	int64_t added = topic_at(db, year, physics, 2);
+	assert_true(added && added != intro && added != vectors && added != kinematics && added != dynamics &&
+		    added != summary);
+	assert_int_equal(topic_at(db, year, physics, 3), vectors);
+	assert_int_equal(topic_at(db, year, physics, 4), dynamics); /* renamed in its place */
+	assert_int_equal(topic_at(db, year, physics, 5), summary);
+	int64_t count = 0;
+	assert_int_equal(db_query_int64(db, &count, "SELECT COUNT(*) FROM ktp_topics WHERE id = $1", "i", kinematics),
+			 DB_ROW);
+	assert_int_equal(count, 0);
+	json_t *ktp = ktp_get(db, school, year, physics, 11);
+	json_t *fourth = json_array_get(json_object_get(ktp, "topics"), 3);
+	assert_string_equal(json_string_value(json_object_get(fourth, "title")), "Динамика негіздері");
+	assert_int_equal(json_integer_value(json_object_get(ktp, "total_hours")), 7);
+	json_decref(ktp);
+	/* the pin on the kept topic stays; the one on the removed topic is gone */
+	assert_int_equal(lesson_topic(db, l[7], &pinned), dynamics);
+	assert_int_equal(pinned, 1);
+	assert_int_equal(lesson_topic(db, l[0], &pinned), 0);
+	assert_int_equal(pinned, 0);
+	assert_int_equal(lesson_topic(db, l[1], &pinned), intro); /* planned, until the next lay */
+	assert_int_equal(pinned, 0);
+	/* the next lay keeps the pin and flows the rest around it */
+	assert_int_equal(ktp_plan_lay(db, year, cls, 0, physics, 11, &n), DB_OK);
+	assert_int_equal(n.planned, 7);
+	assert_int_equal(n.not_placed, 0);
+	assert_int_equal(lesson_topic(db, l[7], &pinned), dynamics);
+	assert_int_equal(pinned, 1);
+	const int64_t want[] = {intro, added, vectors, vectors, vectors, summary, 0};
+	for (int i = 0; i < 7; i++) {
+		assert_int_equal(lesson_topic(db, l[i], &pinned), want[i]);
+		assert_int_equal(pinned, 0);
+	}
+	/* saved again with the last topic alone: it keeps its id and its lessons */
+	topics = json_pack("[{s:s, s:i}]", "title", "Қорытынды", "hours", 1);
+	assert_int_equal(ktp_replace(db, school, year, physics, 11, topics), DB_OK);
+	json_decref(topics);
+	assert_int_equal(topic_at(db, year, physics, 1), summary); /* by title, not by place */
+	assert_int_equal(lesson_topic(db, l[7], &pinned), 0);      /* Динамика is gone */
+	assert_int_equal(pinned, 0);
+	assert_int_equal(lesson_topic(db, l[5], &pinned), summary);
+}
+
 #define BOTH(fn) cmocka_unit_test_setup_teardown(fn, setup_sqlite, teardown)
 #define PG(fn) cmocka_unit_test_setup_teardown(fn, setup_pg, teardown)
 
@@ -974,6 +1110,7 @@ int main(void)
 		BOTH(test_bells_round_trip), BOTH(test_rooms), BOTH(test_timetable_versions_and_entries),
 		BOTH(test_timetable_lay),
 		BOTH(test_curriculum_typical_and_school), BOTH(test_curriculum_groups_choices_load_ktp),
+		BOTH(test_ktp_resave_keeps_topics_and_pins),
 	};
 	int failed = cmocka_run_group_tests_name("store on sqlite", sqlite_tests, NULL, NULL);
 	if (!getenv("MEKTEP_PG_TEST")) {
@@ -990,6 +1127,7 @@ int main(void)
 		PG(test_bells_round_trip), PG(test_rooms), PG(test_timetable_versions_and_entries),
 		PG(test_timetable_lay),
 		PG(test_curriculum_typical_and_school), PG(test_curriculum_groups_choices_load_ktp),
+		PG(test_ktp_resave_keeps_topics_and_pins),
 	};
 	return failed + cmocka_run_group_tests_name("store on postgresql", pg_tests, NULL, NULL);
 }
