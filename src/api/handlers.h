@@ -110,4 +110,22 @@ int api_lesson_topic(struct req *rq);
 /* audit.c */
 int api_audit_list(struct req *rq);
 
+/* journal.c: one lesson's journal, substitutes, closing terms (JRN-1, JRN-2, ASM-2) */
+int api_lesson_journal_get(struct req *rq);
+int api_lesson_journal_put(struct req *rq);
+int api_lesson_cover_put(struct req *rq);
+int api_term_close(struct req *rq);
+int api_term_unlock(struct req *rq);
+/* journal_reports.c: the grid, the term summary, what is late, the month's report */
+int api_class_journal(struct req *rq);
+int api_class_journal_summary(struct req *rq);
+int api_school_journal_late(struct req *rq);
+int api_school_journal_report(struct req *rq);
+/* diary.c: a student's week, a teacher's day */
+int api_student_diary(struct req *rq);
+int api_my_lessons(struct req *rq);
+/* marking.c: the marking models (ASM-2) */
+int api_marking_models(struct req *rq);
+int api_marking_model_put(struct req *rq);
+
 #endif

@@ -108,6 +108,23 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/classes/{id}/ktp/plan", api_ktp_plan, STAFF_AND_NETWORK, 0},
 	{"PATCH", "/api/v1/lessons/{id}/topic", api_lesson_topic, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
 
+	/* The electronic journal and the diary (JRN-1..JRN-4, ASM-1, ASM-2): a lesson's
+	 * journal saved whole, substitutes, the grid and term summary of a class-subject,
+	 * what is late, the month's report, terms closed and unlocked, the marking models. */
+	{"GET", "/api/v1/me/lessons", api_my_lessons, ROLES_SCHOOL_STAFF, ROUTE_REPLICA},
+	{"GET", "/api/v1/lessons/{id}/journal", api_lesson_journal_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/lessons/{id}/journal", api_lesson_journal_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"PUT", "/api/v1/lessons/{id}/cover", api_lesson_cover_put, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/classes/{id}/journal", api_class_journal, STAFF_AND_NETWORK, ROUTE_REPLICA},
+	{"GET", "/api/v1/classes/{id}/journal/summary", api_class_journal_summary, STAFF_AND_NETWORK, ROUTE_REPLICA},
+	{"GET", "/api/v1/schools/{id}/journal/late", api_school_journal_late, STAFF_AND_NETWORK, ROUTE_REPLICA},
+	{"GET", "/api/v1/schools/{id}/journal/report", api_school_journal_report, STAFF_AND_NETWORK, ROUTE_REPLICA},
+	{"POST", "/api/v1/academic-years/{id}/terms/{id}/close", api_term_close, ROLE_NETWORK_ADMIN | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, 0},
+	{"POST", "/api/v1/academic-years/{id}/terms/{id}/unlocks", api_term_unlock, ROLE_NETWORK_ADMIN | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/students/{id}/diary", api_student_diary, ANY, ROUTE_REPLICA},
+	{"GET", "/api/v1/marking-models", api_marking_models, ANY, 0},
+	{"PUT", "/api/v1/marking-models", api_marking_model_put, ROLE_NETWORK_ADMIN, ROUTE_JSON},
+
 	{"GET", "/api/v1/audit", api_audit_list, ROLES_NETWORK | ROLE_DIRECTOR, 0},
 	{NULL, NULL, NULL, 0, 0},
 };

@@ -851,10 +851,10 @@ int api_timetable_lay(struct req *rq)
 		reply_add_error(rq, "timetable_lay_from", NULL, "from");
 	if (rc != LAY_OK)
 		return api_rollback_errors(rq, 422);
-	json_t *body = json_pack("{s:I, s:s, s:s, s:I, s:I, s:I, s:I, s:I}", "timetable_id", (json_int_t)id, "from",
+	json_t *body = json_pack("{s:I, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I}", "timetable_id", (json_int_t)id, "from",
 				 r.from, "to", r.to, "days", (json_int_t)r.days, "inserted", (json_int_t)r.inserted,
 				 "updated", (json_int_t)r.updated, "removed", (json_int_t)r.removed, "kept",
-				 (json_int_t)r.kept);
+				 (json_int_t)r.kept, "journaled", (json_int_t)r.journaled);
 	if (audit_record(rq->db, rq->user.id, school, "lay", "timetable", id, NULL, body) != DB_OK) {
 		json_decref(body);
 		return api_rollback_errors(rq, 500);

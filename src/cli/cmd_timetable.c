@@ -73,8 +73,9 @@ static int lay(struct db *db, const char *code, const char *from)
 			return 1;
 		}
 		printf("mektep: %-8s timetable %lld: %s..%s, %lld days, %lld lessons new, %lld kept, %lld moved,"
-		       " %lld removed\n", codes[i], (long long)ids[i], r.from, r.to, (long long)r.days,
-		       (long long)r.inserted, (long long)r.kept, (long long)r.updated, (long long)r.removed);
+		       " %lld removed, %lld kept for their journal\n", codes[i], (long long)ids[i], r.from, r.to,
+		       (long long)r.days, (long long)r.inserted, (long long)r.kept, (long long)r.updated,
+		       (long long)r.removed, (long long)r.journaled);
 		inserted += r.inserted, removed += r.removed, kept += r.kept, updated += r.updated;
 	}
 	printf("mektep: laid %d timetable%s: %lld lessons new, %lld kept, %lld moved, %lld removed in %.2f s\n", n,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/calendar.h"
+#include "store/marking.h"
 
 /* Data a migration takes from the program's own tables rather than from SQL (so that
  * one table, in core/, stays the source): run after the version's SQL, in its
@@ -15,6 +16,7 @@ static const struct {
 	int (*seed)(struct db *db);
 } seeds[] = {
 	{2, holidays_seed_default}, /* the public holidays of core/holidays.c */
+	{7, marking_seed},          /* the marking models of core/assess.c */
 };
 
 static int run_seeds(struct db *db, int version)

@@ -931,8 +931,16 @@ static int lay_apply(struct db *db, const struct lay_input *in, struct lay_row *
 	while (rc == DB_OK && (i < nhave || j < nwant)) {
 		int c = i >= nhave ? 1 : j >= nwant ? -1 : lay_key_cmp(&have[i], &want[j]);
 		if (c < 0) {
-			rc = db_run(db, "DELETE FROM lessons WHERE id = $1", "i", have[i++].id);
-			out->removed++;
+			/* a lesson whose journal was filled or that has a substitute is history
+			 * (docs/journal.md): it stays, whatever the new version says */
+			int64_t gone = 0;
+			rc = db_query_int64(db, &gone, "DELETE FROM lessons WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM"
+						     " lesson_journal WHERE lesson_id = $1) AND NOT EXISTS (SELECT 1 FROM"
+						     " lesson_covers WHERE lesson_id = $1) RETURNING id", "i", have[i++].id);
+			if (rc == DB_ROW)
+				out->removed++;
+			else if (rc == DB_DONE)
+				out->journaled++;
 		} else if (c > 0) {
 			j++;
 		} else {

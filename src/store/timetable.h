@@ -141,6 +141,7 @@ struct timetable_lay_result {
 	char from[11], to[11];     /* the dates laid over */
 	int64_t days;              /* study days in them */
 	int64_t inserted, updated, removed, kept; /* lessons */
+	int64_t journaled; /* lessons the version drops but kept: their journal was filled */
 };
 
 /*
@@ -151,7 +152,8 @@ struct timetable_lay_result {
  * of the version. A lesson already there with the same date, period, class, group,
  * subject and teacher is kept (room and origin updated), so laying twice changes
  * nothing and a correction keeps the lessons it does not move. Lessons before `from`
- * are never touched. Runs in the caller's transaction. Returns a timetable_lay_rc, or a
+ * are never touched, nor is a lesson whose journal was filled or that has a substitute
+ * (counted in `journaled`). Runs in the caller's transaction. Returns a timetable_lay_rc, or a
  * negative db rc; fills *out.
  */
 int timetable_lay(struct db *db, int64_t timetable_id, const char *from, struct timetable_lay_result *out);
