@@ -30,6 +30,8 @@ int rights_write_timetable(struct req *rq, int64_t school_id);
 /* Today's date in Kazakhstan (UTC+5 across the country since 1 March 2024). */
 struct date;
 struct date api_today(void);
+/* Pins "today" for the whole server (`serve --today`): demos and tests. */
+void api_today_pin(struct date d);
 
 /* --- handler steps --- */
 

@@ -55,8 +55,18 @@ int rights_write_timetable(struct req *rq, int64_t school_id)
 	return (rq->user.role & (ROLES_SCHOOL_ADMIN | ROLE_TIMETABLE_OFFICER)) && rq->user.school_id == school_id;
 }
 
+/* Set once by `serve --today` before the server's threads start; read-only after. */
+static struct date pinned_today;
+
+void api_today_pin(struct date d)
+{
+	pinned_today = d;
+}
+
 struct date api_today(void)
 {
+	if (pinned_today.y)
+		return pinned_today;
 	time_t t = time(NULL) + 5 * 3600; /* Kazakhstan: UTC+5 across the country since 1 March 2024 */
 	struct tm tm;
 	gmtime_r(&t, &tm);

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include "api/api.h"
 #include "cli/commands.h"
+#include "core/date.h"
 #include "cli/options.h"
 #include "http/server.h"
 #include "store/db.h"
@@ -11,7 +13,7 @@
 int cmd_serve(int argc, char **argv)
 {
 	const char *db_path = NULL, *pg = NULL, *pg_read = NULL, *port = "8080", *bind = "127.0.0.1";
-	const char *threads = "0", *web = NULL;
+	const char *threads = "0", *web = NULL, *today = NULL;
 	const struct option_spec specs[] = {
 		{"db", "PATH", "the SQLite database file", &db_path},
 		{"pg", "CONNINFO", "the PostgreSQL primary instead of --db", &pg},
@@ -20,6 +22,7 @@ int cmd_serve(int argc, char **argv)
 		{"bind", "ADDR", "the IPv4 address to listen on (default 127.0.0.1)", &bind},
 		{"threads", "N", "worker threads (default twice the cores)", &threads},
 		{"web", "DIR", "the built web app (default web/dist when it exists)", &web},
+		{"today", "YYYY-MM-DD", "the date taken for today (default the real date in Kazakhstan): demos, tests", &today},
 		{NULL, NULL, NULL, NULL},
 	};
 	int rc = options_parse(argc, argv,
@@ -31,6 +34,14 @@ int cmd_serve(int argc, char **argv)
 	long port_n, threads_n;
 	if (options_int(port, "port", 1, 65535, &port_n) || options_int(threads, "threads", 0, 256, &threads_n))
 		return 2;
+	if (today) {
+		struct date pinned;
+		if (date_parse(today, &pinned) != 0) {
+			fputs("mektep: --today takes a date YYYY-MM-DD\n", stderr);
+			return 2;
+		}
+		api_today_pin(pinned);
+	}
 	if (pg_read && !pg) {
 		fputs("mektep: --pg-read goes with --pg\n", stderr);
 		return 2;
