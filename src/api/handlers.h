@@ -119,6 +119,7 @@ int api_term_unlock(struct req *rq);
 /* journal_reports.c: the grid, the term summary, what is late, the month's report */
 int api_class_journal(struct req *rq);
 int api_class_journal_summary(struct req *rq);
+int api_class_journal_year(struct req *rq);
 int api_school_journal_late(struct req *rq);
 int api_school_journal_report(struct req *rq);
 /* diary.c: a student's week, a teacher's day */

@@ -256,3 +256,98 @@ int api_school_journal_report(struct req *rq)
 	return reply_json(rq, 200, json_pack("{s:s, s:s, s:s, s:o, s:I, s:n}", "month", month_text, "from", from, "to",
 					     to, "items", items, "total", (json_int_t)json_array_size(items), "next"));
 }
+
+/* --- the year (ASM-2) --- */
+
+static json_t *year_term_row(struct db_stmt *st)
+{
+	return json_pack("{s:o, s:o, s:o}", "number", row_int(st, 0), "starts_on", row_text(st, 1), "ends_on",
+			 row_text(st, 2));
+}
+
+/* GET /classes/{id}/journal/year?subject=[&group=]: each student's term results and the
+ * year mark of the school's model (the mean of the term marks, or the weighted mean). */
+int api_class_journal_year(struct req *rq)
+{
+	int64_t class_id = rq->params[0], subject = query_id(rq, "subject"), group = query_id(rq, "group");
+	if (subject <= 0)
+		reply_add_error(rq, "bad_query", NULL, "subject");
+	if (group < 0)
+		reply_add_error(rq, "bad_query", NULL, "group");
+	if (reply_has_errors(rq))
+		return reply_errors(rq, 400);
+	int64_t school = 0, year = 0;
+	struct db_stmt *st = db_prepare(rq->db_read, "SELECT school_id, academic_year_id FROM classes WHERE id = $1");
+	if (!st)
+		return reply_db_failure(rq);
+	db_bind_int64(st, 1, class_id);
+	if (db_step(st) == DB_ROW) {
+		school = db_col_int64(st, 0);
+		year = db_col_int64(st, 1);
+	}
+	db_done(st);
+	if (!school)
+		return rq->db_read->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
+	if (!rights_read_school(rq, school))
+		return reply_error(rq, 403, "forbidden", NULL, NULL);
+	struct marking_model m;
+	json_t *terms = row_list(rq->db_read, "SELECT term_no, starts_on, ends_on FROM year_terms"
+					      " WHERE academic_year_id = $1 ORDER BY term_no", year, year_term_row);
+	json_t *students = terms ? journal_unit_figures(rq->db_read, class_id, group, subject, "0000-00-00", "0000-00-00")
+				 : NULL;
+	if (!students || marking_for_school(rq->db_read, school, &m) != DB_OK) {
+		json_decref(terms);
+		json_decref(students);
+		return reply_db_failure(rq);
+	}
+	size_t nt = json_array_size(terms), i, t;
+	json_t *s;
+	/* each student's term results, term by term */
+	json_array_foreach(students, i, s) {
+		static const char *const figure_keys[] = {"formative_sum", "formative_count", "section_points",
+							  "section_max", "term_points", "term_max"};
+		for (size_t k = 0; k < sizeof figure_keys / sizeof *figure_keys; k++)
+			json_object_del(s, figure_keys[k]);
+		json_object_set_new(s, "terms", json_array());
+	}
+	for (t = 0; t < nt; t++) {
+		json_t *term = json_array_get(terms, t);
+		json_t *figures = journal_unit_figures(rq->db_read, class_id, group, subject,
+						       json_string_value(json_object_get(term, "starts_on")),
+						       json_string_value(json_object_get(term, "ends_on")));
+		if (!figures) {
+			json_decref(terms);
+			json_decref(students);
+			return reply_db_failure(rq);
+		}
+		json_array_foreach(students, i, s) {
+			json_t *f = json_array_get(figures, i);
+			struct term_figures tf = {0};
+			if (f && json_integer_value(json_object_get(f, "id")) == json_integer_value(json_object_get(s, "id")))
+				results_figures(f, &tf);
+			json_t *r = results_term_json(&m, &tf);
+			json_object_set_new(r, "term", json_integer((json_int_t)t + 1));
+			json_array_append_new(json_object_get(s, "terms"), r);
+		}
+		json_decref(figures);
+	}
+	json_array_foreach(students, i, s) {
+		int marks[ASSESS_MAX_TERMS] = {0}, present[ASSESS_MAX_TERMS] = {0};
+		json_t *r;
+		json_array_foreach(json_object_get(s, "terms"), t, r) {
+			if (t >= ASSESS_MAX_TERMS)
+				break;
+			json_t *mark = json_object_get(r, "mark");
+			present[t] = json_is_integer(mark);
+			marks[t] = (int)json_integer_value(mark);
+		}
+		int ym = assess_year(&m, marks, present, nt < ASSESS_MAX_TERMS ? nt : ASSESS_MAX_TERMS);
+		json_object_set_new(s, "year_mark", ym ? json_integer(ym) : json_null());
+	}
+	json_t *model = marking_model_json(&m);
+	json_object_set_new(model, "code", json_string(m.code));
+	return reply_json(rq, 200, json_pack("{s:I, s:I, s:o, s:o, s:o, s:o}", "class_id", (json_int_t)class_id,
+					     "subject_id", (json_int_t)subject, "group_id",
+					     group ? json_integer(group) : json_null(), "model", model, "terms", terms,
+					     "students", students));
+}

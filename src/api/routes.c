@@ -117,6 +117,7 @@ const struct route api_routes[] = {
 	{"PUT", "/api/v1/lessons/{id}/cover", api_lesson_cover_put, ROLE_NETWORK_ADMIN | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
 	{"GET", "/api/v1/classes/{id}/journal", api_class_journal, STAFF_AND_NETWORK, ROUTE_REPLICA},
 	{"GET", "/api/v1/classes/{id}/journal/summary", api_class_journal_summary, STAFF_AND_NETWORK, ROUTE_REPLICA},
+	{"GET", "/api/v1/classes/{id}/journal/year", api_class_journal_year, STAFF_AND_NETWORK, ROUTE_REPLICA},
 	{"GET", "/api/v1/schools/{id}/journal/late", api_school_journal_late, STAFF_AND_NETWORK, ROUTE_REPLICA},
 	{"GET", "/api/v1/schools/{id}/journal/report", api_school_journal_report, STAFF_AND_NETWORK, ROUTE_REPLICA},
 	{"POST", "/api/v1/academic-years/{id}/terms/{id}/close", api_term_close, ROLE_NETWORK_ADMIN | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, 0},

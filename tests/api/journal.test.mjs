@@ -256,6 +256,23 @@ describe('results (ASM-2)', () => {
     assert.ok(checked >= 2, 'at least the students the tests marked');
   });
 
+  test('the year: every term\'s result and the year mark, the mean of the term marks half up', async () => {
+    const q = `subject=${lesson.subject.id}${lesson.group ? `&group=${lesson.group.id}` : ''}`;
+    const y = await get('deputy_academic', `/api/v1/classes/${lesson.class.id}/journal/year?${q}`);
+    assert.ok(y.terms.length >= 2);
+    let marked = 0;
+    for (const s of y.students) {
+      assert.equal(s.terms.length, y.terms.length);
+      const marks = s.terms.map((t) => t.mark).filter((m) => m !== null);
+      const expect = marks.length ? Math.floor(marks.reduce((a, b) => a + b, 0) / marks.length + 0.5) : null;
+      assert.equal(s.year_mark, expect, `student ${s.id}`);
+      if (expect !== null) marked++;
+    }
+    assert.ok(marked >= 2);
+    const term = y.students.find((s) => s.id === lesson.students[2].id).terms[lesson.term - 1];
+    assert.ok(term.mark >= 2 && term.figures.section_max >= 20);
+  });
+
   test('the marking models are data: listed, edited by the network office only, checked', async () => {
     const list = await get('teacher', '/api/v1/marking-models');
     assert.deepEqual(list.items.map((m) => m.code).sort(), ['ib_semester', 'kz_25_25_50', 'kz_50_50']);
