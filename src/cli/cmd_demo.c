@@ -1,12 +1,15 @@
-/* cmd_demo — `mektep demo`: creates the demo network in a new or empty database,
- * with a progress bar on a terminal, and prints the demo sign-ins. */
+/* cmd_demo — `mektep demo`: creates the demo network in a new or empty database, its
+ * journal filled up to today (the real date in Kazakhstan, or --today), with a progress
+ * bar on a terminal, and prints the demo sign-ins. */
 #include <limits.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "api/api.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "core/date.h"
 #include "demo/demo.h"
 #include "store/db.h"
 #include "store/migrations.h"
@@ -21,16 +24,17 @@ static double seconds_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* The progress callback: a redrawn bar per school on a terminal (ctx non-NULL),
- * else one line per school when it is done. */
+/* The progress callback: a redrawn bar per school on a terminal (ctx non-NULL) — its
+ * rows, then its journal — else one line per school when it is done. */
 static void show_progress(void *ctx, const struct demo_progress *p)
 {
 	int tty = ctx != NULL;
-	int finished = p->done == p->total;
+	int finished = p->done == p->total && !p->journal;
 	if (!tty) {
 		if (finished)
-			fprintf(stderr, "mektep: school %2d/%d %-8s %-12s %2d classes, %4d students, %4d staff\n",
-				p->school, p->schools, p->code, p->city, p->classes, p->students, p->staff);
+			fprintf(stderr, "mektep: school %2d/%d %-8s %-12s %2d classes, %4d students, %4d staff,"
+				" %5d lessons filled\n", p->school, p->schools, p->code, p->city, p->classes,
+				p->students, p->staff, p->filled);
 		return;
 	}
 	int filled = p->total ? (int)((long long)p->done * BAR_WIDTH / p->total) : BAR_WIDTH;
@@ -38,9 +42,14 @@ static void show_progress(void *ctx, const struct demo_progress *p)
 	for (int i = 0; i < BAR_WIDTH; i++)
 		bar[i] = i < filled ? '#' : '.';
 	bar[BAR_WIDTH] = '\0';
-	fprintf(stderr, "\r[%2d/%2d] %-8s %-12s [%s] %3d%%  %4d students", p->school, p->schools,
+	char tail[40] = "";
+	if (p->journal)
+		snprintf(tail, sizeof tail, ", journal");
+	else if (finished)
+		snprintf(tail, sizeof tail, ", %d lessons filled", p->filled);
+	fprintf(stderr, "\r[%2d/%2d] %-8s %-12s [%s] %3d%%  %4d students%-24s", p->school, p->schools,
 		p->code, p->city, bar, p->total ? (int)((long long)p->done * 100 / p->total) : 100,
-		p->students);
+		p->students, tail);
 	if (finished)
 		fputc('\n', stderr);
 	fflush(stderr);
@@ -59,17 +68,21 @@ static void print_logins(const struct demo_summary *s, const char *password)
 
 int cmd_demo(int argc, char **argv)
 {
-	const char *db_path = NULL, *pg = NULL, *schools_text = NULL, *seed_text = NULL;
+	const char *db_path = NULL, *pg = NULL, *schools_text = NULL, *seed_text = NULL, *today_text = NULL;
 	const struct option_spec specs[] = {
 		{"db", "PATH", "the SQLite database file (created when missing)", &db_path},
 		{"pg", "CONNINFO", "a PostgreSQL connection string instead of --db", &pg},
 		{"schools", "N", "how many schools, 1 to 40 (default 20)", &schools_text},
 		{"seed", "S", "the seed: the same seed gives the same network (default 2026)", &seed_text},
+		{"today", "YYYY-MM-DD", "the journal is filled for the lessons before this day"
+					" (default today in Kazakhstan)", &today_text},
 		{NULL, NULL, NULL, NULL},
 	};
 	int rc = options_parse(argc, argv,
-			       "usage: mektep demo (--db PATH | --pg CONNINFO) [--schools N] [--seed S]\n\n"
-			       "Creates a demo network of NIS schools in an empty database.",
+			       "usage: mektep demo (--db PATH | --pg CONNINFO) [--schools N] [--seed S]"
+			       " [--today YYYY-MM-DD]\n\n"
+			       "Creates a demo network of NIS schools in an empty database, with the journal\n"
+			       "of its academic year filled for the lessons before today.",
 			       specs);
 	if (rc)
 		return rc == 1 ? 0 : rc;
@@ -78,6 +91,13 @@ int cmd_demo(int argc, char **argv)
 		return 2;
 	if (seed_text && options_int(seed_text, "seed", 0, LONG_MAX, &seed) != 0)
 		return 2;
+	char today[DATE_TEXT_SIZE];
+	struct date day;
+	if (today_text && date_parse(today_text, &day) != 0) {
+		fputs("mektep: --today takes a date YYYY-MM-DD\n", stderr);
+		return 2;
+	}
+	date_format(today_text ? day : api_today(), today);
 
 	struct db *db = cli_open_db(db_path, pg);
 	if (!db)
@@ -93,6 +113,7 @@ int cmd_demo(int argc, char **argv)
 		.password = DEMO_PASSWORD,
 		.progress = show_progress,
 		.progress_ctx = tty ? (void *)stderr : NULL,
+		.today = today,
 	};
 	struct demo_summary sum;
 	double start = seconds_now();
@@ -114,5 +135,9 @@ int cmd_demo(int argc, char **argv)
 	       " (seed %ld)\n",
 	       sum.schools, sum.classes, sum.students, sum.representatives, sum.staff, sum.subjects,
 	       sum.groups, sum.assignments, sum.applications, sum.rooms, sum.lessons, took, seed);
+	printf("mektep: demo journal before %s: %d lessons filled (%d missed, %d left late), %d absences,"
+	       " %d late arrivals, %d formative marks, %d summative works with %d scores, %d covers in %.1f s\n",
+	       today, sum.journal_lessons, sum.missed, sum.unfilled, sum.absences, sum.lates, sum.marks, sum.works,
+	       sum.scores, sum.covers, sum.journal_seconds);
 	return 0;
 }

@@ -7,11 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/date.h"
 #include "core/iin.h"
 #include "core/roles.h"
 #include "demo/curriculum.h"
+#include "demo/journal.h"
 #include "demo/names.h"
 #include "demo/rng.h"
 #include "demo/timetable.h"
@@ -689,6 +691,40 @@ static int make_calendar(struct gen *g, int ib)
 	return rc;
 }
 
+/* Seconds since an arbitrary start: how long the journal took (never a draw). */
+static double seconds_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The journal's progress, reported as the school's with `journal` set. */
+struct journal_ctx {
+	struct gen *g;
+	struct demo_progress prog;
+};
+
+static void journal_progress(void *ctx, int done, int total)
+{
+	struct journal_ctx *j = ctx;
+	j->prog.journal = 1;
+	j->prog.done = done;
+	j->prog.total = total;
+	j->g->opt->progress(j->g->opt->progress_ctx, &j->prog);
+}
+
+/* Fills the school's journal before opt->today (demo/journal.c) and counts it. */
+static int make_journal(struct gen *g, const struct demo_progress *prog, struct demo_journal_counts *jr)
+{
+	struct journal_ctx ctx = {g, *prog};
+	double start = seconds_now();
+	int rc = demo_journal_school(g->db, g->school_id, g->year_id, g->opt->seed, g->opt->today,
+				     g->opt->progress ? journal_progress : NULL, &ctx, jr);
+	g->out->journal_seconds += seconds_now() - start;
+	return rc;
+}
+
 /* Creates school `index` in one write transaction and reports on it. */
 static int make_school(struct gen *g, int index)
 {
@@ -704,9 +740,10 @@ static int make_school(struct gen *g, int index)
 		return fail(g, "cannot begin writing school %s: %s", s->code, db_errmsg(db));
 	rc = db_query_int64(db, &g->school_id,
 		"INSERT INTO schools (code, name_kk, name_ru, name_en, city_kk, city_ru, city_en,"
-		" programme, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)"
-		" RETURNING id", "sssssssss", s->code, kk, ru, en, s->city_kk, s->city_ru, s->city_en,
-		s->profile == PROFILE_IB ? "ib" : "nis", g->now);
+		" programme, marking_model, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
+		" $10, $9, $9) RETURNING id", "ssssssssss", s->code, kk, ru, en, s->city_kk, s->city_ru,
+		s->city_en, s->profile == PROFILE_IB ? "ib" : "nis", g->now,
+		s->profile == PROFILE_IB ? "ib_semester" : NULL); /* the IB school's own model (ASM-2) */
 	if (rc == DB_ROW)
 		rc = db_query_int64(db, &g->year_id,
 			"INSERT INTO academic_years (school_id, name, starts_on, ends_on, status,"
@@ -752,9 +789,13 @@ static int make_school(struct gen *g, int index)
 		db_rollback(db);
 		return fail(g, "%s", tt_error);
 	}
+	struct demo_journal_counts jr = {0};
+	if (rc == DB_OK && g->opt->today)
+		rc = make_journal(g, &prog, &jr);
 	if (end_write(g, rc, what) != DEMO_OK)
 		return DEMO_FAILED;
 	prog.done = prog.total;
+	prog.filled = jr.lessons;
 	if (g->opt->progress)
 		g->opt->progress(g->opt->progress_ctx, &prog);
 	struct demo_summary *out = g->out;
@@ -768,6 +809,15 @@ static int make_school(struct gen *g, int index)
 	out->applications += cur.applications;
 	out->rooms += tt.rooms;
 	out->lessons += tt.lessons;
+	out->journal_lessons += jr.lessons;
+	out->missed += jr.missed;
+	out->unfilled += jr.unfilled;
+	out->absences += jr.absences;
+	out->lates += jr.lates;
+	out->marks += jr.marks;
+	out->works += jr.works;
+	out->scores += jr.scores;
+	out->covers += jr.covers;
 	return DEMO_OK;
 }
 
@@ -878,12 +928,17 @@ int demo_generate(struct db *db, const struct demo_options *opt, struct demo_sum
 	g->db = db;
 	g->opt = opt;
 	g->out = out;
-	if (opt->schools < 1 || opt->schools > DEMO_MAX_SCHOOLS) {
-		int rc = fail(g, "the number of schools must be 1 to %d", DEMO_MAX_SCHOOLS);
+	struct date today;
+	int rc = DEMO_OK;
+	if (opt->schools < 1 || opt->schools > DEMO_MAX_SCHOOLS)
+		rc = fail(g, "the number of schools must be 1 to %d", DEMO_MAX_SCHOOLS);
+	else if (opt->today && date_parse(opt->today, &today) != 0)
+		rc = fail(g, "today must be a date YYYY-MM-DD, not '%s'", opt->today);
+	if (rc != DEMO_OK) {
 		free(g);
 		return rc;
 	}
-	int rc = check_empty(g);
+	rc = check_empty(g);
 	char hash[PASSWORD_HASH_MAX];
 	if (rc == DEMO_OK && password_hash(opt->password ? opt->password : DEMO_PASSWORD, hash) != 0)
 		rc = fail(g, "cannot hash the demo password");

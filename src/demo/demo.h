@@ -1,9 +1,12 @@
 /* demo — the demo network generator: NIS schools with an academic year, classes of
  * grades 7–12, students with valid IINs and their legal representatives, staff with
- * every role, the subjects, and one sign-in per role.
+ * every role, the subjects, and one sign-in per role; the curricula, teaching load and
+ * approved timetables laid into dated lessons (demo/curriculum.c, demo/timetable.c), and
+ * the electronic journal of the lessons before the demo's "today" (demo/journal.c).
  *
- * Invariants: the same options (seed, number of schools) give the same network — the
- * same names, IINs, classes and links, row for row; only created_at differs. Each
+ * Invariants: the same options (seed, number of schools, today) give the same network —
+ * the same names, IINs, classes, links and journal, row for row; only created_at differs.
+ * The journal draws from its own streams, so today changes nothing else. Each
  * school is written in one write transaction, so a failure leaves whole schools. The
  * generator prints nothing: it reports through the progress callback and the summary. */
 #ifndef MEKTEP_DEMO_DEMO_H
@@ -27,9 +30,12 @@ struct demo_progress {
 	int schools;        /* how many schools in all */
 	const char *code;   /* its code, e.g. "AST-PHM" */
 	const char *city;   /* its city in English */
-	int done, total;    /* rows written of this school's rows */
+	int done, total;    /* rows written of this school's rows; while journal is set,
+			     * lessons filled of the school's lessons before today */
+	int journal;        /* 1 while the school's journal is being filled */
 	/* The school's figures (valid from its first report on): */
 	int classes, students, representatives, staff;
+	int filled;         /* lessons whose journal was filled (in the last report) */
 };
 
 typedef void demo_progress_fn(void *ctx, const struct demo_progress *p);
@@ -40,6 +46,8 @@ struct demo_options {
 	const char *password;        /* of every demo sign-in; NULL means DEMO_PASSWORD */
 	demo_progress_fn *progress;  /* NULL: no reports */
 	void *progress_ctx;          /* handed to progress */
+	const char *today;           /* "YYYY-MM-DD": the journal is filled for the lessons before
+				      * it, in the academic year holding it; NULL: no journal */
 };
 
 /* One demo sign-in, for the table the command prints. */
@@ -55,6 +63,11 @@ struct demo_summary {
 	int schools, classes, students, representatives, staff, subjects;
 	int groups, assignments, applications; /* CUR-3 groups, CUR-9 load lines, CUR-4 choices */
 	int rooms, lessons;  /* rooms, and the dated lessons of the approved timetables */
+	/* The journal (demo/journal.h): lesson_journal rows (of which missed), lessons left
+	 * unfilled (late), absences, lateness, formative marks, summative works and scores,
+	 * covers, and the seconds its writing took. */
+	int journal_lessons, missed, unfilled, absences, lates, marks, works, scores, covers;
+	double journal_seconds;
 	int nlogins;
 	struct demo_login logins[DEMO_MAX_LOGINS];
 	char error[256];    /* why demo_generate failed, "" on success */

@@ -23,6 +23,9 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const ENGINE = process.env.MEKTEP_ENGINE || 'sqlite';
 export const PASSWORD = 'mektep2026';
 export const SEED = 7;
+/* The demo's today: its journal is filled for the lessons before it, the same on any day
+ * the tests run (the journal tests serve with the same --today). */
+export const DEMO_TODAY = '2026-11-26';
 
 /* The demo network's sign-ins, by role (the demo prints one per role). */
 export const LOGINS = {
@@ -146,7 +149,7 @@ export async function startServer(options = {}) {
   const cli = (args) => run(BIN, [...args, ...dbArgs], `mektep ${args.join(' ')}`);
   try {
     cli(['migrate']);
-    cli(['demo', '--schools', '2', '--seed', String(SEED)]);
+    cli(['demo', '--schools', '2', '--seed', String(SEED), '--today', DEMO_TODAY]);
   } catch (e) {
     releaseLock();
     throw e;

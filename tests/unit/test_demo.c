@@ -1,6 +1,8 @@
 /* Unit tests of src/demo/: a 2-school demo network in a temporary SQLite file, checked
  * with SQL — sizes, valid and unique IINs agreeing with birth date and sex, families,
- * staff roles, the demo sign-ins — and the same seed giving the same network. */
+ * staff roles, the demo sign-ins, the timetables, the journal up to a pinned today — and
+ * the same seed giving the same network. The journal's checks run again on PostgreSQL
+ * when MEKTEP_PG_TEST holds a conninfo (in a schema of their own). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,19 +24,24 @@
 #include "util/utf8.h"
 
 #define SEED 7
+#define TODAY "2026-11-26"       /* the demo's today: a Thursday of quarter 2 */
+#define LATE_FROM "2026-11-12"   /* today less DEMO_JOURNAL_LATE_DAYS */
 
-/* A demo database made for the tests: its file and connection. */
+/* A demo database made for the tests: its file (or PostgreSQL schema) and connection. */
 struct demo_db {
 	char path[64];
+	char schema[40];
 	struct db *db;
 	struct demo_summary sum;
 };
 
-static struct demo_db main_db; /* SEED, 2 schools: what most tests read */
+static struct demo_db main_db; /* SEED, 2 schools, TODAY: what most tests read */
 
-/* Creates a temporary database with the demo network of `schools` schools. */
-static int make_demo(struct demo_db *d, uint64_t seed, int schools)
+/* Creates a temporary database with the demo network of `schools` schools, its journal
+ * filled before `today`. */
+static int make_demo_on(struct demo_db *d, uint64_t seed, int schools, const char *today)
 {
+	memset(d, 0, sizeof *d);
 	snprintf(d->path, sizeof d->path, "/tmp/mektep-test-demo-XXXXXX");
 	int fd = mkstemp(d->path);
 	if (fd < 0)
@@ -45,14 +52,49 @@ static int make_demo(struct demo_db *d, uint64_t seed, int schools)
 	free(err);
 	if (!d->db || migrations_apply(d->db, NULL) != 0)
 		return -1;
-	struct demo_options opt = {.schools = schools, .seed = seed};
+	struct demo_options opt = {.schools = schools, .seed = seed, .today = today};
 	return demo_generate(d->db, &opt, &d->sum);
 }
 
-/* Closes the database and removes its files. */
+static int make_demo(struct demo_db *d, uint64_t seed, int schools)
+{
+	return make_demo_on(d, seed, schools, TODAY);
+}
+
+/* The same on PostgreSQL, in a schema of its own; 1 when MEKTEP_PG_TEST is not set. */
+static int make_demo_pg(struct demo_db *d, uint64_t seed, int schools, const char *today)
+{
+	const char *conninfo = getenv("MEKTEP_PG_TEST");
+	if (!conninfo || !*conninfo)
+		return 1;
+	memset(d, 0, sizeof *d);
+	snprintf(d->schema, sizeof d->schema, "test_demo_%ld", (long)getpid());
+	char *err = NULL;
+	d->db = db_open_pg(conninfo, &err);
+	free(err);
+	if (!d->db)
+		return -1;
+	char sql[200];
+	snprintf(sql, sizeof sql, "DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s; SET search_path TO %s",
+		 d->schema, d->schema, d->schema);
+	if (db_exec(d->db, sql) != DB_OK || migrations_apply(d->db, NULL) != 0)
+		return -1;
+	struct demo_options opt = {.schools = schools, .seed = seed, .today = today};
+	return demo_generate(d->db, &opt, &d->sum);
+}
+
+/* Closes the database and removes its files (or its schema). */
 static void drop_demo(struct demo_db *d)
 {
 	char side[80];
+	if (d->schema[0]) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "DROP SCHEMA %s CASCADE", d->schema);
+		db_exec(d->db, sql);
+		db_close(d->db);
+		d->db = NULL;
+		return;
+	}
 	db_close(d->db);
 	d->db = NULL;
 	unlink(d->path);
@@ -296,6 +338,10 @@ static void test_refuses_nonempty(void **state)
 	assert_int_equal(q("SELECT COUNT(*) FROM persons"), persons);
 	opt.schools = 0;
 	assert_int_equal(demo_generate(main_db.db, &opt, &sum), DEMO_FAILED);
+	opt.schools = 1;
+	opt.today = "2026-11-31";
+	assert_int_equal(demo_generate(main_db.db, &opt, &sum), DEMO_FAILED);
+	assert_non_null(strstr(sum.error, "YYYY-MM-DD"));
 }
 
 /* FNV-1a over every student's and representative's name, IIN, class and links. */
@@ -383,6 +429,266 @@ static void test_timetables(void **state)
 	assert_int_equal(q("SELECT COUNT(DISTINCT lesson_date) FROM lessons"), 79);
 }
 
+/* One integer from a query without parameters on `db`. */
+static int64_t qd(struct db *db, const char *sql)
+{
+	int64_t v = -1;
+	int rc = db_query_int64(db, &v, sql, "");
+	if (rc != DB_ROW)
+		fprintf(stderr, "test_demo: %s: %s\n", sql, db_errmsg(db));
+	assert_int_equal(rc, DB_ROW);
+	return v;
+}
+
+/* FNV-1a over the text of every column of every row of `sql`. */
+static uint64_t checksum_query(struct db *db, const char *sql)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	struct db_stmt *st = db_prepare(db, sql);
+	assert_non_null(st);
+	while (db_step(st) == DB_ROW)
+		for (int col = 0, ncols = db_column_count(st); col < ncols; col++) {
+			const char *v = db_col_text(st, col);
+			for (const char *p = v ? v : "\x01"; *p; p++)
+				h = (h ^ (unsigned char)*p) * 0x100000001b3u;
+			h = (h ^ '|') * 0x100000001b3u;
+		}
+	db_done(st);
+	return h;
+}
+
+/* The journal's rows, all of them, as one number. */
+static uint64_t journal_checksum(struct db *db)
+{
+	static const char *const sql[] = {
+		("SELECT lesson_id, status, missed_reason, topic_id, topic, homework, attendance_marked, filled_at"
+		 " FROM lesson_journal ORDER BY lesson_id"),
+		"SELECT lesson_id, student_id, status, reason FROM attendance ORDER BY lesson_id, student_id",
+		"SELECT lesson_id, student_id, mark FROM formative_marks ORDER BY lesson_id, student_id",
+		"SELECT lesson_id, kind, title, max_points FROM summative_works ORDER BY lesson_id",
+		"SELECT lesson_id, student_id, points FROM summative_scores ORDER BY lesson_id, student_id",
+		"SELECT lesson_id, staff_id, reason, assigned_at FROM lesson_covers ORDER BY lesson_id",
+	};
+	uint64_t h = 0;
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
+		h = h * 31 + checksum_query(db, sql[i]);
+	return h;
+}
+
+/* The journal of a demo made with TODAY (demo/journal.h), checked with SQL that both
+ * engines run. */
+static void check_journal(const struct demo_db *d)
+{
+	struct db *db = d->db;
+	const struct demo_summary *s = &d->sum;
+	/* nothing on or after today */
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM lesson_journal j JOIN lessons x ON x.id = j.lesson_id"
+				" WHERE x.lesson_date >= '" TODAY "'"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM lesson_covers c JOIN lessons x ON x.id = c.lesson_id"
+				" WHERE x.lesson_date >= '" TODAY "'"), 0);
+	/* every lesson before today has its journal, but a few of the last two weeks (late) */
+	int64_t before = qd(db, "SELECT COUNT(*) FROM lessons WHERE lesson_date < '" TODAY "'");
+	int64_t filled = qd(db, "SELECT COUNT(*) FROM lesson_journal");
+	int64_t unfilled = qd(db, "SELECT COUNT(*) FROM lessons x WHERE x.lesson_date < '" TODAY "' AND NOT EXISTS"
+				  " (SELECT 1 FROM lesson_journal j WHERE j.lesson_id = x.id)");
+	assert_int_equal(filled, s->journal_lessons);
+	assert_int_equal(unfilled, s->unfilled);
+	assert_int_equal(filled + unfilled, before);
+	assert_true(filled > 10000);
+	assert_true(unfilled > 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM lessons x WHERE x.lesson_date < '" LATE_FROM "' AND NOT EXISTS"
+				" (SELECT 1 FROM lesson_journal j WHERE j.lesson_id = x.id)"), 0);
+	int64_t window = qd(db, "SELECT COUNT(*) FROM lessons WHERE lesson_date >= '" LATE_FROM "'"
+				" AND lesson_date < '" TODAY "'");
+	assert_true(unfilled * 100 <= window); /* about 0.3 %, at most 1 % */
+	/* held: topic, roll taken, filled on the lesson's day; missed: a reason, nothing else */
+	int64_t missed = qd(db, "SELECT COUNT(*) FROM lesson_journal WHERE status = 'missed'");
+	assert_int_equal(missed, s->missed);
+	assert_true(missed * 1000 >= filled * 2 && missed * 1000 <= filled * 10);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM lesson_journal WHERE status NOT IN ('held', 'missed')"
+				" OR (status = 'missed' AND (missed_reason IS NULL OR topic IS NOT NULL))"
+				" OR (status = 'held' AND (topic IS NULL OR missed_reason IS NOT NULL"
+				" OR attendance_marked <> 1)) OR filled_by IS NOT NULL"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM lesson_journal j JOIN lessons x ON x.id = j.lesson_id"
+				" WHERE substr(j.filled_at, 1, 10) <> x.lesson_date OR j.updated_at <> j.filled_at"), 0);
+	assert_true(qd(db, "SELECT COUNT(*) FROM lesson_journal WHERE missed_reason = 'Мұғалім ауырды'") > 0);
+	int64_t homework = qd(db, "SELECT COUNT(*) FROM lesson_journal WHERE homework IS NOT NULL");
+	assert_true(homework * 100 >= (filled - missed) * 70 && homework < filled - missed);
+	/* the roll: valid statuses and reasons, students of the lesson's class or group, only
+	 * at lessons held, about 4 % absent and 1 % late */
+	int64_t absences = qd(db, "SELECT COUNT(*) FROM attendance WHERE status = 'absent'");
+	assert_int_equal(absences, s->absences);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM attendance WHERE status = 'late'"), s->lates);
+	assert_true(absences > 0 && s->lates > 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM attendance WHERE (status = 'absent' AND (reason IS NULL"
+				" OR reason NOT IN ('illness', 'excused', 'unexcused'))) OR (status = 'late' AND reason"
+				" IS NOT NULL) OR status NOT IN ('absent', 'late')"), 0);
+	for (const char *const *r = (const char *const[]){"illness", "excused", "unexcused", NULL}; *r; r++) {
+		int64_t n = -1;
+		assert_int_equal(db_query_int64(db, &n, "SELECT COUNT(*) FROM attendance WHERE reason = $1", "s", *r),
+				 DB_ROW);
+		assert_true(n > 0);
+	}
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM attendance a JOIN lesson_journal j ON j.lesson_id = a.lesson_id"
+				" JOIN lessons x ON x.id = a.lesson_id JOIN students s ON s.id = a.student_id"
+				" WHERE j.status <> 'held' OR s.class_id <> x.class_id OR (x.group_id IS NOT NULL AND"
+				" NOT EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = x.group_id"
+				" AND gm.student_id = a.student_id))"), 0);
+	int64_t roll = qd(db, "SELECT SUM(n) FROM (SELECT COUNT(*) AS n FROM lesson_journal j JOIN lessons x"
+			      " ON x.id = j.lesson_id JOIN students s ON s.class_id = x.class_id WHERE j.status = 'held'"
+			      " AND x.group_id IS NULL UNION ALL SELECT COUNT(*) FROM lesson_journal j JOIN lessons x"
+			      " ON x.id = j.lesson_id JOIN group_members gm ON gm.group_id = x.group_id"
+			      " WHERE j.status = 'held') r");
+	assert_true(absences * 1000 >= roll * 25 && absences * 1000 <= roll * 60);
+	assert_true(s->lates * 1000 >= roll * 5 && s->lates * 1000 <= roll * 15);
+	/* formative marks on the school's scale (1..10, mostly 6..10; 1..7 in the IB school,
+	 * whose model is ib_semester), for 3–6 present students of about a third of the
+	 * lessons held */
+	int64_t marks = qd(db, "SELECT COUNT(*) FROM formative_marks");
+	assert_int_equal(marks, s->marks);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM schools WHERE (programme = 'ib' AND marking_model <>"
+				" 'ib_semester') OR (programme = 'nis' AND marking_model IS NOT NULL)"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM formative_marks m JOIN lessons x ON x.id = m.lesson_id"
+				" JOIN schools sc ON sc.id = x.school_id WHERE m.mark < 1"
+				" OR m.mark > CASE sc.programme WHEN 'ib' THEN 7 ELSE 10 END"), 0);
+	static const char nis_marks[] = "SELECT COUNT(*) FROM formative_marks m JOIN lessons x ON x.id = m.lesson_id"
+					" JOIN schools sc ON sc.id = x.school_id WHERE sc.programme = 'nis'";
+	assert_true(qd(db, nis_marks) > 0);
+	assert_true(qd(db, "SELECT COUNT(*) FROM formative_marks m JOIN lessons x ON x.id = m.lesson_id JOIN schools"
+			   " sc ON sc.id = x.school_id WHERE sc.programme = 'nis' AND m.mark >= 6") * 100 >=
+		    qd(db, nis_marks) * 70);
+	assert_int_equal(qd(db, "SELECT MAX(m.mark) FROM formative_marks m JOIN lessons x ON x.id = m.lesson_id"
+				" JOIN schools sc ON sc.id = x.school_id WHERE sc.programme = 'nis'"), 10);
+	assert_int_equal(qd(db, "SELECT MAX(m.mark) FROM formative_marks m JOIN lessons x ON x.id = m.lesson_id"
+				" JOIN schools sc ON sc.id = x.school_id WHERE sc.programme = 'ib'"), 7);
+	assert_true(qd(db, "SELECT COUNT(DISTINCT mark) FROM formative_marks") >= 6);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM (SELECT lesson_id FROM formative_marks GROUP BY lesson_id"
+				" HAVING COUNT(*) < 3 OR COUNT(*) > 6) m"), 0);
+	int64_t marked = qd(db, "SELECT COUNT(DISTINCT lesson_id) FROM formative_marks");
+	assert_true(marked * 100 >= (filled - missed) * 28 && marked * 100 <= (filled - missed) * 42);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM formative_marks m JOIN lesson_journal j ON j.lesson_id ="
+				" m.lesson_id WHERE j.status <> 'held' OR EXISTS (SELECT 1 FROM attendance a WHERE"
+				" a.lesson_id = m.lesson_id AND a.student_id = m.student_id AND a.status = 'absent')"),
+			 0);
+	/* summative works: sections of 10–30 and terms of 25–40 points at lessons held, a score
+	 * within the points for every student present and none for the absent */
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM summative_works"), s->works);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM summative_scores"), s->scores);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM summative_works WHERE kind NOT IN ('section', 'term')"
+				" OR (kind = 'section' AND max_points NOT BETWEEN 10 AND 30)"
+				" OR (kind = 'term' AND max_points NOT BETWEEN 25 AND 40) OR title IS NULL"), 0);
+	assert_true(qd(db, "SELECT COUNT(*) FROM summative_works WHERE kind = 'section'") > 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM summative_works w JOIN lesson_journal j ON j.lesson_id ="
+				" w.lesson_id WHERE j.status <> 'held'"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM summative_scores s JOIN summative_works w ON w.lesson_id ="
+				" s.lesson_id WHERE s.points < 0 OR s.points > w.max_points"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM summative_scores s JOIN attendance a ON a.lesson_id ="
+				" s.lesson_id AND a.student_id = s.student_id WHERE a.status = 'absent'"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM summative_works w JOIN lessons x ON x.id = w.lesson_id"
+				" WHERE (SELECT COUNT(*) FROM summative_scores s WHERE s.lesson_id = w.lesson_id)"
+				" + (SELECT COUNT(*) FROM attendance a WHERE a.lesson_id = w.lesson_id AND"
+				" a.status = 'absent') <> CASE WHEN x.group_id IS NULL THEN (SELECT COUNT(*) FROM"
+				" students s WHERE s.class_id = x.class_id AND s.status = 'studying') ELSE (SELECT"
+				" COUNT(*) FROM group_members gm WHERE gm.group_id = x.group_id) END"), 0);
+	/* about one section work in 8 lessons of a class-subject; in quarter 1 (over by today)
+	 * every class-subject of the NIS school has one term work, in its last week; the IB
+	 * school's semester 1 is not over, and it has section works too */
+	int64_t sections = qd(db, "SELECT COUNT(*) FROM summative_works w JOIN lessons x ON x.id = w.lesson_id"
+				  " WHERE w.kind = 'section' AND x.lesson_date <= '2026-10-23'");
+	int64_t q1 = qd(db, "SELECT COUNT(*) FROM lessons WHERE lesson_date <= '2026-10-23'");
+	assert_true(sections * 14 >= q1 && sections * 6 <= q1);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM (SELECT x.class_id, COALESCE(x.group_id, 0) AS g, x.subject_id,"
+				" SUM(CASE WHEN w.kind = 'term' THEN 1 ELSE 0 END) AS n,"
+				" MIN(CASE WHEN w.kind = 'term' THEN x.lesson_date END) AS d"
+				" FROM lessons x JOIN schools sc ON sc.id = x.school_id"
+				" LEFT JOIN summative_works w ON w.lesson_id = x.id"
+				" WHERE sc.programme = 'nis' AND x.lesson_date <= '2026-10-23'"
+				" GROUP BY x.class_id, COALESCE(x.group_id, 0), x.subject_id) u"
+				" WHERE n <> 1 OR d < '2026-10-17'"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM summative_works w JOIN lessons x ON x.id = w.lesson_id"
+				" JOIN schools sc ON sc.id = x.school_id WHERE sc.programme = 'ib' AND w.kind = 'term'"), 0);
+	assert_true(qd(db, "SELECT COUNT(*) FROM summative_works w JOIN lessons x ON x.id = w.lesson_id"
+			   " JOIN schools sc ON sc.id = x.school_id WHERE sc.programme = 'ib'") > 0);
+	/* covers: a teacher of the lesson's school, not its own, free at that period, at a
+	 * lesson held */
+	int64_t covers = qd(db, "SELECT COUNT(*) FROM lesson_covers");
+	assert_int_equal(covers, s->covers);
+	assert_true(covers > 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM lesson_covers c JOIN lessons x ON x.id = c.lesson_id"
+				" JOIN staff st ON st.id = c.staff_id WHERE st.school_id <> x.school_id"
+				" OR c.staff_id = x.staff_id OR c.reason IS NULL OR NOT EXISTS (SELECT 1 FROM"
+				" staff_roles r WHERE r.staff_id = c.staff_id AND r.role = 'teacher')"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM lesson_covers c LEFT JOIN lesson_journal j ON j.lesson_id ="
+				" c.lesson_id WHERE j.lesson_id IS NULL OR j.status <> 'held'"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM lesson_covers c JOIN lessons x ON x.id = c.lesson_id"
+				" WHERE EXISTS (SELECT 1 FROM lessons y WHERE y.staff_id = c.staff_id"
+				" AND y.lesson_date = x.lesson_date AND y.period = x.period)"), 0);
+}
+
+static void test_journal(void **state)
+{
+	(void)state;
+	check_journal(&main_db);
+	/* the topics are the subject's, in the class's language, without a КТЖ */
+	assert_int_equal(q("SELECT COUNT(*) FROM lesson_journal j JOIN lessons x ON x.id = j.lesson_id"
+			   " JOIN classes c ON c.id = x.class_id JOIN subjects su ON su.id = x.subject_id"
+			   " WHERE j.status = 'held' AND j.topic NOT LIKE '§% ' || CASE c.language"
+			   " WHEN 'ru' THEN su.name_ru ELSE su.name_kk END"), 0);
+}
+
+/* The same seed and today give the same journal; a later today keeps the history of
+ * the lessons before the earlier one (but for the few left late) and adds to it; a
+ * today outside the year fills nothing. */
+static void test_journal_deterministic(void **state)
+{
+	(void)state;
+	struct demo_db again, later, summer;
+	assert_int_equal(make_demo(&again, SEED, 2), DEMO_OK);
+	assert_true(journal_checksum(main_db.db) == journal_checksum(again.db));
+	assert_int_equal(again.sum.journal_lessons, main_db.sum.journal_lessons);
+	assert_int_equal(again.sum.absences, main_db.sum.absences);
+	assert_int_equal(again.sum.marks, main_db.sum.marks);
+	assert_int_equal(again.sum.works, main_db.sum.works);
+	assert_int_equal(again.sum.covers, main_db.sum.covers);
+	drop_demo(&again);
+
+	assert_int_equal(make_demo_on(&later, SEED, 2, "2026-12-10"), DEMO_OK);
+	assert_true(later.sum.journal_lessons > main_db.sum.journal_lessons);
+	static const char earlier[] =
+		"SELECT j.lesson_id, j.status, j.topic, j.homework, j.filled_at, (SELECT COUNT(*) FROM attendance a"
+		" WHERE a.lesson_id = j.lesson_id), (SELECT SUM(mark) FROM formative_marks m WHERE m.lesson_id ="
+		" j.lesson_id), (SELECT SUM(points) FROM summative_scores s WHERE s.lesson_id = j.lesson_id)"
+		" FROM lesson_journal j JOIN lessons x ON x.id = j.lesson_id WHERE x.lesson_date < '" LATE_FROM "'"
+		" ORDER BY j.lesson_id";
+	assert_true(checksum_query(main_db.db, earlier) == checksum_query(later.db, earlier));
+	drop_demo(&later);
+
+	assert_int_equal(make_demo_on(&summer, SEED, 1, "2027-07-01"), DEMO_OK);
+	assert_int_equal(summer.sum.journal_lessons, 0);
+	assert_int_equal(summer.sum.unfilled, 0);
+	assert_int_equal(qd(summer.db, "SELECT COUNT(*) FROM lesson_journal"), 0);
+	assert_true(summer.sum.lessons > 0);
+	drop_demo(&summer);
+}
+
+/* PostgreSQL: the same network gives the same journal, which passes the same checks. */
+static void test_journal_pg(void **state)
+{
+	(void)state;
+	struct demo_db pg;
+	int rc = make_demo_pg(&pg, SEED, 2, TODAY);
+	if (rc == 1) {
+		fprintf(stderr, "test_demo: MEKTEP_PG_TEST is not set: the PostgreSQL journal test is SKIPPED\n");
+		skip();
+	}
+	assert_int_equal(rc, DEMO_OK);
+	check_journal(&pg);
+	assert_int_equal(pg.sum.journal_lessons, main_db.sum.journal_lessons);
+	assert_int_equal(pg.sum.scores, main_db.sum.scores);
+	assert_true(journal_checksum(pg.db) == journal_checksum(main_db.db));
+	drop_demo(&pg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -398,6 +704,9 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_timetables),
+		cmocka_unit_test(test_journal),
+		cmocka_unit_test(test_journal_deterministic),
+		cmocka_unit_test(test_journal_pg),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
