@@ -84,12 +84,7 @@ static json_t *term_for(struct db *db, int64_t year_id, const char *day)
 	return t;
 }
 
-static json_t *subject_row(struct db_stmt *st)
-{
-	return json_pack("{s:o, s:o, s:o}", "id", row_int(st, 0), "code", row_text(st, 1), "name", row_names(st, 2));
-}
-
-/* The term's results so far: one per subject with marks or works, in subject order. */
+/* The term's results so far: one per subject with marks or works. */
 static json_t *term_results(struct db *db, int64_t student_id, int64_t school_id, json_t *term)
 {
 	struct marking_model m;
@@ -98,14 +93,8 @@ static json_t *term_results(struct db *db, int64_t student_id, int64_t school_id
 	const char *from = json_string_value(json_object_get(term, "starts_on"));
 	const char *to = json_string_value(json_object_get(term, "ends_on"));
 	json_t *figures = journal_student_figures(db, student_id, from, to);
-	json_t *names = json_object();
-	if (!figures || row_map(db, names, "s", "SELECT id, code, name_kk, name_ru, name_en FROM subjects", 0,
-				subject_row) != 0) {
-		json_decref(figures);
-		json_decref(names);
+	if (!figures)
 		return NULL;
-	}
-	json_t *by_id = json_object_get(names, "s");
 	json_t *items = json_array();
 	const char *key;
 	json_t *f;
@@ -113,12 +102,10 @@ static json_t *term_results(struct db *db, int64_t student_id, int64_t school_id
 		struct term_figures tf;
 		results_figures(f, &tf);
 		json_t *r = results_term_json(&m, &tf);
-		json_t *subject = json_object_get(by_id, key);
-		json_object_set(r, "subject", subject ? subject : json_null());
+		json_object_set(r, "subject", json_object_get(f, "subject"));
 		json_array_append_new(items, r);
 	}
 	json_decref(figures);
-	json_decref(names);
 	return json_pack("{s:s, s:o}", "model", m.code, "items", items);
 }
 

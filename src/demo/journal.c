@@ -119,6 +119,7 @@ struct att_row {
 struct point_row {         /* a formative mark or a summative score */
 	int64_t lesson, student;
 	int value;
+	size_t li;             /* the lesson's index in struct school's lessons */
 };
 
 struct work_row {
@@ -724,7 +725,7 @@ static int held_rows(struct school *s, size_t i, struct rng *r, const struct jst
 			const struct jstudent *x = present[pick];
 			present[pick] = present[k];
 			present[k] = x;
-			struct point_row m = {l->id, x->id, draw_mark(r, x, s->formative_max)};
+			struct point_row m = {l->id, x->id, draw_mark(r, x, s->formative_max), (size_t)(l - s->lessons)};
 			if (push((void **)&s->marks, &s->nmarks, &s->cap_marks, sizeof *s->marks, &m) != 0)
 				rc = DB_ERROR;
 			counts->marks++;
@@ -738,7 +739,8 @@ static int held_rows(struct school *s, size_t i, struct rng *r, const struct jst
 			rc = DB_ERROR;
 		counts->works++;
 		for (size_t k = 0; k < npresent && rc == DB_OK; k++) {
-			struct point_row p = {l->id, present[k]->id, draw_points(r, present[k], l->max_points)};
+			struct point_row p = {l->id, present[k]->id, draw_points(r, present[k], l->max_points),
+					      (size_t)(l - s->lessons)};
 			if (push((void **)&s->scores, &s->nscores, &s->cap_scores, sizeof *s->scores, &p) != 0)
 				rc = DB_ERROR;
 			counts->scores++;
@@ -850,9 +852,14 @@ static int copy_attendance(struct school *s, size_t i)
 	return db_copy_row(s->db, "iiss", a->lesson, a->student, att_status[a->status], att_reason[a->reason]);
 }
 
+/* A mark or score repeats its lesson's subject and date (migration 007). */
 static int copy_mark(struct school *s, size_t i)
 {
-	return db_copy_row(s->db, "iii", s->marks[i].lesson, s->marks[i].student, (int64_t)s->marks[i].value);
+	const struct jlesson *l = &s->lessons[s->marks[i].li];
+	char day[DATE_TEXT_SIZE];
+	date_format(date_from_days(l->day), day);
+	return db_copy_row(s->db, "iiiis", s->marks[i].lesson, s->marks[i].student, (int64_t)s->marks[i].value,
+			   l->subject_id, day);
 }
 
 static int copy_work(struct school *s, size_t i)
@@ -865,7 +872,11 @@ static int copy_work(struct school *s, size_t i)
 
 static int copy_score(struct school *s, size_t i)
 {
-	return db_copy_row(s->db, "iii", s->scores[i].lesson, s->scores[i].student, (int64_t)s->scores[i].value);
+	const struct jlesson *l = &s->lessons[s->scores[i].li];
+	char day[DATE_TEXT_SIZE];
+	date_format(date_from_days(l->day), day);
+	return db_copy_row(s->db, "iiiissi", s->scores[i].lesson, s->scores[i].student, (int64_t)s->scores[i].value,
+			   l->subject_id, day, l->work == WORK_TERM ? "term" : "section", (int64_t)l->max_points);
 }
 
 static int copy_cover(struct school *s, size_t i)
@@ -884,9 +895,11 @@ static const struct {
 	int (*row)(struct school *s, size_t i);
 } child_tables[] = {
 	{"attendance", "lesson_id, student_id, status, reason", offsetof(struct school, natt), copy_attendance},
-	{"formative_marks", "lesson_id, student_id, mark", offsetof(struct school, nmarks), copy_mark},
+	{"formative_marks", "lesson_id, student_id, mark, subject_id, lesson_date", offsetof(struct school, nmarks),
+	 copy_mark},
 	{"summative_works", "lesson_id, kind, title, max_points", offsetof(struct school, nworks), copy_work},
-	{"summative_scores", "lesson_id, student_id, points", offsetof(struct school, nscores), copy_score},
+	{"summative_scores", "lesson_id, student_id, points, subject_id, lesson_date, kind, max_points",
+	 offsetof(struct school, nscores), copy_score},
 	{"lesson_covers", "lesson_id, staff_id, reason, assigned_by, assigned_at", offsetof(struct school, ncovers),
 	 copy_cover},
 };

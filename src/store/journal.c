@@ -239,8 +239,9 @@ int journal_lesson_save(struct db *db, int64_t lesson_id, json_t *j, int64_t use
 	}
 	if (rc >= 0)
 		rc = insert_rows(db, json_object_get(j, "marks"),
-				 "INSERT INTO formative_marks (lesson_id, student_id, mark) VALUES ($1, $2, $3)", "mark",
-				 lesson_id);
+				 "INSERT INTO formative_marks (lesson_id, student_id, mark, subject_id, lesson_date)"
+				 " SELECT id, CAST($2 AS BIGINT), CAST($3 AS INTEGER), subject_id, lesson_date FROM lessons"
+				 " WHERE id = $1", "mark", lesson_id);
 	if (rc >= 0 && json_is_object(work)) {
 		rc = db_run(db, "INSERT INTO summative_works (lesson_id, kind, title, max_points) VALUES ($1, $2, $3, $4)",
 			    "issi", lesson_id, json_string_value(json_object_get(work, "kind")),
@@ -248,8 +249,10 @@ int journal_lesson_save(struct db *db, int64_t lesson_id, json_t *j, int64_t use
 			    (int64_t)json_integer_value(json_object_get(work, "max_points")));
 		if (rc >= 0)
 			rc = insert_rows(db, json_object_get(work, "scores"),
-					 "INSERT INTO summative_scores (lesson_id, student_id, points) VALUES ($1, $2, $3)",
-					 "points", lesson_id);
+					 "INSERT INTO summative_scores (lesson_id, student_id, points, subject_id, lesson_date,"
+					 " kind, max_points) SELECT x.id, CAST($2 AS BIGINT), CAST($3 AS INTEGER), x.subject_id,"
+					 " x.lesson_date, w.kind, w.max_points FROM lessons x JOIN summative_works w"
+					 " ON w.lesson_id = x.id WHERE x.id = $1", "points", lesson_id);
 	}
 	return rc < 0 ? rc : DB_OK;
 }

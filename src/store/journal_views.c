@@ -176,8 +176,9 @@ json_t *journal_grid(struct db *db, int64_t class_id, int64_t group_id, int64_t 
 /* --- figures --- */
 
 /* Adds to figures[key of column 0] the values of the row: formative (sum, count) or
- * summative (kind, points, max). */
-static void add_figures(json_t *figures, struct db_stmt *st, int summative)
+ * summative (kind, points, max). `subject_col` > 0: the row names its subject (id in
+ * column 0, code and names from subject_col on), put as "subject". */
+static void add_figures(json_t *figures, struct db_stmt *st, int summative, int subject_col)
 {
 	char key[24];
 	snprintf(key, sizeof key, "%lld", (long long)db_col_int64(st, 0));
@@ -185,6 +186,10 @@ static void add_figures(json_t *figures, struct db_stmt *st, int summative)
 	if (!f) {
 		f = json_pack("{s:i, s:i, s:i, s:i, s:i, s:i}", "formative_sum", 0, "formative_count", 0, "section_points", 0,
 			      "section_max", 0, "term_points", 0, "term_max", 0);
+		if (subject_col > 0)
+			json_object_set_new(f, "subject", json_pack("{s:o, s:o, s:o}", "id", row_int(st, 0), "code",
+								     row_text(st, subject_col), "name",
+								     row_names(st, subject_col + 1)));
 		json_object_set_new(figures, key, f);
 	}
 	if (!summative) {
@@ -199,13 +204,13 @@ static void add_figures(json_t *figures, struct db_stmt *st, int summative)
 }
 
 /* Steps st into figures; 0, or -1 on a database error. */
-static int collect_figures(struct db_stmt *st, json_t *figures, int summative)
+static int collect_figures(struct db_stmt *st, json_t *figures, int summative, int subject_col)
 {
 	if (!st)
 		return -1;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW)
-		add_figures(figures, st, summative);
+		add_figures(figures, st, summative, subject_col);
 	db_done(st);
 	return rc == DB_DONE ? 0 : -1;
 }
@@ -220,14 +225,14 @@ json_t *journal_unit_figures(struct db *db, int64_t class_id, int64_t group_id, 
 						      " JOIN formative_marks m ON m.lesson_id = x.id WHERE" UNIT_WHERE
 						      " GROUP BY m.student_id",
 						  class_id, group_id, subject_id, from, to),
-				     figures, 0);
+				     figures, 0, 0);
 	if (rc == 0)
 		rc = collect_figures(prepare_unit(db, "SELECT sc.student_id, w.kind, SUM(sc.points), SUM(w.max_points)"
 						      " FROM lessons x JOIN summative_works w ON w.lesson_id = x.id"
 						      " JOIN summative_scores sc ON sc.lesson_id = x.id WHERE" UNIT_WHERE
 						      " GROUP BY sc.student_id, w.kind",
 						  class_id, group_id, subject_id, from, to),
-				     figures, 1);
+				     figures, 1, 0);
 	if (rc != 0) {
 		json_decref(students);
 		json_decref(figures);
@@ -253,19 +258,22 @@ json_t *journal_unit_figures(struct db *db, int64_t class_id, int64_t group_id, 
 json_t *journal_student_figures(struct db *db, int64_t student_id, const char *from, const char *to)
 {
 	json_t *figures = json_object();
-	int rc = collect_figures(prepare_range(db, "SELECT x.subject_id, SUM(m.mark), COUNT(*) FROM formative_marks m"
-						   " JOIN lessons x ON x.id = m.lesson_id WHERE m.student_id = $1"
-						   " AND x.lesson_date >= $2 AND x.lesson_date <= $3 GROUP BY x.subject_id",
+	/* one range of each covering index (migration 007), then the subject's names */
+	int rc = collect_figures(prepare_range(db, "SELECT f.subject_id, f.total, f.n, s.code, s.name_kk, s.name_ru, s.name_en"
+						   " FROM (SELECT subject_id, SUM(mark) AS total, COUNT(*) AS n FROM formative_marks"
+						   " WHERE student_id = $1 AND lesson_date >= $2 AND lesson_date <= $3"
+						   " GROUP BY subject_id) f JOIN subjects s ON s.id = f.subject_id"
+						   " ORDER BY f.subject_id",
 					       student_id, from, to),
-				 figures, 0);
+				 figures, 0, 3);
 	if (rc == 0)
-		rc = collect_figures(prepare_range(db, "SELECT x.subject_id, w.kind, SUM(sc.points), SUM(w.max_points)"
-						       " FROM summative_scores sc JOIN summative_works w ON w.lesson_id = sc.lesson_id"
-						       " JOIN lessons x ON x.id = sc.lesson_id WHERE sc.student_id = $1"
-						       " AND x.lesson_date >= $2 AND x.lesson_date <= $3"
-						       " GROUP BY x.subject_id, w.kind",
+		rc = collect_figures(prepare_range(db, "SELECT f.subject_id, f.kind, f.points, f.max, s.code, s.name_kk,"
+						       " s.name_ru, s.name_en FROM (SELECT subject_id, kind, SUM(points) AS points,"
+						       " SUM(max_points) AS max FROM summative_scores WHERE student_id = $1"
+						       " AND lesson_date >= $2 AND lesson_date <= $3 GROUP BY subject_id, kind) f"
+						       " JOIN subjects s ON s.id = f.subject_id ORDER BY f.subject_id, f.kind",
 						   student_id, from, to),
-				     figures, 1);
+				     figures, 1, 4);
 	if (rc != 0) {
 		json_decref(figures);
 		return NULL;

@@ -33,8 +33,9 @@ json_t *journal_grid(struct db *db, int64_t class_id, int64_t group_id, int64_t 
 json_t *journal_unit_figures(struct db *db, int64_t class_id, int64_t group_id, int64_t subject_id,
 			     const char *from, const char *to);
 
-/* One student's figures per subject from..to: {"<subject id>": {"formative_sum",
- * "formative_count","section_points","section_max","term_points","term_max"}}. */
+/* One student's figures per subject from..to: {"<subject id>": {"subject": {"id","code",
+ * "name"},"formative_sum","formative_count","section_points","section_max","term_points",
+ * "term_max"}}. */
 json_t *journal_student_figures(struct db *db, int64_t student_id, const char *from, const char *to);
 
 /* A student's lessons from..to (the class's, and their groups'): [{"id","date","period",

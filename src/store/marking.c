@@ -115,42 +115,28 @@ int marking_seed(struct db *db)
 	return rc < 0 ? rc : DB_OK;
 }
 
-/* The model named `code` into *out. */
-static int model_by_code(struct db *db, const char *code, struct marking_model *out)
+int marking_for_school(struct db *db, int64_t school_id, struct marking_model *out)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT definition FROM marking_models WHERE code = $1");
+	/* the school's own model, else the network's: one statement, as the diary and the
+	 * summaries ask for it on every request */
+	struct db_stmt *st = db_prepare(db, "SELECT code, definition FROM marking_models WHERE code = COALESCE("
+					    "(SELECT marking_model FROM schools WHERE id = $1),"
+					    " (SELECT value FROM settings WHERE key = 'marking_model'), 'kz_25_25_50')");
 	if (!st)
 		return DB_ERROR;
-	db_bind_text(st, 1, code);
+	db_bind_int64(st, 1, school_id);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		const char *field;
-		json_t *def = json_loads(db_col_text(st, 0) ? db_col_text(st, 0) : "", 0, NULL);
+		json_t *def = json_loads(db_col_text(st, 1) ? db_col_text(st, 1) : "", 0, NULL);
 		rc = def && marking_model_parse(def, out, &field) == 0 ? DB_OK : DB_ERROR;
-		snprintf(out->code, sizeof out->code, "%s", code);
+		snprintf(out->code, sizeof out->code, "%s", db_col_text(st, 0) ? db_col_text(st, 0) : "");
 		json_decref(def);
 	} else if (rc == DB_DONE) {
 		rc = DB_ERROR; /* a school or the setting names a model that is gone */
 	}
 	db_done(st);
 	return rc;
-}
-
-int marking_for_school(struct db *db, int64_t school_id, struct marking_model *out)
-{
-	struct db_stmt *st = db_prepare(db, "SELECT COALESCE((SELECT marking_model FROM schools WHERE id = $1),"
-					    " (SELECT value FROM settings WHERE key = 'marking_model'), 'kz_25_25_50')");
-	if (!st)
-		return DB_ERROR;
-	db_bind_int64(st, 1, school_id);
-	char code[32] = "";
-	int rc = db_step(st);
-	if (rc == DB_ROW && db_col_text(st, 0))
-		snprintf(code, sizeof code, "%s", db_col_text(st, 0));
-	db_done(st);
-	if (rc != DB_ROW)
-		return rc < 0 ? rc : DB_ERROR;
-	return model_by_code(db, code, out);
 }
 
 static json_t *model_row(struct db_stmt *st)

@@ -57,14 +57,19 @@ CREATE TABLE attendance (
 );
 CREATE INDEX attendance_student ON attendance(student_id);
 
--- ASM-2: a formative mark (ФО / ҚБ), one per student and lesson.
+-- ASM-2: a formative mark (ФО / ҚБ), one per student and lesson. subject_id and
+-- lesson_date repeat the lesson's (which never change) so that a student's figures of a
+-- term come from one range of the covering index, without a lookup per mark: the
+-- diary asks for them on every request (bench/README.md).
 CREATE TABLE formative_marks (
   lesson_id BIGINT NOT NULL REFERENCES lesson_journal(lesson_id),
   student_id BIGINT NOT NULL REFERENCES students(id),
   mark INTEGER NOT NULL CHECK (mark BETWEEN 1 AND 100),
+  subject_id BIGINT NOT NULL,
+  lesson_date TEXT NOT NULL,
   PRIMARY KEY (lesson_id, student_id)
 );
-CREATE INDEX formative_marks_student ON formative_marks(student_id);
+CREATE INDEX formative_marks_student ON formative_marks(student_id, lesson_date, subject_id, mark);
 
 -- ASM-2: a summative work written at a lesson: for a section (СОР / БЖБ) or for the
 -- term (СОЧ / ТЖБ), out of max_points; at most one per lesson.
@@ -74,13 +79,19 @@ CREATE TABLE summative_works (
   title TEXT,
   max_points INTEGER NOT NULL CHECK (max_points BETWEEN 1 AND 1000)
 );
+-- A student's points in a work; subject_id, lesson_date, kind and max_points repeat the
+-- lesson's and the work's (written with them, in the same save) for the same reason.
 CREATE TABLE summative_scores (
   lesson_id BIGINT NOT NULL REFERENCES summative_works(lesson_id),
   student_id BIGINT NOT NULL REFERENCES students(id),
   points INTEGER NOT NULL CHECK (points BETWEEN 0 AND 1000),
+  subject_id BIGINT NOT NULL,
+  lesson_date TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('section', 'term')),
+  max_points INTEGER NOT NULL,
   PRIMARY KEY (lesson_id, student_id)
 );
-CREATE INDEX summative_scores_student ON summative_scores(student_id);
+CREATE INDEX summative_scores_student ON summative_scores(student_id, lesson_date, subject_id, kind, points, max_points);
 
 -- Closing a term locks the journal of its lessons (the director or academic deputy).
 CREATE TABLE term_closures (
