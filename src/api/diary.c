@@ -5,6 +5,7 @@
  * their own children: any other id is 403 whether or not it exists. Reads may go to
  * the replica. docs/journal.md. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -17,6 +18,7 @@
 #include "store/marking.h"
 #include "store/people.h"
 #include "store/row.h"
+#include "util/json_text.h"
 
 /* A student as the diary names them: school, class, year. */
 struct diary_student {
@@ -143,37 +145,36 @@ int api_student_diary(struct req *rq)
 	date_format(monday, from);
 	date_format(date_add_days(monday, 6), to);
 	snprintf(week_text, sizeof week_text, "%04d-W%02d", iso_year, iso_week);
-	json_t *lessons = journal_student_lessons(rq->db_read, id, from, to);
-	json_t *term = lessons ? term_for(rq->db_read, s.year_id, to) : NULL;
-	json_t *results = term ? term_results(rq->db_read, id, s.school_id, term) : NULL;
-	if (!lessons || (term == NULL && rq->db_read->lost) || (term && !results)) {
-		json_decref(lessons);
-		json_decref(term);
-		json_decref(s.json);
+	/* the reply is written as text around the week (store/journal_views.h) */
+	struct buf out = BUF_INIT;
+	char *student = json_dumps(s.json, JSON_COMPACT);
+	json_decref(s.json);
+	buf_adds(&out, "{\"student\":");
+	buf_adds(&out, student ? student : "null");
+	free(student);
+	jt_field_str(&out, "week", week_text, 0);
+	jt_field_str(&out, "from", from, 0);
+	jt_field_str(&out, "to", to, 0);
+	buf_adds(&out, ",\"days\":");
+	if (journal_student_week(rq->db_read, id, monday, &out) != DB_OK) {
+		buf_release(&out);
 		return reply_db_failure(rq);
 	}
-	/* the lessons by day, Monday to Saturday; Saturday only when it has lessons */
-	json_t *days = json_array();
-	for (int d = 0; d < 6; d++) {
-		char day[DATE_TEXT_SIZE];
-		date_format(date_add_days(monday, d), day);
-		json_t *list = json_array();
-		size_t i;
-		json_t *l;
-		json_array_foreach(lessons, i, l)
-			if (strcmp(json_string_value(json_object_get(l, "date")), day) == 0)
-				json_array_append(list, l);
-		if (d == 5 && json_array_size(list) == 0) {
-			json_decref(list);
-			break;
-		}
-		json_array_append_new(days, json_pack("{s:s, s:i, s:o}", "date", day, "weekday", d + 1, "lessons", list));
+	json_t *term = term_for(rq->db_read, s.year_id, to);
+	json_t *results = term ? term_results(rq->db_read, id, s.school_id, term) : NULL;
+	if ((term == NULL && rq->db_read->lost) || (term && !results)) {
+		json_decref(term);
+		buf_release(&out);
+		return reply_db_failure(rq);
 	}
-	json_decref(lessons);
-	json_t *body = json_pack("{s:o, s:s, s:s, s:s, s:o, s:o, s:o}", "student", s.json, "week", week_text, "from", from,
-				 "to", to, "days", days, "term", term ? term : json_null(), "results",
-				 results ? results : json_null());
-	return reply_json(rq, 200, body);
+	json_t *tail = json_pack("{s:o, s:o}", "term", term ? term : json_null(), "results", results ? results : json_null());
+	char *text = json_dumps(tail, JSON_COMPACT);
+	json_decref(tail);
+	/* {"term":…,"results":…} joined on after the days: its opening brace becomes a comma */
+	buf_addch(&out, ',');
+	buf_adds(&out, text ? text + 1 : "\"term\":null,\"results\":null}");
+	free(text);
+	return reply_json_text(rq, 200, &out);
 }
 
 /* GET /me/lessons?date=YYYY-MM-DD (default today): the signed-in teacher's lessons of

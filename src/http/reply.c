@@ -14,6 +14,18 @@ int reply_json(struct req *rq, int status, json_t *body)
 	return status;
 }
 
+int reply_json_text(struct req *rq, int status, struct buf *text)
+{
+	json_decref(rq->reply);
+	rq->reply = NULL;
+	buf_release(&rq->raw);
+	rq->raw = *text;
+	buf_init(text);
+	rq->raw_type = "application/json; charset=utf-8";
+	rq->status = status;
+	return status;
+}
+
 int reply_list(struct req *rq, json_t *items, int64_t total, int64_t next_offset)
 {
 	json_t *body = json_object();

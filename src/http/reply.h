@@ -15,6 +15,9 @@
 
 /* Sends `body` (the reply takes the reference) with the status; returns the status. */
 int reply_json(struct req *rq, int status, json_t *body);
+/* Replies `status` with JSON already written as text (util/json_text.h), which it takes
+ * from `text` (left empty): for the hottest replies, built without a jansson tree. */
+int reply_json_text(struct req *rq, int status, struct buf *text);
 /* A list: {"items": items, "total": total, "next": cursor or null}. Takes `items`. */
 int reply_list(struct req *rq, json_t *items, int64_t total, int64_t next_offset);
 /* One problem as the API shows it, {"code", "rule", "field", "message"} with the

@@ -143,6 +143,8 @@ static enum MHD_Result send_reply(struct req *rq)
 			MHD_add_response_header(resp, "Content-Disposition", rq->raw_disposition);
 		if (rq->cache_control)
 			MHD_add_response_header(resp, "Cache-Control", rq->cache_control);
+		if (strncmp(rq->raw_type, "application/json", 16) == 0)
+			MHD_add_response_header(resp, "Content-Language", lang_code(rq->lang));
 	} else {
 		char *text = rq->reply ? json_dumps(rq->reply, JSON_COMPACT)
 				       : strdup("");

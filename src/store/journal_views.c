@@ -6,6 +6,7 @@
 
 #include "store/parts.h"
 #include "store/row.h"
+#include "util/json_text.h"
 
 /* Binds $1 id, $2 from, $3 to. */
 static struct db_stmt *prepare_range(struct db *db, const char *sql, int64_t id, const char *from, const char *to)
@@ -283,36 +284,79 @@ json_t *journal_student_figures(struct db *db, int64_t student_id, const char *f
 
 /* --- a student's week --- */
 
-static json_t *student_lesson_row(struct db_stmt *st)
+/* A nullable integer column as JSON text. */
+static void put_int_or_null(struct buf *b, struct db_stmt *st, int col)
 {
-	json_t *l = json_pack("{s:o, s:o, s:o, s:o, s:o}", "id", row_int(st, 0), "date", row_text(st, 1), "period",
-			      row_int(st, 2), "starts_at", row_text(st, 3), "ends_at", row_text(st, 4));
-	json_object_set_new(l, "subject", json_pack("{s:o, s:o, s:o}", "id", row_int(st, 5), "code", row_text(st, 6),
-						     "name", row_names(st, 7)));
-	json_object_set_new(l, "teacher", json_pack("{s:o, s:o, s:o, s:o}", "id", row_int(st, 10), "last_name",
-						     row_text(st, 11), "first_name", row_text(st, 12), "middle_name",
-						     row_text(st, 13)));
-	json_object_set_new(l, "cover", db_col_is_null(st, 14) ? json_null()
-		: json_pack("{s:o, s:o, s:o, s:o}", "id", row_int(st, 14), "last_name", row_text(st, 15), "first_name",
-			    row_text(st, 16), "middle_name", row_text(st, 17)));
-	json_object_set_new(l, "room", row_text(st, 18));
-	json_object_set_new(l, "status", row_text(st, 19));
-	json_object_set_new(l, "topic", row_text(st, 20));
-	json_object_set_new(l, "homework", row_text(st, 21));
-	/* attendance only where the roll was taken */
-	const char *att = db_col_text(st, 22);
-	json_object_set_new(l, "attendance", att ? json_string(att)
-					     : db_col_int64(st, 24) == 1 ? json_string("present") : json_null());
-	json_object_set_new(l, "reason", row_text(st, 23));
-	json_object_set_new(l, "mark", row_int(st, 25));
-	json_object_set_new(l, "work", db_col_is_null(st, 26) ? json_null()
-		: json_pack("{s:o, s:o, s:o, s:o}", "kind", row_text(st, 26), "title", row_text(st, 27), "max_points",
-			    row_int(st, 28), "points", row_int(st, 29)));
-	return l;
+	if (db_col_is_null(st, col))
+		buf_add(b, "null", 4);
+	else
+		jt_int(b, db_col_int64(st, col));
 }
 
-json_t *journal_student_lessons(struct db *db, int64_t student_id, const char *from, const char *to)
+/* One lesson of the diary as JSON text, from the columns of journal_student_week's
+ * query; the shape of journal_views.h. */
+static void week_lesson(struct buf *b, struct db_stmt *st)
 {
+	buf_addch(b, '{');
+	jt_field_int(b, "id", db_col_int64(st, 0), 1);
+	jt_field_str(b, "date", db_col_text(st, 1), 0);
+	jt_field_int(b, "period", db_col_int64(st, 2), 0);
+	jt_field_str(b, "starts_at", db_col_text(st, 3), 0);
+	jt_field_str(b, "ends_at", db_col_text(st, 4), 0);
+	buf_adds(b, ",\"subject\":{");
+	jt_field_int(b, "id", db_col_int64(st, 5), 1);
+	jt_field_str(b, "code", db_col_text(st, 6), 0);
+	buf_adds(b, ",\"name\":{");
+	jt_field_str(b, "kk", db_col_text(st, 7), 1);
+	jt_field_str(b, "ru", db_col_text(st, 8), 0);
+	jt_field_str(b, "en", db_col_text(st, 9), 0);
+	buf_adds(b, "}},\"teacher\":{");
+	jt_field_int(b, "id", db_col_int64(st, 10), 1);
+	jt_field_str(b, "last_name", db_col_text(st, 11), 0);
+	jt_field_str(b, "first_name", db_col_text(st, 12), 0);
+	jt_field_str(b, "middle_name", db_col_text(st, 13), 0);
+	buf_adds(b, "},\"cover\":");
+	if (db_col_is_null(st, 14)) {
+		buf_adds(b, "null");
+	} else {
+		buf_addch(b, '{');
+		jt_field_int(b, "id", db_col_int64(st, 14), 1);
+		jt_field_str(b, "last_name", db_col_text(st, 15), 0);
+		jt_field_str(b, "first_name", db_col_text(st, 16), 0);
+		jt_field_str(b, "middle_name", db_col_text(st, 17), 0);
+		buf_addch(b, '}');
+	}
+	jt_field_str(b, "room", db_col_text(st, 18), 0);
+	jt_field_str(b, "status", db_col_text(st, 19), 0);
+	jt_field_str(b, "topic", db_col_text(st, 20), 0);
+	jt_field_str(b, "homework", db_col_text(st, 21), 0);
+	/* attendance only where the roll was taken */
+	const char *att = db_col_text(st, 22);
+	jt_field_str(b, "attendance", att ? att : db_col_int64(st, 24) == 1 ? "present" : NULL, 0);
+	jt_field_str(b, "reason", db_col_text(st, 23), 0);
+	buf_adds(b, ",\"mark\":");
+	put_int_or_null(b, st, 25);
+	buf_adds(b, ",\"work\":");
+	if (db_col_is_null(st, 26)) {
+		buf_adds(b, "null");
+	} else {
+		buf_addch(b, '{');
+		jt_field_str(b, "kind", db_col_text(st, 26), 1);
+		jt_field_str(b, "title", db_col_text(st, 27), 0);
+		buf_adds(b, ",\"max_points\":");
+		put_int_or_null(b, st, 28);
+		buf_adds(b, ",\"points\":");
+		put_int_or_null(b, st, 29);
+		buf_addch(b, '}');
+	}
+	buf_addch(b, '}');
+}
+
+int journal_student_week(struct db *db, int64_t student_id, struct date monday, struct buf *out)
+{
+	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
+	date_format(monday, from);
+	date_format(date_add_days(monday, 6), to);
 	struct db_stmt *st = prepare_range(db,
 		"SELECT x.id, x.lesson_date, x.period, b.starts_at, b.ends_at, s.id, s.code, s.name_kk, s.name_ru,"
 		" s.name_en, f.id, p.last_name, p.first_name, p.middle_name, cf.id, cp.last_name, cp.first_name,"
@@ -333,7 +377,37 @@ json_t *journal_student_lessons(struct db *db, int64_t student_id, const char *f
 		" WHERE t.id = $1 AND x.lesson_date >= $2 AND x.lesson_date <= $3"
 		" ORDER BY x.lesson_date, x.period, x.id",
 		student_id, from, to);
-	return st ? row_collect(st, student_lesson_row) : NULL;
+	if (!st)
+		return DB_ERROR;
+	/* the days Monday to Saturday in order, Saturday only when it has lessons; the rows
+	 * come by date, so each day takes the rows of its date as they come */
+	int rc = db_step(st);
+	buf_addch(out, '[');
+	for (int d = 0; d < 6 && (rc == DB_ROW || rc == DB_DONE); d++) {
+		char day[DATE_TEXT_SIZE];
+		date_format(date_add_days(monday, d), day);
+		int has = rc == DB_ROW && db_col_text(st, 1) && strcmp(db_col_text(st, 1), day) == 0;
+		if (d == 5 && !has)
+			break;
+		if (d)
+			buf_addch(out, ',');
+		buf_addch(out, '{');
+		jt_field_str(out, "date", day, 1);
+		jt_field_int(out, "weekday", d + 1, 0);
+		buf_adds(out, ",\"lessons\":[");
+		int first = 1;
+		while (rc == DB_ROW && db_col_text(st, 1) && strcmp(db_col_text(st, 1), day) == 0) {
+			if (!first)
+				buf_addch(out, ',');
+			week_lesson(out, st);
+			first = 0;
+			rc = db_step(st);
+		}
+		buf_adds(out, "]}");
+	}
+	buf_addch(out, ']');
+	db_done(st);
+	return rc == DB_DONE ? DB_OK : rc < 0 ? rc : DB_OK;
 }
 
 /* --- what is late, the month's report --- */

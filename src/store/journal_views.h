@@ -10,7 +10,9 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "core/date.h"
 #include "store/db.h"
+#include "util/buf.h"
 
 /* The lessons a teacher (staff id) teaches or covers from..to: [{"id","date","period",
  * "starts_at","ends_at", parts (store/parts.h), "status","topic","homework",
@@ -38,11 +40,15 @@ json_t *journal_unit_figures(struct db *db, int64_t class_id, int64_t group_id, 
  * "term_max"}}. */
 json_t *journal_student_figures(struct db *db, int64_t student_id, const char *from, const char *to);
 
-/* A student's lessons from..to (the class's, and their groups'): [{"id","date","period",
- * "starts_at","ends_at","subject": {"id","code","name"},"teacher": {…},"cover": {…} |
- * null,"room","status","topic","homework","attendance","reason","mark",
- * "work": {"kind","title","max_points","points"} | null}]. */
-json_t *journal_student_lessons(struct db *db, int64_t student_id, const char *from, const char *to);
+/* A student's week from `monday` (the class's lessons, and their groups') written as
+ * JSON text into out: [{"date","weekday" (1..6),"lessons": [{"id","date","period",
+ * "starts_at","ends_at","subject": {"id","code","name"},"teacher": {"id","last_name",
+ * "first_name","middle_name"},"cover": {…} | null,"room","status","topic","homework",
+ * "attendance" (null where the roll was not taken),"reason","mark","work": {"kind",
+ * "title","max_points","points"} | null}]}], Monday to Friday and Saturday when it has
+ * lessons. Text, not a jansson tree: the diary is the hottest read (bench/README.md).
+ * DB_OK or a negative rc. */
+int journal_student_week(struct db *db, int64_t student_id, struct date monday, struct buf *out);
 
 /* The lessons of a school from..to (to: the day before today) whose journal is not
  * complete — no journal, or held without a topic or without the roll — with the
