@@ -452,15 +452,32 @@ static int term_exists(struct db *db, int64_t year, int64_t term)
 			      "ii", year, term) == DB_ROW && n > 0;
 }
 
+/* The school of a route's year and term for the director or academic deputy; 0 after
+ * replying 404 (no such year or term) or 403. */
+static int64_t term_route(struct req *rq, int64_t year, int64_t term)
+{
+	int64_t school = year_school(rq->db, year);
+	if (!school || !term_exists(rq->db, year, term)) {
+		if (rq->db->lost)
+			reply_db_failure(rq);
+		else
+			reply_error(rq, 404, "not_found", NULL, NULL);
+		return 0;
+	}
+	if (!rights_journal_admin(rq, school)) {
+		reply_error(rq, 403, "forbidden", NULL, NULL);
+		return 0;
+	}
+	return school;
+}
+
 /* POST /academic-years/{id}/terms/{n}/close */
 int api_term_close(struct req *rq)
 {
 	int64_t year = rq->params[0], term = rq->params[1];
-	int64_t school = year_school(rq->db, year);
-	if (!school || !term_exists(rq->db, year, term))
-		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
-	if (!rights_journal_admin(rq, school))
-		return reply_error(rq, 403, "forbidden", NULL, NULL);
+	int64_t school = term_route(rq, year, term);
+	if (!school)
+		return rq->status;
 	if (db_begin_write(rq->db) != DB_OK)
 		return reply_db_failure(rq);
 	int rc = journal_term_close(rq->db, year, (int)term, rq->user.id);
@@ -493,11 +510,9 @@ static const struct field_spec unlock_fields[] = {
 int api_term_unlock(struct req *rq)
 {
 	int64_t year = rq->params[0], term = rq->params[1];
-	int64_t school = year_school(rq->db, year);
-	if (!school || !term_exists(rq->db, year, term))
-		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
-	if (!rights_journal_admin(rq, school))
-		return reply_error(rq, 403, "forbidden", NULL, NULL);
+	int64_t school = term_route(rq, year, term);
+	if (!school)
+		return rq->status;
 	if (validate_body(rq, unlock_fields, VALIDATE_CREATE))
 		return reply_errors(rq, 422);
 	if (db_begin_write(rq->db) != DB_OK)
