@@ -34,6 +34,13 @@ import StudentChoicePage from './pages/StudentChoicePage.svelte';
 import SchoolChoicesPage from './pages/SchoolChoicesPage.svelte';
 import LoadEditPage from './pages/LoadEditPage.svelte';
 import KtpPlanPage from './pages/KtpPlanPage.svelte';
+import DiaryPage from './pages/DiaryPage.svelte';
+import JournalGridPage from './pages/JournalGridPage.svelte';
+import JournalLatePage from './pages/JournalLatePage.svelte';
+import JournalReportPage from './pages/JournalReportPage.svelte';
+import LessonCoverPage from './pages/LessonCoverPage.svelte';
+import TodayPage from './pages/TodayPage.svelte';
+import LessonJournalPage from './pages/LessonJournalPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -76,4 +83,11 @@ export const routes = [
   ['/subjects/:id/edit', SubjectFormPage],
   ['/schools/:id/timetables', SchoolTimetablesPage],
   ['/timetables/:id', TimetablePage],
+  ['/diary', DiaryPage],
+  ['/schools/:id/journal', JournalGridPage],
+  ['/schools/:id/journal/late', JournalLatePage],
+  ['/schools/:id/journal/report', JournalReportPage],
+  ['/lessons/:id/cover', LessonCoverPage],
+  ['/today', TodayPage],
+  ['/lessons/:id/journal', LessonJournalPage],
 ];
