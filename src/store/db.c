@@ -2,6 +2,8 @@
  * statement cache and transactions. The only place that calls a driver directly. */
 #include "store/db.h"
 
+#include <pthread.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +37,7 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	db_rollback(db); /* an open transaction goes, and with it the write gate */
 	for (size_t i = 0; i < DB_STMT_CACHE_SIZE; i++) {
 		if (db->cache[i]) {
 			db->m->finalize(db->cache[i]);
@@ -207,11 +210,40 @@ int db_begin(struct db *db)
 	return tx_exec(db, "BEGIN", 1);
 }
 
+/* SQLite has one writer at a time. Its busy handler makes a waiting writer sleep and
+ * retry with growing pauses, so under many writers some wait far longer than their
+ * turn. The writers of this process queue on a mutex instead (taken before BEGIN
+ * IMMEDIATE, given back at COMMIT or ROLLBACK), which hands the lock on at once; the
+ * busy timeout still guards against other processes. A writer that waits longer than
+ * the busy timeout goes on without the gate, as it would without it. */
+static pthread_mutex_t sqlite_write_gate = PTHREAD_MUTEX_INITIALIZER;
+#define WRITE_GATE_WAIT_SECONDS 10
+
+static void gate_take(struct db *db)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += WRITE_GATE_WAIT_SECONDS;
+	db->holds_gate = pthread_mutex_timedlock(&sqlite_write_gate, &until) == 0;
+}
+
+static void gate_give(struct db *db)
+{
+	if (db->holds_gate) {
+		db->holds_gate = 0;
+		pthread_mutex_unlock(&sqlite_write_gate);
+	}
+}
+
 int db_begin_write(struct db *db)
 {
-	if (strcmp(db->m->engine, "sqlite") == 0)
-		return tx_exec(db, "BEGIN IMMEDIATE", 1);
-	return tx_exec(db, "BEGIN", 1);
+	if (strcmp(db->m->engine, "sqlite") != 0)
+		return tx_exec(db, "BEGIN", 1);
+	gate_take(db);
+	int rc = tx_exec(db, "BEGIN IMMEDIATE", 1);
+	if (rc != DB_OK)
+		gate_give(db);
+	return rc;
 }
 
 int db_commit(struct db *db)
@@ -220,17 +252,21 @@ int db_commit(struct db *db)
 	if (rc != DB_OK)
 		db_rollback(db);
 	db->tx_depth = 0;
+	gate_give(db);
 	return rc;
 }
 
 int db_rollback(struct db *db)
 {
-	if (!db->tx_depth)
+	if (!db->tx_depth) {
+		gate_give(db);
 		return DB_OK;
+	}
 	db->tx_depth = 0;
-	if (db->lost)
-		return DB_OK; /* the server dropped the transaction with the connection */
-	return db_exec(db, "ROLLBACK");
+	int rc = db->lost ? DB_OK /* the server dropped the transaction with the connection */
+			  : db_exec(db, "ROLLBACK");
+	gate_give(db);
+	return rc;
 }
 
 void db_now_utc(char out[21])

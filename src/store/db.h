@@ -78,6 +78,7 @@ struct db {
 	struct db_stmt *cache[DB_STMT_CACHE_SIZE]; /* open-addressed by SQL hash */
 	int tx_depth;     /* 1 inside db_begin … db_commit/db_rollback */
 	int lost;         /* set when a call reported DB_LOST; the owner reconnects */
+	int holds_gate;   /* SQLite: this connection holds the process's write gate (db.c) */
 };
 
 /* Opening. Each returns NULL and a malloc'd message in *err (free it) on failure. */
