@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/journal.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/journal_views.h"
 #include "store/marking.h"
 #include "store/row.h"
@@ -104,7 +105,18 @@ int api_class_journal(struct req *rq)
 	json_t *grid = journal_grid(rq->db_read, u.class_id, u.group_id, u.subject_id, u.from, u.to);
 	if (!grid)
 		return reply_db_failure(rq);
+	/* whether the term is closed, and until when an unlock opens this class-subject */
+	char until[21] = "", now[21];
+	int closed = journal_term_closed(rq->db_read, u.year_id, u.term);
+	if (closed < 0 || (closed && journal_unlock_until(rq->db_read, u.year_id, u.term, u.class_id, u.subject_id,
+							  until) != DB_OK)) {
+		json_decref(grid);
+		return reply_db_failure(rq);
+	}
+	db_now_utc(now);
 	json_object_update_new(grid, unit_json(&u));
+	json_object_set_new(grid, "closed", json_boolean(closed));
+	json_object_set_new(grid, "unlocked_until", closed && strcmp(until, now) > 0 ? json_string(until) : json_null());
 	return reply_json(rq, 200, grid);
 }
 

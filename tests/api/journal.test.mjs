@@ -360,6 +360,10 @@ describe('closing a term locks its journal', () => {
     assert.ok(closed.body.closed.some((c) => c.term === term));
     assertError(await as('deputy_academic', 'POST', `/api/v1/academic-years/${year}/terms/${term}/close`), 409, 'term_already_closed');
 
+    const gridPath = `/api/v1/classes/${lesson.class.id}/journal?subject=${lesson.subject.id}&term=${term}`;
+    const closedGrid = await get('deputy_academic', gridPath);
+    assert.equal(closedGrid.closed, true);
+    assert.equal(closedGrid.unlocked_until, null);
     const before = await get('teacher', journalPath(lesson.id));
     assert.equal(before.locked, true);
     const total = await auditTotal(srv);
@@ -374,6 +378,7 @@ describe('closing a term locks its journal', () => {
       { class_id: lesson.class.id, subject_id: lesson.subject.id, reason: 'Бағаны түзету', hours: 2 }));
     assert.equal(unlock.status, 201, unlock.text);
     assert.ok(unlock.body.until > new Date().toISOString().slice(0, 19));
+    assert.equal((await get('deputy_academic', gridPath)).unlocked_until, unlock.body.until);
     const w = await auditGrows(1, () => as('teacher', 'PUT', journalPath(lesson.id), body));
     assert.equal(w.status, 200, w.text);
     assert.equal(w.body.students.find((s) => s.id === lesson.students[1].id).mark, 4);
