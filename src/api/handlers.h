@@ -129,4 +129,12 @@ int api_my_lessons(struct req *rq);
 int api_marking_models(struct req *rq);
 int api_marking_model_put(struct req *rq);
 
+/* movement.c: the movement book (issue 7): applications, their steps, the book, deadlines */
+int api_student_application_create(struct req *rq);
+int api_application_documents_checked(struct req *rq);
+int api_application_decision(struct req *rq);
+int api_application_order(struct req *rq);
+int api_student_movements(struct req *rq);
+int api_school_deadlines(struct req *rq);
+
 #endif

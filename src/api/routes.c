@@ -126,6 +126,16 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/marking-models", api_marking_models, ANY, 0},
 	{"PUT", "/api/v1/marking-models", api_marking_model_put, ROLE_NETWORK_ADMIN, ROUTE_JSON},
 
+	/* The students' movement book (issue 7): applications for externship, academic leave
+	 * and the returns, the documents check, the council's decision, the director's order
+	 * that changes the student's status, the book and the deadlines of the open cases. */
+	{"POST", "/api/v1/students/{id}/applications", api_student_application_create, ROLE_PARENT | ROLES_SCHOOL_ADMIN, ROUTE_JSON},
+	{"POST", "/api/v1/applications/{id}/documents-checked", api_application_documents_checked, ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"POST", "/api/v1/applications/{id}/decision", api_application_decision, ROLE_DEPUTY_ACADEMIC | ROLE_DIRECTOR, ROUTE_JSON},
+	{"POST", "/api/v1/applications/{id}/order", api_application_order, ROLE_DIRECTOR, ROUTE_JSON},
+	{"GET", "/api/v1/students/{id}/movements", api_student_movements, ANY, 0},
+	{"GET", "/api/v1/schools/{id}/deadlines", api_school_deadlines, STAFF_AND_NETWORK, 0},
+
 	{"GET", "/api/v1/audit", api_audit_list, ROLES_NETWORK | ROLE_DIRECTOR, 0},
 	{NULL, NULL, NULL, 0, 0},
 };

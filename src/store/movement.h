@@ -1,0 +1,63 @@
+/* movement (store) — the students' movement book (issue 7; migration 008): the cases
+ * (an application for externship, academic leave or a return, with what each step of
+ * core's case machine recorded: documents check, council decision, director's order)
+ * and the book of every status a student has held with the order that set it. Records
+ * travel as JSON in the API's shape (conventions of org.h); the rules are
+ * core/movement.h and core/deadline.h, applied by api/movement.c. */
+#ifndef MEKTEP_STORE_MOVEMENT_H
+#define MEKTEP_STORE_MOVEMENT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "store/db.h"
+
+/*
+ * A case: {"id","school_id","student_id","kind","ground","grade","starts_on","ends_on",
+ * "returns_on","visa_required","studied_in_inpatient","foreign_school",
+ * "representative_mobile","representative_email","student_email","documents": [codes],
+ * "status","filed_on","filed_at","filed_by","documents_checked_on",
+ * "decision": null | {"date","protocol_number","approved","council"},
+ * "order": null | {"number","date","starts_on","ends_on"}, "done_on"}.
+ * NULL when there is no such case (or on error: db->lost).
+ */
+json_t *movement_case_get(struct db *db, int64_t id);
+
+/* Files a case from `rec` (the shape above: the application's fields, "documents",
+ * "grade", "filed_on"; status "filed"). *id_out gets its id. DB_OK or a negative rc. */
+int movement_case_insert(struct db *db, json_t *rec, int64_t user_id, int64_t *id_out);
+
+/* Writes the steps of `rec` (status, documents_checked_on, decision, order, done_on)
+ * over case `id`; `step` ("documents_checked", "decision", "order") says whose user
+ * column gets user_id. DB_OK or a negative rc. */
+int movement_case_save(struct db *db, int64_t id, json_t *rec, const char *step, int64_t user_id);
+
+/* The student's cases, newest first: [case]. NULL on error. */
+json_t *movement_cases_of_student(struct db *db, int64_t student_id);
+
+/* The school's cases that are not refused or withdrawn, oldest first, each with
+ * "student": {"id","last_name","first_name","middle_name","class"} and "funding".
+ * NULL on error. */
+json_t *movement_cases_of_school(struct db *db, int64_t school_id);
+
+/* EXT-2: the externships ever ordered for the student (cases ordered or done). -1 on
+ * error. */
+int movement_externships_granted(struct db *db, int64_t student_id);
+
+/* The movement book of a student, oldest first: [{"id","status","starts_on","ends_on",
+ * "planned_ends_on","case_id","kind","order": null | {"number","date"},"created_at"}].
+ * NULL on error. */
+json_t *movement_book(struct db *db, int64_t student_id);
+
+/* The status the student holds in the book (its open row): the row as movement_book
+ * gives it, or NULL when the book has none (or on error: db->lost). */
+json_t *movement_book_current(struct db *db, int64_t student_id);
+
+/* A new status from `starts_on` set by the case's order: the open row (or, when the book
+ * is empty, a row of `from_status` since the enrolment) ends the day before, a new row
+ * opens, and students.status follows. planned_ends_on may be NULL. DB_OK or rc. */
+int movement_book_move(struct db *db, int64_t student_id, int64_t school_id, const char *from_status,
+		       const char *status, const char *starts_on, const char *planned_ends_on,
+		       int64_t case_id, const char *order_number, const char *ordered_on, int64_t user_id);
+
+#endif
