@@ -30,16 +30,17 @@ static json_t *student_row(struct db_stmt *st)
 {
 	char label[32];
 	snprintf(label, sizeof label, "%lld%s", (long long)db_col_int64(st, 6), db_col_text(st, 7) ? db_col_text(st, 7) : "");
-	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:{s:o, s:s}}", "id", row_int(st, 0), "school_id", row_int(st, 1),
-			 "class_id", row_int(st, 2), "academic_year_id", row_int(st, 3), "last_name", row_text(st, 4),
-			 "first_name", row_text(st, 5), "class", "id", row_int(st, 2), "label", label);
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:{s:o, s:s}, s:o}", "id", row_int(st, 0), "school_id",
+			 row_int(st, 1), "class_id", row_int(st, 2), "academic_year_id", row_int(st, 3), "last_name",
+			 row_text(st, 4), "first_name", row_text(st, 5), "class", "id", row_int(st, 2), "label", label,
+			 "status", row_text(st, 8));
 }
 
 /* 1 when found; 0 when there is no such student (or they have no class); -1 on error. */
 static int diary_student_get(struct db *db, int64_t id, struct diary_student *out)
 {
 	json_t *s = row_get_one(db, "SELECT t.id, t.school_id, t.class_id, c.academic_year_id, p.last_name, p.first_name,"
-				    " c.grade, c.letter FROM students t JOIN persons p ON p.id = t.person_id"
+				    " c.grade, c.letter, t.status FROM students t JOIN persons p ON p.id = t.person_id"
 				    " JOIN classes c ON c.id = t.class_id WHERE t.id = $1", id, student_row);
 	if (!s)
 		return db->lost ? -1 : 0;
@@ -63,6 +64,29 @@ static int family_may_read(struct req *rq, int64_t student_id)
 	if (rq->user.role == ROLE_STUDENT)
 		return rq->user.person_id && students_of_person(rq->db_read, rq->user.person_id) == student_id;
 	return -1; /* not a family role: staff rights after the lookup */
+}
+
+static json_t *away_row(struct db_stmt *st)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "status", row_text(st, 0), "starts_on", row_text(st, 1),
+			 "ends_on", row_text(st, 2), "planned_ends_on", row_text(st, 3), "order_number", row_text(st, 4),
+			 "ordered_on", row_text(st, 5));
+}
+
+/* EXT-8, LV-5: the student's externships and leaves of the movement book that touch
+ * from..to, with their orders; NULL on error. */
+static json_t *away_periods(struct db *db, int64_t student_id, const char *from, const char *to)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT status, starts_on, ends_on, planned_ends_on, order_number, ordered_on"
+					    " FROM student_movements WHERE student_id = $1"
+					    " AND status IN ('externship', 'academic_leave') AND starts_on <= $3"
+					    " AND (ends_on IS NULL OR ends_on >= $2) ORDER BY starts_on");
+	if (!st)
+		return NULL;
+	db_bind_int64(st, 1, student_id);
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, to);
+	return row_collect(st, away_row);
 }
 
 static json_t *term_row(struct db_stmt *st)
@@ -145,6 +169,13 @@ int api_student_diary(struct req *rq)
 	date_format(monday, from);
 	date_format(date_add_days(monday, 6), to);
 	snprintf(week_text, sizeof week_text, "%04d-W%02d", iso_year, iso_week);
+	/* EXT-8, LV-5: the week's externship or leave, shown with its order */
+	json_t *away = away_periods(rq->db_read, id, from, to);
+	if (!away) {
+		json_decref(s.json);
+		return reply_db_failure(rq);
+	}
+	json_object_set_new(s.json, "away", away);
 	/* the reply is written as text around the week (store/journal_views.h) */
 	struct buf out = BUF_INIT;
 	char *student = json_dumps(s.json, JSON_COMPACT);

@@ -203,9 +203,25 @@ static int in_roster(const int64_t *ids, long n, int64_t id)
 	return 0;
 }
 
+/* EXT-8, LV-5: the rule that keeps student `id` away from the lesson (on externship or
+ * academic leave that day), or NULL. */
+static const char *away_rule(json_t *lesson, int64_t id)
+{
+	size_t i;
+	json_t *s;
+	json_array_foreach(json_object_get(lesson, "students"), i, s) {
+		if (int_at(s, "id") != id)
+			continue;
+		const char *status = json_string_value(json_object_get(json_object_get(s, "away"), "status"));
+		return !status ? NULL : strcmp(status, "externship") == 0 ? "EXT-8" : "LV-5";
+	}
+	return NULL;
+}
+
 /* Checks the students of a list (attendance, marks, scores): each of the lesson's
- * roster, each once. `path` is the list's field name, e.g. "marks". */
-static void check_students(struct req *rq, json_t *list, const char *path, const int64_t *roster, long n)
+ * roster and expected that day, each once. `path` is the list's field name. */
+static void check_students(struct req *rq, json_t *lesson, json_t *list, const char *path, const int64_t *roster,
+			   long n)
 {
 	size_t i, k;
 	json_t *e, *f;
@@ -214,7 +230,8 @@ static void check_students(struct req *rq, json_t *list, const char *path, const
 		char field[64];
 		snprintf(field, sizeof field, "%s[%zu].student_id", path, i);
 		if (!in_roster(roster, n, id)) {
-			reply_add_error(rq, "student_not_in_lesson", NULL, field);
+			const char *rule = away_rule(lesson, id);
+			reply_add_error(rq, rule ? "student_away" : "student_not_in_lesson", rule, field);
 			continue;
 		}
 		json_array_foreach(list, k, f) {
@@ -252,7 +269,7 @@ static void check_journal(struct req *rq, json_t *lesson, const int64_t *roster,
 	date_parse(json_string_value(json_object_get(lesson, "date")), &day);
 	if (!journal_marks_allowed(day, api_today()) && (json_array_size(attendance) || has_marks))
 		reply_add_error(rq, "lesson_not_yet_held", NULL, "attendance");
-	check_students(rq, attendance, "attendance", roster, n);
+	check_students(rq, lesson, attendance, "attendance", roster, n);
 	json_array_foreach(attendance, i, e) {
 		enum attendance_status st = attendance_status_from(json_string_value(json_object_get(e, "status")));
 		if (!attendance_reason_valid(st, json_string_value(json_object_get(e, "reason")))) {
@@ -262,7 +279,7 @@ static void check_journal(struct req *rq, json_t *lesson, const int64_t *roster,
 					field);
 		}
 	}
-	check_students(rq, marks, "marks", roster, n);
+	check_students(rq, lesson, marks, "marks", roster, n);
 	json_array_foreach(marks, i, e) {
 		json_t *mark = json_object_get(e, "mark");
 		if (json_is_integer(mark) && json_integer_value(mark) > formative_max) {
@@ -275,7 +292,7 @@ static void check_journal(struct req *rq, json_t *lesson, const int64_t *roster,
 	if (json_is_object(work)) {
 		json_t *scores = json_object_get(work, "scores");
 		int64_t max = int_at(work, "max_points");
-		check_students(rq, scores, "work.scores", roster, n);
+		check_students(rq, lesson, scores, "work.scores", roster, n);
 		json_array_foreach(scores, i, e) {
 			json_t *pts = json_object_get(e, "points");
 			if (json_is_integer(pts) && json_integer_value(pts) > max) {

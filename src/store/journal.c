@@ -10,12 +10,18 @@
 #include "store/row.h"
 #include "util/array.h"
 
-/* The students a lesson is for: the class's studying students, or its group's. `x` is
- * the lesson, `t` the student. */
+/* The students a lesson is for: the class's students who study or are away on
+ * externship or academic leave (they keep their place in the list), or its group's.
+ * `x` is the lesson, `t` the student. */
 #define ROSTER_JOIN \
-	" JOIN students t ON t.class_id = x.class_id AND t.status = 'studying'" \
+	" JOIN students t ON t.class_id = x.class_id AND t.status IN ('studying', 'externship', 'academic_leave')" \
 	" AND (x.group_id IS NULL OR EXISTS (SELECT 1 FROM group_members gm" \
 	" WHERE gm.group_id = x.group_id AND gm.student_id = t.id))"
+/* EXT-8, LV-5: the externship or leave of the movement book that covers the lesson's
+ * day (`mv`), if any: the student is away, not expected at the lesson. */
+#define AWAY_JOIN \
+	" LEFT JOIN student_movements mv ON mv.student_id = t.id AND mv.status IN ('externship', 'academic_leave')" \
+	" AND mv.starts_on <= x.lesson_date AND (mv.ends_on IS NULL OR mv.ends_on >= x.lesson_date)"
 
 static json_t *lesson_row(struct db_stmt *st)
 {
@@ -51,10 +57,16 @@ static json_t *lesson_row(struct db_stmt *st)
 static json_t *student_row(struct db_stmt *st)
 {
 	const char *status = db_col_text(st, 4);
-	return json_pack("{s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o}", "id", row_int(st, 0), "last_name", row_text(st, 1),
-			 "first_name", row_text(st, 2), "middle_name", row_text(st, 3), "attendance",
-			 status ? status : "present", "reason", row_text(st, 5), "mark", row_int(st, 6), "points",
-			 row_int(st, 7));
+	json_t *s = json_pack("{s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o}", "id", row_int(st, 0), "last_name",
+			      row_text(st, 1), "first_name", row_text(st, 2), "middle_name", row_text(st, 3), "attendance",
+			      status ? status : "present", "reason", row_text(st, 5), "mark", row_int(st, 6), "points",
+			      row_int(st, 7));
+	/* EXT-8, LV-5: away that day, with the order that sent them */
+	json_object_set_new(s, "away", db_col_is_null(st, 8) ? json_null()
+		: json_pack("{s:o, s:o, s:o, s:o, s:o}", "status", row_text(st, 8), "starts_on", row_text(st, 9),
+			    "planned_ends_on", row_text(st, 10), "order_number", row_text(st, 11), "ordered_on",
+			    row_text(st, 12)));
+	return s;
 }
 
 json_t *journal_lesson_get(struct db *db, int64_t lesson_id)
@@ -77,8 +89,9 @@ json_t *journal_lesson_get(struct db *db, int64_t lesson_id)
 	if (!l)
 		return NULL;
 	json_t *students = row_list(db,
-		"SELECT t.id, p.last_name, p.first_name, p.middle_name, a.status, a.reason, m.mark, sc.points"
-		" FROM lessons x" ROSTER_JOIN " JOIN persons p ON p.id = t.person_id"
+		"SELECT t.id, p.last_name, p.first_name, p.middle_name, a.status, a.reason, m.mark, sc.points,"
+		" mv.status, mv.starts_on, mv.planned_ends_on, mv.order_number, mv.ordered_on"
+		" FROM lessons x" ROSTER_JOIN AWAY_JOIN " JOIN persons p ON p.id = t.person_id"
 		" LEFT JOIN attendance a ON a.lesson_id = x.id AND a.student_id = t.id"
 		" LEFT JOIN formative_marks m ON m.lesson_id = x.id AND m.student_id = t.id"
 		" LEFT JOIN summative_scores sc ON sc.lesson_id = x.id AND sc.student_id = t.id"
@@ -99,8 +112,8 @@ static json_t *id_of(struct db_stmt *st)
 
 long journal_roster_ids(struct db *db, int64_t lesson_id, int64_t **out)
 {
-	json_t *ids = row_list(db, "SELECT t.id FROM lessons x" ROSTER_JOIN " WHERE x.id = $1 ORDER BY t.id", lesson_id,
-			       id_of);
+	json_t *ids = row_list(db, "SELECT t.id FROM lessons x" ROSTER_JOIN AWAY_JOIN
+				   " WHERE x.id = $1 AND mv.id IS NULL ORDER BY t.id", lesson_id, id_of);
 	if (!ids)
 		return -1;
 	size_t n = json_array_size(ids);

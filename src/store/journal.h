@@ -21,7 +21,9 @@
  * "topic", "homework", "attendance_marked": bool, "filled_at",
  * "work": {"kind","title","max_points"} or null,
  * "students": [{"id","last_name","first_name","middle_name","attendance": "present" |
- *   "absent" | "late", "reason", "mark", "points"}] in the order of the class list}.
+ *   "absent" | "late", "reason", "mark", "points", "away": null | {"status": "externship" |
+ *   "academic_leave","starts_on","planned_ends_on","order_number","ordered_on"}}] in the
+ *   order of the class list; a student away that day (EXT-8, LV-5) is listed, not expected}.
  * NULL when there is no such lesson (or on error: db->lost).
  */
 json_t *journal_lesson_get(struct db *db, int64_t lesson_id);
@@ -41,8 +43,8 @@ json_t *journal_snapshot(struct db *db, int64_t lesson_id);
  */
 int journal_lesson_save(struct db *db, int64_t lesson_id, json_t *j, int64_t user_id);
 
-/* The ids of the lesson's roster (the class's studying students, or the group's) into
- * *out (malloc'd, ascending); their count, or -1. */
+/* The ids of the students expected at the lesson (its roster without those away on
+ * externship or leave that day) into *out (malloc'd, ascending); their count, or -1. */
 long journal_roster_ids(struct db *db, int64_t lesson_id, int64_t **out);
 
 /* JRN-1: the substitute of a lesson (staff_id 0 takes it away). */

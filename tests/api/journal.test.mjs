@@ -348,6 +348,47 @@ describe('the diary', () => {
   });
 });
 
+describe('a student away (EXT-8, LV-5)', () => {
+  test('on academic leave from an order: listed with the order, not expected, and the diary shows it', async () => {
+    const away = lesson.students[4];
+    const step = (id, what) => `/api/v1/applications/${id}/${what}`;
+    const filed = await as('deputy_academic', 'POST', `/api/v1/students/${away.id}/applications`, {
+      kind: 'academic_leave', starts_on: '2026-11-23', ends_on: '2026-12-31', documents: ['vkk_conclusion'],
+      filed_on: '2026-11-16' });
+    assert.equal(filed.status, 201, filed.text);
+    const id = filed.body.id;
+    assert.equal((await as('deputy_academic', 'POST', step(id, 'documents-checked'), { date: '2026-11-17' })).status, 200);
+    const d = await as('director', 'POST', step(id, 'decision'),
+      { date: '2026-11-18', protocol_number: 'К-9', approved: true, council: 'small' });
+    assert.equal(d.status, 200, d.text);
+    const o = await as('director', 'POST', step(id, 'order'),
+      { number: 'Б-17', date: '2026-11-19', starts_on: '2026-11-23', ends_on: '2026-12-31' });
+    assert.equal(o.status, 200, o.text);
+
+    const j = await get('teacher', journalPath(lesson.id));
+    const s = j.students.find((x) => x.id === away.id);
+    assert.ok(s, 'the student keeps their place in the list');
+    assert.deepEqual([s.away.status, s.away.order_number, s.away.ordered_on], ['academic_leave', 'Б-17', '2026-11-19']);
+    const body = fullJournal(lesson.students);
+    body.attendance.push({ student_id: away.id, status: 'absent', reason: 'excused' });
+    const r = await as('teacher', 'PUT', journalPath(lesson.id), body);
+    const e = assertError(r, 422, 'student_away');
+    assert.equal(e.rule, 'LV-5');
+    assert.equal(e.field, 'attendance[2].student_id');
+    /* not counted absent: the roll without them is complete */
+    const ok = await as('teacher', 'PUT', journalPath(lesson.id), fullJournal(lesson.students));
+    assert.equal(ok.status, 200, ok.text);
+    assert.equal(ok.body.students.find((x) => x.id === away.id).attendance, 'present');
+
+    const diary = await get('director', `/api/v1/students/${away.id}/diary?week=2026-W48`);
+    assert.equal(diary.student.status, 'academic_leave');
+    assert.deepEqual(diary.student.away.map((a) => [a.status, a.order_number, a.starts_on]),
+      [['academic_leave', 'Б-17', '2026-11-23']]);
+    const before = await get('director', `/api/v1/students/${away.id}/diary?week=2026-W46`);
+    assert.deepEqual(before.student.away, [], 'the week before the leave has none');
+  });
+});
+
 describe('closing a term locks its journal', () => {
   test('a closed term refuses writes (409, nothing written) until the deputy unlocks the class-subject', async () => {
     const year = lesson.academic_year_id;

@@ -65,6 +65,8 @@ export function formOf(j) {
       reason: str(s.reason),
       mark: str(s.mark),
       points: str(s.points),
+      // EXT-8, LV-5: on externship or leave that day — listed, not expected
+      away: s.away ?? null,
     })),
   };
 }
@@ -94,19 +96,19 @@ export function bodyOf(f, rollAllowed) {
   if (f.missed || !rollAllowed) return { body, from };
   body.attendance = [];
   for (const r of f.rows) {
-    if (r.attendance === 'present') continue;
+    if (r.away || r.attendance === 'present') continue;
     body.attendance.push({ student_id: r.id, status: r.attendance, reason: r.reason === '' ? null : r.reason });
     from.attendance.push(r.id);
   }
   for (const r of f.rows) {
-    if (r.mark.trim() === '') continue;
+    if (r.away || r.mark.trim() === '') continue;
     body.marks.push({ student_id: r.id, mark: num(r.mark) });
     from.marks.push(r.id);
   }
   if (f.work) {
     const scores = [];
     for (const r of f.rows) {
-      if (r.points.trim() === '') continue;
+      if (r.away || r.points.trim() === '') continue;
       scores.push({ student_id: r.id, points: num(r.points) });
       from.scores.push(r.id);
     }
