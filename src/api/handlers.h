@@ -137,4 +137,7 @@ int api_application_order(struct req *rq);
 int api_student_movements(struct req *rq);
 int api_school_deadlines(struct req *rq);
 
+/* reports.c: the monthly contingent report */
+int api_report_contingent(struct req *rq);
+
 #endif

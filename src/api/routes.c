@@ -136,6 +136,9 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/students/{id}/movements", api_student_movements, ANY, 0},
 	{"GET", "/api/v1/schools/{id}/deadlines", api_school_deadlines, STAFF_AND_NETWORK, 0},
 
+	/* The monthly contingent report (issue 7), as JSON or XLSX. */
+	{"GET", "/api/v1/reports/contingent", api_report_contingent, ROLES_NETWORK | ROLES_SCHOOL_ADMIN, ROUTE_REPLICA},
+
 	{"GET", "/api/v1/audit", api_audit_list, ROLES_NETWORK | ROLE_DIRECTOR, 0},
 	{NULL, NULL, NULL, 0, 0},
 };
