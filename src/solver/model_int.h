@@ -1,0 +1,86 @@
+/* model_int — the solver's model as its files see it (not for callers: solver.h). */
+#ifndef MEKTEP_SOLVER_MODEL_INT_H
+#define MEKTEP_SOLVER_MODEL_INT_H
+
+#include <stdint.h>
+
+#include "solver/solver.h"
+
+struct sv_name {
+	char s[SV_NAME];
+};
+
+/* An int list, compressed: the items of i are items[off[i] .. off[i+1]). */
+struct sv_csr {
+	int *off;
+	int *items;
+};
+
+struct sv_model {
+	int days, periods, ns;       /* ns = days * periods */
+	struct sv_rules rules;
+
+	int n_subjects, cap_subjects;
+	struct sv_name *subject_name;
+	int *subject_max, *subject_hard;
+
+	int n_teachers, cap_teachers;
+	struct sv_name *teacher_name;
+	int *teacher_max;
+	uint32_t *teacher_off;       /* [t * days + d]: unavailable periods */
+	int cap_teacher_off;
+
+	int n_rooms, cap_rooms;
+	struct sv_name *room_name;
+
+	int n_classes, cap_classes;
+	struct sv_name *class_name;
+	int *class_min, *class_max;
+
+	int n_groups, cap_groups;    /* the caller's groups (atoms) */
+	struct sv_name *group_name;
+	int *group_class;
+
+	/* activities as given; their lists in one pool each */
+	int n_acts, cap_acts;
+	int *act_subject;
+	int64_t *act_ext;
+	int *act_t0, *act_nt;        /* teachers: pool_t[t0 .. t0+nt) */
+	int *act_c0, *act_nc;        /* classes */
+	int *act_g0, *act_ng;        /* groups */
+	int *act_r0, *act_nr;        /* rooms (nr SV_ANY_ROOM: any) */
+	int *pool_t, n_pool_t, cap_pool_t;
+	int *pool_c, n_pool_c, cap_pool_c;
+	int *pool_g, n_pool_g, cap_pool_g;
+	int *pool_r, n_pool_r, cap_pool_r;
+
+	int *act_lock;               /* slot an activity is locked at, or -1 */
+	int *same_next;              /* union-find parent over activities */
+
+	/* made by sv_prepare(): */
+	int prepared;
+	int n_atoms;                 /* n_groups + one per class without groups */
+	int *atom_class;
+	int *class_atom0, *class_natoms; /* a class's atoms: atoms of its groups or its own */
+	int *class_atoms;            /* the atoms of class c: class_atoms[class_atom0[c] ..) */
+	struct sv_csr act_atoms;     /* the atoms of each activity (sorted, distinct) */
+	struct sv_csr act_rooms;     /* the rooms an activity may take (empty: none needed) */
+	int n_units;                 /* same-time sets (an activity alone is a set of one) */
+	int *act_unit;
+	struct sv_csr unit_acts;
+};
+
+/* Builds the derived lists (idempotent until the next change): 0, or -1 (no memory). */
+int sv_prepare(struct sv_model *m);
+
+/* Gaps of a day: empty periods, not in `off`, between the first and last of `busy`. */
+static inline int sv_day_gaps(uint32_t busy, uint32_t off)
+{
+	if (!busy)
+		return 0;
+	int first = __builtin_ctz(busy), last = 31 - __builtin_clz(busy);
+	uint32_t span = (last == 31 ? 0xFFFFFFFFu : ((1u << (last + 1)) - 1)) & ~((1u << first) - 1);
+	return __builtin_popcount(span & ~busy & ~off);
+}
+
+#endif

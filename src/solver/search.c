@@ -1,0 +1,887 @@
+/* The search (solver.h): a constructive placement, most constrained first, then
+ * simulated annealing on the hard violations (moves of a same-time set to another slot,
+ * Kempe swaps of two slots over the students involved, room changes) with incremental
+ * costs, then the same on the soft cost with the hard violations kept at 0.
+ *
+ * The state keeps per teacher, student atom and room the lessons at each slot, a busy
+ * mask per day, and per atom, subject and day the lessons; the costs of a day are
+ * recomputed from its mask when it changes, so a move costs a few operations per
+ * entity it touches. Rejected moves are undone by moving back. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/model_int.h"
+
+/* the search's knobs (measured on bench/timetable; see docs/solver.md) */
+#ifndef SV_T1_HI
+#define SV_T1_HI 0.6
+#endif
+#ifndef SV_T1_LO
+#define SV_T1_LO 0.04
+#endif
+#ifndef SV_DIRECTED
+#define SV_DIRECTED 5
+#endif
+#ifndef SV_SOFT1
+#define SV_SOFT1 1e-4
+#endif
+#ifndef SV_CYCLE
+#define SV_CYCLE 200000
+#endif
+
+/* --- the random stream: splitmix64 --- */
+
+static uint64_t rnd(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9E3779B97F4A7C15u);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+	return z ^ (z >> 31);
+}
+
+static int rnd_below(uint64_t *s, int n)
+{
+	return (int)(((rnd(s) >> 32) * (uint64_t)n) >> 32);
+}
+
+static double rnd_unit(uint64_t *s)
+{
+	return (double)(rnd(s) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/* --- the state --- */
+
+struct st {
+	struct sv_model *m;
+	int D, P, NS, T, G, R, S, NU, NA;
+	int capd, capw;              /* teacher gap caps (SV_NO_LIMIT: none) */
+	int wgap, wspread, wlate, late_from;
+	int *uslot;                  /* unit -> slot, -1 not placed */
+	int *ulock;                  /* unit -> the slot it is locked at, or -1 */
+	int *aroom;                  /* activity -> room or -1 */
+	short *tc, *gc, *rc;         /* [entity * NS + slot] */
+	uint32_t *tm, *gm;           /* [entity * D + d] busy masks */
+	short *sd;                   /* [(atom * S + subject) * D + d] */
+	short *tgd;                  /* teacher gaps of a day */
+	int *tgw;                    /* teacher gaps of the week */
+	long hard, soft;
+	/* units of each slot */
+	int **slot_units, *slot_n, *upos;
+	/* Kempe scratch */
+	int *amark, epoch, *sel, *selmark;
+	/* undo */
+	int *undo_u, *undo_slot, *undo_room, n_undo, n_undo_room;
+	int *bad, nbad;            /* units in hard violations (refreshed now and then) */
+	uint64_t rng;
+};
+
+static inline int excess(int v, int cap)
+{
+	return cap != SV_NO_LIMIT && v > cap ? v - cap : 0;
+}
+
+/* The hard cost of an atom's day. */
+static int atom_day_cost(const struct st *s, int g, uint32_t mask)
+{
+	const struct sv_model *m = s->m;
+	int cl = m->atom_class[g], c = 0;
+	int n = __builtin_popcount(mask);
+	if (n < m->class_min[cl])
+		c += m->class_min[cl] - n;
+	c += excess(n, m->class_max[cl]);
+	if (!n)
+		return c;
+	int first = __builtin_ctz(mask), last = 31 - __builtin_clz(mask);
+	if (m->rules.students_no_gaps)
+		c += last - first + 1 - n;
+	if (m->rules.students_early)
+		c += first;
+	return c;
+}
+
+static void teacher_day_changed(struct st *s, int t, int d, uint32_t old, uint32_t nw)
+{
+	const struct sv_model *m = s->m;
+	uint32_t off = m->teacher_off[t * s->D + d];
+	int og = s->tgd[t * s->D + d], ng = sv_day_gaps(nw, off);
+	int mx = m->teacher_max[t];
+	s->hard += excess(__builtin_popcount(nw), mx) - excess(__builtin_popcount(old), mx);
+	s->hard += excess(ng, s->capd) - excess(og, s->capd);
+	if (ng != og) {
+		s->hard -= excess(s->tgw[t], s->capw);
+		s->tgw[t] += ng - og;
+		s->hard += excess(s->tgw[t], s->capw);
+		s->tgd[t * s->D + d] = (short)ng;
+		s->soft += (long)s->wgap * (ng - og);
+	}
+}
+
+/* Adds (dir 1) or removes (dir -1) activity a at slot sl with room. */
+static void touch_act(struct st *s, int a, int sl, int room, int dir)
+{
+	const struct sv_model *m = s->m;
+	int D = s->D, P = s->P, NS = s->NS, d = sl / P, p = sl % P;
+	uint32_t bit = 1u << p;
+	for (int i = 0; i < m->act_nt[a]; i++) {
+		int t = m->pool_t[m->act_t0[a] + i];
+		short *c = &s->tc[t * NS + sl];
+		if (m->teacher_off[t * D + d] & bit)
+			s->hard += dir;
+		if (dir > 0) {
+			if (*c >= 1)
+				s->hard++;
+			if ((*c)++ == 0) {
+				uint32_t old = s->tm[t * D + d];
+				s->tm[t * D + d] = old | bit;
+				teacher_day_changed(s, t, d, old, old | bit);
+			}
+		} else {
+			if (*c >= 2)
+				s->hard--;
+			if (--(*c) == 0) {
+				uint32_t old = s->tm[t * D + d];
+				s->tm[t * D + d] = old & ~bit;
+				teacher_day_changed(s, t, d, old, old & ~bit);
+			}
+		}
+	}
+	int subj = m->act_subject[a], smax = m->subject_max[subj];
+	for (int i = m->act_atoms.off[a]; i < m->act_atoms.off[a + 1]; i++) {
+		int g = m->act_atoms.items[i];
+		short *c = &s->gc[g * NS + sl];
+		if (dir > 0) {
+			if (*c >= 1)
+				s->hard++;
+			if ((*c)++ == 0) {
+				uint32_t old = s->gm[g * D + d];
+				s->gm[g * D + d] = old | bit;
+				s->hard += atom_day_cost(s, g, old | bit) - atom_day_cost(s, g, old);
+			}
+		} else {
+			if (*c >= 2)
+				s->hard--;
+			if (--(*c) == 0) {
+				uint32_t old = s->gm[g * D + d];
+				s->gm[g * D + d] = old & ~bit;
+				s->hard += atom_day_cost(s, g, old & ~bit) - atom_day_cost(s, g, old);
+			}
+		}
+		short *k = &s->sd[(g * s->S + subj) * D + d];
+		if (dir > 0) {
+			if (smax != SV_NO_LIMIT && *k >= smax)
+				s->hard++;
+			if (*k >= 1)
+				s->soft += s->wspread;
+			(*k)++;
+		} else {
+			(*k)--;
+			if (smax != SV_NO_LIMIT && *k >= smax)
+				s->hard--;
+			if (*k >= 1)
+				s->soft -= s->wspread;
+		}
+	}
+	if (m->subject_hard[subj] && p >= s->late_from)
+		s->soft += dir * s->wlate;
+	if (room >= 0) {
+		short *c = &s->rc[room * NS + sl];
+		if (dir > 0) {
+			if ((*c)++ >= 1)
+				s->hard++;
+		} else {
+			if (--(*c) >= 1)
+				s->hard--;
+		}
+	}
+}
+
+/* A room for activity a at slot sl: a free one of its set (first from a rotating
+ * start), else the least used; -1 when it needs none. */
+static int pick_room(struct st *s, int a, int sl)
+{
+	const struct sv_model *m = s->m;
+	int r0 = m->act_rooms.off[a], n = m->act_rooms.off[a + 1] - r0;
+	if (!n)
+		return -1;
+	int start = rnd_below(&s->rng, n), best = -1, bestc = 1 << 30;
+	for (int i = 0; i < n; i++) {
+		int r = m->act_rooms.items[r0 + (start + i) % n];
+		int c = s->rc[r * s->NS + sl];
+		if (c < bestc) {
+			bestc = c;
+			best = r;
+			if (!c)
+				break;
+		}
+	}
+	return best;
+}
+
+static void slot_add(struct st *s, int u, int sl)
+{
+	s->upos[u] = s->slot_n[sl];
+	s->slot_units[sl][s->slot_n[sl]++] = u;
+}
+
+static void slot_del(struct st *s, int u, int sl)
+{
+	int i = s->upos[u], last = s->slot_units[sl][--s->slot_n[sl]];
+	s->slot_units[sl][i] = last;
+	s->upos[last] = i;
+}
+
+static void unit_remove(struct st *s, int u)
+{
+	const struct sv_model *m = s->m;
+	int sl = s->uslot[u];
+	if (sl < 0)
+		return;
+	for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++) {
+		int a = m->unit_acts.items[i];
+		touch_act(s, a, sl, s->aroom[a], -1);
+	}
+	slot_del(s, u, sl);
+	s->uslot[u] = -1;
+}
+
+/* Places unit u at sl: with the rooms given (rooms != NULL, one per activity of the
+ * unit) or picked. */
+static void unit_place(struct st *s, int u, int sl, const int *rooms)
+{
+	const struct sv_model *m = s->m;
+	int k = 0;
+	for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++, k++) {
+		int a = m->unit_acts.items[i];
+		int r = rooms ? rooms[k] : pick_room(s, a, sl);
+		s->aroom[a] = r;
+		touch_act(s, a, sl, r, 1);
+	}
+	s->uslot[u] = sl;
+	slot_add(s, u, sl);
+}
+
+/* Moves u to sl, remembering where it was (for undo). */
+static void move_unit(struct st *s, int u, int sl)
+{
+	const struct sv_model *m = s->m;
+	s->undo_u[s->n_undo] = u;
+	s->undo_slot[s->n_undo++] = s->uslot[u];
+	for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++)
+		s->undo_room[s->n_undo_room++] = s->aroom[m->unit_acts.items[i]];
+	unit_remove(s, u);
+	if (sl >= 0)
+		unit_place(s, u, sl, NULL);
+}
+
+static void undo(struct st *s)
+{
+	for (int i = 0; i < s->n_undo; i++)
+		unit_remove(s, s->undo_u[i]);
+	int rp = 0;
+	for (int i = 0; i < s->n_undo; i++) {
+		int u = s->undo_u[i], n = s->m->unit_acts.off[u + 1] - s->m->unit_acts.off[u];
+		if (s->undo_slot[i] >= 0)
+			unit_place(s, u, s->undo_slot[i], s->undo_room + rp);
+		rp += n;
+	}
+	s->n_undo = s->n_undo_room = 0;
+}
+
+static void commit(struct st *s)
+{
+	s->n_undo = s->n_undo_room = 0;
+}
+
+/* --- moves --- */
+
+#define KEMPE_MAX 48
+
+/* Swaps slots s1 and s2 for every unit at either that shares students, transitively,
+ * with u: 0, or -1 (too large; nothing done). */
+static int kempe(struct st *s, int u, int s2)
+{
+	const struct sv_model *m = s->m;
+	int s1 = s->uslot[u];
+	if (s1 < 0 || s1 == s2 || s->ulock[u] >= 0)
+		return -1;
+	s->epoch++;
+	int nsel = 0;
+	s->sel[nsel++] = u;
+	s->selmark[u] = s->epoch;
+	for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++) {
+		int a = m->unit_acts.items[i];
+		for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++)
+			s->amark[m->act_atoms.items[k]] = s->epoch;
+	}
+	int changed = 1;
+	while (changed) {
+		changed = 0;
+		for (int side = 0; side < 2; side++) {
+			int sl = side ? s2 : s1;
+			for (int j = 0; j < s->slot_n[sl]; j++) {
+				int v = s->slot_units[sl][j];
+				if (s->selmark[v] == s->epoch)
+					continue;
+				int hit = 0;
+				for (int i = m->unit_acts.off[v]; i < m->unit_acts.off[v + 1] && !hit; i++) {
+					int a = m->unit_acts.items[i];
+					for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1] && !hit; k++)
+						hit = s->amark[m->act_atoms.items[k]] == s->epoch;
+				}
+				if (!hit)
+					continue;
+				if (nsel >= KEMPE_MAX || s->ulock[v] >= 0)
+					return -1;
+				s->sel[nsel++] = v;
+				s->selmark[v] = s->epoch;
+				changed = 1;
+				for (int i = m->unit_acts.off[v]; i < m->unit_acts.off[v + 1]; i++) {
+					int a = m->unit_acts.items[i];
+					for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++)
+						s->amark[m->act_atoms.items[k]] = s->epoch;
+				}
+			}
+		}
+	}
+	int from[KEMPE_MAX];
+	for (int i = 0; i < nsel; i++)
+		from[i] = s->uslot[s->sel[i]];
+	for (int i = 0; i < nsel; i++)
+		move_unit(s, s->sel[i], -1);
+	for (int i = 0; i < nsel; i++)
+		unit_place(s, s->sel[i], from[i] == s1 ? s2 : s1, NULL);
+	return 0;
+}
+
+/* Re-picks the rooms of u at its slot. */
+static void reroom(struct st *s, int u)
+{
+	move_unit(s, u, s->uslot[u]);
+}
+
+/* --- the driver --- */
+
+struct clock {
+	const struct sv_params *p;
+	double t0;
+};
+
+static double elapsed(const struct clock *c)
+{
+	return c->p->now ? c->p->now(c->p->now_ctx) - c->t0 : 0;
+}
+
+static void free_state(struct st *s)
+{
+	if (s->slot_units)
+		for (int i = 0; i < s->NS; i++)
+			free(s->slot_units[i]);
+	free(s->slot_units);
+	free(s->slot_n);
+	free(s->upos);
+	free(s->uslot);
+	free(s->ulock);
+	free(s->aroom);
+	free(s->tc);
+	free(s->gc);
+	free(s->rc);
+	free(s->tm);
+	free(s->gm);
+	free(s->sd);
+	free(s->tgd);
+	free(s->tgw);
+	free(s->amark);
+	free(s->sel);
+	free(s->selmark);
+	free(s->undo_u);
+	free(s->undo_slot);
+	free(s->undo_room);
+	free(s->bad);
+}
+
+static int init_state(struct st *s, struct sv_model *m, uint64_t seed)
+{
+	memset(s, 0, sizeof *s);
+	s->m = m;
+	s->D = m->days;
+	s->P = m->periods;
+	s->NS = m->ns;
+	s->T = m->n_teachers;
+	s->G = m->n_atoms;
+	s->R = m->n_rooms;
+	s->S = m->n_subjects;
+	s->NU = m->n_units;
+	s->NA = m->n_acts;
+	s->capd = m->rules.teacher_max_gaps_day;
+	s->capw = m->rules.teacher_max_gaps_week;
+	s->wgap = m->rules.w_teacher_gap;
+	s->wspread = m->rules.w_spread;
+	s->wlate = m->rules.w_hard_late;
+	s->late_from = m->periods - m->rules.hard_last;
+	s->rng = seed ^ 0x6D656B746570u; /* "mektep" */
+	size_t NS = (size_t)s->NS, NU = (size_t)s->NU + 1;
+	s->uslot = malloc(NU * sizeof(int));
+	s->ulock = malloc(NU * sizeof(int));
+	s->aroom = malloc(((size_t)s->NA + 1) * sizeof(int));
+	s->tc = calloc((size_t)s->T * NS + 1, sizeof(short));
+	s->gc = calloc((size_t)s->G * NS + 1, sizeof(short));
+	s->rc = calloc((size_t)s->R * NS + 1, sizeof(short));
+	s->tm = calloc((size_t)s->T * s->D + 1, sizeof(uint32_t));
+	s->gm = calloc((size_t)s->G * s->D + 1, sizeof(uint32_t));
+	s->sd = calloc((size_t)s->G * s->S * s->D + 1, sizeof(short));
+	s->tgd = calloc((size_t)s->T * s->D + 1, sizeof(short));
+	s->tgw = calloc((size_t)s->T + 1, sizeof(int));
+	s->slot_units = calloc(NS, sizeof(int *));
+	s->slot_n = calloc(NS, sizeof(int));
+	s->upos = calloc(NU, sizeof(int));
+	s->amark = calloc((size_t)s->G + 1, sizeof(int));
+	s->sel = calloc(KEMPE_MAX, sizeof(int));
+	s->selmark = calloc(NU, sizeof(int));
+	s->undo_u = malloc(NU * sizeof(int));
+	s->undo_slot = malloc(NU * sizeof(int));
+	s->undo_room = malloc(((size_t)s->NA + 1) * sizeof(int));
+	s->bad = malloc(NU * sizeof(int));
+	if (!s->uslot || !s->ulock || !s->aroom || !s->tc || !s->gc || !s->rc || !s->tm || !s->gm || !s->sd || !s->tgd ||
+	    !s->tgw || !s->slot_units || !s->slot_n || !s->upos || !s->amark || !s->sel || !s->selmark ||
+	    !s->undo_u || !s->undo_slot || !s->undo_room || !s->bad)
+		return -1;
+	for (size_t i = 0; i < NS; i++)
+		if (!(s->slot_units[i] = malloc(NU * sizeof(int))))
+			return -1;
+	for (int u = 0; u < s->NU; u++) {
+		s->uslot[u] = s->ulock[u] = -1;
+		for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++)
+			if (m->act_lock[m->unit_acts.items[i]] >= 0)
+				s->ulock[u] = m->act_lock[m->unit_acts.items[i]];
+	}
+	for (int a = 0; a < s->NA; a++)
+		s->aroom[a] = -1;
+	/* the cost of the empty timetable: every atom's days below their minimum */
+	for (int g = 0; g < s->G; g++)
+		s->hard += (long)s->D * atom_day_cost(s, g, 0);
+	return 0;
+}
+
+/* Most constrained first: fewest slots its teachers can take, then most students and
+ * teachers, then the busiest teachers. */
+struct order {
+	int u;
+	long key;
+};
+
+static int cmp_order(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->u > y->u) - (x->u < y->u);
+}
+
+static int construct(struct st *s)
+{
+	const struct sv_model *m = s->m;
+	struct order *o = malloc(((size_t)s->NU + 1) * sizeof *o);
+	int *load = calloc((size_t)s->T + 1, sizeof(int));
+	if (!o || !load) {
+		free(o);
+		free(load);
+		return -1;
+	}
+	for (int a = 0; a < s->NA; a++)
+		for (int i = 0; i < m->act_nt[a]; i++)
+			load[m->pool_t[m->act_t0[a] + i]]++;
+	for (int u = 0; u < s->NU; u++) {
+		int free_slots = 0, size = 0, busy = 0;
+		for (int sl = 0; sl < s->NS; sl++) {
+			int ok = 1;
+			for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1] && ok; i++) {
+				int a = m->unit_acts.items[i];
+				for (int k = 0; k < m->act_nt[a] && ok; k++)
+					ok = !(m->teacher_off[m->pool_t[m->act_t0[a] + k] * s->D + sl / s->P] >>
+						   (sl % s->P) & 1);
+			}
+			free_slots += ok;
+		}
+		for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++) {
+			int a = m->unit_acts.items[i];
+			size += m->act_nt[a] + m->act_atoms.off[a + 1] - m->act_atoms.off[a] +
+				2 * (m->act_rooms.off[a + 1] > m->act_rooms.off[a]);
+			for (int k = 0; k < m->act_nt[a]; k++)
+				busy += load[m->pool_t[m->act_t0[a] + k]];
+		}
+		o[u].u = u;
+		o[u].key = (long)free_slots * 1000000 - (long)size * 10000 - busy;
+		if (s->ulock[u] >= 0)
+			o[u].key = -(1L << 40);
+	}
+	qsort(o, (size_t)s->NU, sizeof *o, cmp_order);
+	for (int i = 0; i < s->NU; i++) {
+		int u = o[i].u, best = 0, ties = 0;
+		long bestc = 0;
+		if (s->ulock[u] >= 0) {
+			move_unit(s, u, s->ulock[u]);
+			commit(s);
+			continue;
+		}
+		for (int sl = 0; sl < s->NS; sl++) {
+			long h0 = s->hard, s0 = s->soft;
+			move_unit(s, u, sl);
+			long c = (s->hard - h0) * 1000 + (s->soft - s0);
+			undo(s);
+			if (sl == 0 || c < bestc) {
+				bestc = c;
+				best = sl;
+				ties = 1;
+			} else if (c == bestc && rnd_below(&s->rng, ++ties) == 0) {
+				best = sl;
+			}
+		}
+		move_unit(s, u, best);
+		commit(s);
+	}
+	free(o);
+	free(load);
+	return 0;
+}
+
+struct best {
+	int *uslot, *aroom;
+	long hard, soft;
+};
+
+static void save_best(struct best *b, const struct st *s)
+{
+	memcpy(b->uslot, s->uslot, (size_t)s->NU * sizeof(int));
+	memcpy(b->aroom, s->aroom, (size_t)s->NA * sizeof(int));
+	b->hard = s->hard;
+	b->soft = s->soft;
+}
+
+/* Rebuilds the state from a saved timetable. */
+static void load_best(struct st *s, const struct best *b)
+{
+	const struct sv_model *m = s->m;
+	for (int u = 0; u < s->NU; u++)
+		unit_remove(s, u);
+	int rooms[256];
+	for (int u = 0; u < s->NU; u++) {
+		int k = 0, n = m->unit_acts.off[u + 1] - m->unit_acts.off[u];
+		if (b->uslot[u] < 0)
+			continue;
+		if (n > 256) {
+			unit_place(s, u, b->uslot[u], NULL);
+			continue;
+		}
+		for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++)
+			rooms[k++] = b->aroom[m->unit_acts.items[i]];
+		unit_place(s, u, b->uslot[u], rooms);
+	}
+}
+
+/* Whether unit u takes part in a hard violation. */
+static int unit_bad(const struct st *s, int u)
+{
+	const struct sv_model *m = s->m;
+	int sl = s->uslot[u];
+	if (sl < 0)
+		return 1;
+	int D = s->D, d = sl / s->P, p = sl % s->P, NS = s->NS;
+	for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++) {
+		int a = m->unit_acts.items[i];
+		for (int k = 0; k < m->act_nt[a]; k++) {
+			int t = m->pool_t[m->act_t0[a] + k];
+			if (s->tc[t * NS + sl] > 1 || (m->teacher_off[t * D + d] >> p & 1) ||
+			    excess(__builtin_popcount(s->tm[t * D + d]), m->teacher_max[t]) ||
+			    excess(s->tgd[t * D + d], s->capd) || excess(s->tgw[t], s->capw))
+				return 1;
+		}
+		int smax = m->subject_max[m->act_subject[a]];
+		for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++) {
+			int g = m->act_atoms.items[k];
+			if (s->gc[g * NS + sl] > 1 || atom_day_cost(s, g, s->gm[g * D + d]) ||
+			    (smax != SV_NO_LIMIT && s->sd[(g * s->S + m->act_subject[a]) * D + d] > smax))
+				return 1;
+		}
+		if (s->aroom[a] >= 0 && s->rc[s->aroom[a] * NS + sl] > 1)
+			return 1;
+	}
+	return 0;
+}
+
+/* Collects the units in hard violations into s->bad. */
+static void scan_bad(struct st *s)
+{
+	s->nbad = 0;
+	for (int u = 0; u < s->NU; u++)
+		if (unit_bad(s, u))
+			s->bad[s->nbad++] = u;
+}
+
+/* Moves u (a Kempe swap, else a plain move) to the slot with the best delta. */
+static void best_move(struct st *s, int u, int phase)
+{
+	int cur = s->uslot[u], best = -1, ties = 0;
+	double bestd = 0;
+	if (s->ulock[u] >= 0)
+		return;
+	for (int sl = 0; sl < s->NS; sl++) {
+		if (sl == cur)
+			continue;
+		long h0 = s->hard, s0 = s->soft;
+		if (kempe(s, u, sl))
+			move_unit(s, u, sl);
+		double d = phase == 1 ? (double)(s->hard - h0) + 1e-4 * (double)(s->soft - s0)
+				      : (s->hard > h0 ? 1e9 : (double)(s->soft - s0));
+		undo(s);
+		if (best < 0 || d < bestd) {
+			best = sl;
+			bestd = d;
+			ties = 1;
+		} else if (d == bestd && rnd_below(&s->rng, ++ties) == 0) {
+			best = sl;
+		}
+	}
+	if (kempe(s, u, best))
+		move_unit(s, u, best);
+}
+
+/* One random move; its delta is read from the state (move applied, undo pending). */
+static int random_move(struct st *s, int u, int phase)
+{
+	const struct sv_model *m = s->m;
+	int r = rnd_below(&s->rng, 100);
+	int has_room = 0;
+	if (s->ulock[u] >= 0) {
+		if (r < 10)
+			reroom(s, u); /* a locked lesson may still change rooms */
+		return 0;
+	}
+	for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1] && !has_room; i++) {
+		int a = m->unit_acts.items[i];
+		has_room = m->act_rooms.off[a + 1] > m->act_rooms.off[a];
+	}
+	if (has_room && r < 10) {
+		reroom(s, u);
+		return 0;
+	}
+	int sl = rnd_below(&s->rng, s->NS - 1);
+	if (sl >= s->uslot[u])
+		sl++;
+	if (r < (phase == 1 ? 60 : 70)) {
+		if (kempe(s, u, sl) == 0)
+			return 0;
+	}
+	move_unit(s, u, sl);
+	return 0;
+}
+
+enum sv_status sv_solve(struct sv_model *m, const struct sv_params *p, struct sv_place *out, struct sv_result *res)
+{
+	memset(res, 0, sizeof *res);
+	res->time_to_feasible = -1;
+	struct clock clk = {p, 0};
+	if (p->now)
+		clk.t0 = p->now(p->now_ctx);
+	if (sv_prepare(m) || m->n_acts == 0) {
+		res->status = SV_ERROR;
+		return SV_ERROR;
+	}
+	for (int a = 0; a < m->n_acts; a++)
+		out[a] = (struct sv_place){-1, -1, -1};
+	int nc = sv_conflicts(m, res->conflicts, SV_MAX_CONFLICTS);
+	if (nc < 0) {
+		res->status = SV_ERROR;
+		return SV_ERROR;
+	}
+	res->n_conflicts = (size_t)nc;
+	if (nc > 0) {
+		res->status = SV_INFEASIBLE;
+		return SV_INFEASIBLE;
+	}
+	struct st s;
+	struct best b = {0};
+	enum sv_status status = SV_ERROR;
+	if (init_state(&s, m, p->seed))
+		goto out;
+	b.uslot = malloc(((size_t)s.NU + 1) * sizeof(int));
+	b.aroom = malloc(((size_t)s.NA + 1) * sizeof(int));
+	if (!b.uslot || !b.aroom || construct(&s))
+		goto out;
+	save_best(&b, &s);
+	uint64_t max_iters = p->max_iters ? p->max_iters : (p->now && p->time_limit > 0 ? 0 : 2000000);
+	uint64_t stall_max = p->stall_iters ? p->stall_iters : 2000000;
+	double next_report = p->progress_every > 0 ? p->progress_every : 0;
+	struct sv_progress pr = {0, 0, (int)s.hard, s.soft, elapsed(&clk)};
+	if (p->progress)
+		p->progress(p->progress_ctx, &pr);
+	uint64_t it = 0, last_gain = 0;
+	int phase = s.hard ? 1 : 2;
+	if (!s.hard)
+		res->time_to_feasible = elapsed(&clk);
+	/* temperatures: phase 1 in hard violations, phase 2 in soft units */
+	const double t1_hi = SV_T1_HI, t1_lo = SV_T1_LO, t2_hi = 0.6 * s.wgap + 1, t2_lo = 0.05;
+	double temp = phase == 1 ? t1_hi : t2_hi;
+	const int directed = SV_DIRECTED;  /* % of moves aimed at a unit in violation */
+	const uint64_t cycle = SV_CYCLE;  /* iterations of one cooling from hi to lo */
+	uint64_t cyc_start = 0;
+	for (;;) {
+		if (max_iters && it >= max_iters)
+			break;
+		if ((it & 255) == 0) {
+			double e = elapsed(&clk);
+			if (p->now && p->time_limit > 0 && e >= p->time_limit)
+				break;
+			int due = p->progress && (p->progress_every > 0 ? e >= next_report : (it & 65535) == 0);
+			if (due) {
+				pr = (struct sv_progress){it, phase, (int)b.hard, b.soft, e};
+				p->progress(p->progress_ctx, &pr);
+				next_report = e + p->progress_every;
+			}
+		}
+		if (phase == 2 && it - last_gain > stall_max)
+			break;
+		/* cooling: geometric from hi to lo over a cycle, then again */
+		uint64_t pos = it - cyc_start;
+		if (pos >= cycle) {
+			cyc_start = it;
+			pos = 0;
+		}
+		if ((it & 63) == 0) {
+			double hi = phase == 1 ? t1_hi : t2_hi, lo = phase == 1 ? t1_lo : t2_lo;
+			temp = hi * pow(lo / hi, (double)pos / (double)cycle);
+		}
+		it++;
+		long h0 = s.hard, s0 = s.soft;
+		if (phase == 1 && (it & 127) == 1)
+			scan_bad(&s);
+		if (phase == 1 && s.nbad && rnd_below(&s.rng, 100) < directed)
+			best_move(&s, s.bad[rnd_below(&s.rng, s.nbad)], phase);
+		else
+			random_move(&s, rnd_below(&s.rng, s.NU), phase);
+		long dh = s.hard - h0, ds = s.soft - s0;
+		int accept;
+		if (phase == 1) {
+			double d = (double)dh + (double)ds * SV_SOFT1;
+			accept = d <= 0 || rnd_unit(&s.rng) < exp(-d / temp);
+		} else {
+			accept = dh <= 0 && (ds <= 0 || rnd_unit(&s.rng) < exp(-(double)ds / temp));
+		}
+		if (!accept) {
+			undo(&s);
+			continue;
+		}
+		commit(&s);
+		if (s.hard < b.hard || (s.hard == b.hard && s.soft < b.soft)) {
+			if (s.hard < b.hard || phase == 2)
+				last_gain = it;
+			save_best(&b, &s);
+		}
+		if (phase == 1 && s.hard == 0) {
+			phase = 2;
+			res->time_to_feasible = elapsed(&clk);
+			cyc_start = it;
+			last_gain = it;
+		}
+	}
+	load_best(&s, &b);
+	res->iters = it;
+	res->hard = (int)s.hard;
+	res->soft = s.soft;
+	for (int a = 0; a < m->n_acts; a++) {
+		int sl = s.uslot[m->act_unit[a]];
+		out[a].day = sl >= 0 ? sl / s.P : -1;
+		out[a].period = sl >= 0 ? sl % s.P : -1;
+		out[a].room = s.aroom[a];
+	}
+	status = s.hard == 0 ? SV_SOLVED : SV_UNSOLVED;
+	res->elapsed = elapsed(&clk);
+	if (p->progress) {
+		pr = (struct sv_progress){it, phase, (int)s.hard, s.soft, res->elapsed};
+		p->progress(p->progress_ctx, &pr);
+	}
+out:
+	free(b.uslot);
+	free(b.aroom);
+	free_state(&s);
+	res->status = status;
+	return status;
+}
+
+/* --- several searches at once --- */
+
+#include <pthread.h>
+
+struct job {
+	struct sv_model *m;
+	struct sv_params p;
+	struct sv_place *out;
+	struct sv_result res;
+};
+
+static void *run_job(void *arg)
+{
+	struct job *j = arg;
+	sv_solve(j->m, &j->p, j->out, &j->res);
+	return NULL;
+}
+
+enum sv_status sv_solve_parallel(struct sv_model *m, const struct sv_params *p, int n_threads, struct sv_place *out,
+				 struct sv_result *res)
+{
+	if (n_threads <= 1)
+		return sv_solve(m, p, out, res);
+	if (n_threads > 16)
+		n_threads = 16;
+	memset(res, 0, sizeof *res);
+	/* the model is read-only once prepared */
+	if (sv_prepare(m) || m->n_acts == 0) {
+		res->status = SV_ERROR;
+		return SV_ERROR;
+	}
+	struct job jobs[16];
+	pthread_t th[16];
+	int started[16] = {0};
+	size_t na = (size_t)m->n_acts;
+	for (int i = 0; i < n_threads; i++) {
+		jobs[i].m = m;
+		jobs[i].p = *p;
+		jobs[i].p.seed = p->seed + (uint64_t)i * 0x9E3779B9u;
+		if (i > 0)
+			jobs[i].p.progress = NULL;
+		jobs[i].out = malloc(na * sizeof *out);
+		jobs[i].res.status = SV_ERROR;
+	}
+	for (int i = 1; i < n_threads; i++)
+		started[i] = jobs[i].out && pthread_create(&th[i], NULL, run_job, &jobs[i]) == 0;
+	if (jobs[0].out)
+		run_job(&jobs[0]);
+	for (int i = 1; i < n_threads; i++)
+		if (started[i])
+			pthread_join(th[i], NULL);
+	int best = -1;
+	uint64_t iters = 0;
+	double ttf = -1;
+	for (int i = 0; i < n_threads; i++) {
+		struct sv_result *r = &jobs[i].res;
+		if (!jobs[i].out || r->status == SV_ERROR || (i > 0 && !started[i]))
+			continue;
+		iters += r->iters;
+		if (r->time_to_feasible >= 0 && (ttf < 0 || r->time_to_feasible < ttf))
+			ttf = r->time_to_feasible;
+		if (best < 0 || r->hard < jobs[best].res.hard ||
+		    (r->hard == jobs[best].res.hard && r->soft < jobs[best].res.soft))
+			best = i;
+	}
+	if (best < 0) {
+		res->status = SV_ERROR;
+	} else {
+		*res = jobs[best].res;
+		res->iters = iters;
+		res->time_to_feasible = ttf;
+		memcpy(out, jobs[best].out, na * sizeof *out);
+	}
+	for (int i = 0; i < n_threads; i++)
+		free(jobs[i].out);
+	return res->status;
+}
