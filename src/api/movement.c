@@ -701,6 +701,17 @@ int api_school_deadlines(struct req *rq)
 	size_t i, k, n = 0, cap = 16;
 	json_t **items = malloc(cap * sizeof *items);
 	json_t *c, *d;
+	/* the cases still waiting for a step (a filed case has no deadline yet: the pages
+	 * list it so the deputy finds it) */
+	json_t *open = json_array();
+	json_array_foreach(cases, i, c) {
+		const char *cs = text_at(c, "status");
+		if (cs && strcmp(cs, "done") != 0)
+			json_array_append_new(open, json_pack("{s:I, s:s, s:s, s:O, s:O}", "id", (json_int_t)int_at(c, "id"),
+							      "kind", text_at(c, "kind"), "status", cs, "filed_on",
+							      json_object_get(c, "filed_on"), "student",
+							      json_object_get(c, "student")));
+	}
 	json_array_foreach(cases, i, c) {
 		json_t *list = case_deadlines(c, &t.cal, programme, text_at(c, "funding"));
 		json_array_foreach(list, k, d) {
@@ -733,5 +744,5 @@ int api_school_deadlines(struct req *rq)
 	for (i = 0; i < n; i++)
 		json_array_append_new(out, items[i]);
 	free(items);
-	return reply_json(rq, 200, json_pack("{s:o, s:o}", "today", date_json(api_today()), "items", out));
+	return reply_json(rq, 200, json_pack("{s:o, s:o, s:o}", "today", date_json(api_today()), "items", out, "cases", open));
 }

@@ -148,11 +148,48 @@ int movement_case_save(struct db *db, int64_t id, json_t *rec, const char *step,
 	return rc < 0 ? rc : DB_OK;
 }
 
+/* {"id", "role", "last_name", "first_name"} of the user at columns col..col+3, or null. */
+static json_t *actor_at(struct db_stmt *st, int col)
+{
+	if (db_col_is_null(st, col))
+		return json_null();
+	return json_pack("{s:o, s:o, s:o, s:o}", "id", row_int(st, col), "role", row_text(st, col + 1), "last_name",
+			 row_text(st, col + 2), "first_name", row_text(st, col + 3));
+}
+
+static json_t *actors_row(struct db_stmt *st)
+{
+	return json_pack("{s:o, s:o, s:o, s:o}", "filed", actor_at(st, 0), "documents_checked", actor_at(st, 4),
+			 "decided", actor_at(st, 8), "ordered", actor_at(st, 12));
+}
+
+#define ACTOR_JOIN(a, col) \
+	" LEFT JOIN users " a "u ON " a "u.id = m." col " LEFT JOIN persons " a "p ON " a "p.id = " a "u.person_id"
+
+/* Adds "actors" to each case of the list: who took each step (the pages show it). 0, or -1. */
+static int add_actors(struct db *db, json_t *cases)
+{
+	size_t i;
+	json_t *c;
+	json_array_foreach(cases, i, c) {
+		json_t *a = row_get_one(db,
+			"SELECT fu.id, fu.role, fp.last_name, fp.first_name, cu.id, cu.role, cp.last_name, cp.first_name,"
+			" du.id, du.role, dp.last_name, dp.first_name, ou.id, ou.role, op.last_name, op.first_name"
+			" FROM movement_cases m" ACTOR_JOIN("f", "filed_by") ACTOR_JOIN("c", "documents_checked_by")
+			ACTOR_JOIN("d", "decided_by") ACTOR_JOIN("o", "ordered_by") " WHERE m.id = $1",
+			json_integer_value(json_object_get(c, "id")), actors_row);
+		if (!a)
+			return -1;
+		json_object_set_new(c, "actors", a);
+	}
+	return 0;
+}
+
 json_t *movement_cases_of_student(struct db *db, int64_t student_id)
 {
 	json_t *list = row_list(db, "SELECT " CASE_COLUMNS " FROM movement_cases m WHERE m.student_id = $1"
 				    " ORDER BY m.id DESC", student_id, case_row);
-	if (list && add_documents(db, list) != 0) {
+	if (list && (add_documents(db, list) != 0 || add_actors(db, list) != 0)) {
 		json_decref(list);
 		return NULL;
 	}

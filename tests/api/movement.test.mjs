@@ -157,6 +157,8 @@ describe('an externship from the application to the order (EXT-1..EXT-9, CAL-7)'
     assert.equal(mine[0].code, 'order');
     assert.equal(mine[0].due, '2026-12-01');
     assert.equal(mine[0].student.id, child.id);
+    /* the cases not done yet, for the pages (a filed case has no deadline yet) */
+    assert.deepEqual(d.cases.find((x) => x.id === caseId), { id: caseId, kind: 'externship', status: 'approved', filed_on: TODAY, student: mine[0].student });
     const ranks = d.items.map((x) => (x.state === 'overdue' ? 0 : 1));
     assert.deepEqual(ranks, [...ranks].sort(), 'overdue first');
     assertError(await as('director', 'GET', `/api/v1/schools/${net.school1}/deadlines?today=2027-01-01`), 400, 'bad_query');
@@ -193,6 +195,8 @@ describe('an externship from the application to the order (EXT-1..EXT-9, CAL-7)'
     assert.deepEqual(now.order, { number: '45-Ө', date: TODAY });
     /* after the order: its copy to the contingent unit (EXT-9) and the list of subjects (EXT-6) */
     const c = book.cases.find((x) => x.id === caseId);
+    /* who took each step, for the pages */
+    assert.deepEqual(Object.values(c.actors).map((a) => a.role), ['parent', 'deputy_academic', 'deputy_academic', 'director']);
     const order = c.deadlines.find((d) => d.code === 'order');
     assert.equal(order.state, 'done');
     const copy = c.deadlines.find((d) => d.code === 'contingent_copy');

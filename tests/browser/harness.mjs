@@ -126,8 +126,9 @@ export async function settle(page) {
   await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => {});
 }
 
-/** Signs in to the API directly (for test set-up: finding ids). */
-export async function apiAs(login) {
+/** Signs in to the API directly, for a test's set-up and checks: returns
+ * `(method, path, body?)` that expects 200 or 201 and gives the reply's JSON. */
+export async function apiSession(login) {
   const res = await fetch(`${BASE}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -135,9 +136,19 @@ export async function apiAs(login) {
   });
   assert.equal(res.status, 200, `API sign-in as ${login}`);
   const { token } = await res.json();
-  return async (p) => {
-    const r = await fetch(`${BASE}/api/v1${p}`, { headers: { Authorization: `Bearer ${token}` } });
-    assert.equal(r.status, 200, `GET ${p}`);
+  return async (method, p, body) => {
+    const r = await fetch(`${BASE}/api/v1${p}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    assert.ok(r.status === 200 || r.status === 201, `${method} ${p}: ${r.status}`);
     return r.json();
   };
+}
+
+/** The same, for reading only: returns `(path)` that GETs it. */
+export async function apiAs(login) {
+  const call = await apiSession(login);
+  return (p) => call('GET', p);
 }

@@ -7,30 +7,10 @@
 // class-subject unlocked. Screenshots at 1440 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, settle, assertClean, BASE, PASSWORD } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, settle, assertClean, apiSession } from './harness.mjs';
 
 before(launch);
 after(close);
-
-/** The API as a user (bearer token), for the test's set-up and checks. */
-async function apiAs(login) {
-  const res = await fetch(`${BASE}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login, password: PASSWORD }),
-  });
-  assert.equal(res.status, 200, `API sign-in as ${login}`);
-  const { token } = await res.json();
-  return async (method, p, body) => {
-    const r = await fetch(`${BASE}/api/v1${p}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    assert.equal(r.status, 200, `${method} ${p}`);
-    return r.json();
-  };
-}
 
 /** Today in Kazakhstan, as the page takes it. */
 const today = () => new Date(Date.now() + 5 * 3600 * 1000).toISOString().slice(0, 10);
@@ -41,7 +21,7 @@ const pct = (x) => `${Number.isInteger(x) ? x : x.toFixed(1).replace('.', ',')} 
  * whose grid this term has marks, absences and a summative work, with a lesson still
  * ahead (for the substitute); a teacher to cover it. */
 async function plan() {
-  const call = await apiAs('deputy');
+  const call = await apiSession('deputy');
   const me = await call('GET', '/me');
   const school = me.user.school_id;
   const cls = (await call('GET', `/schools/${school}/classes?limit=500`)).items[0];

@@ -6,38 +6,18 @@
 // diary. Screenshots at 390 and 1440 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, settle, assertClean, BASE, PASSWORD, PHONE } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession } from './harness.mjs';
 
 before(launch);
 after(close);
-
-/** The API as a user (bearer token), for the test's set-up. */
-async function apiAs(login) {
-  const res = await fetch(`${BASE}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login, password: PASSWORD }),
-  });
-  assert.equal(res.status, 200, `API sign-in as ${login}`);
-  const { token } = await res.json();
-  return async (method, p, body) => {
-    const r = await fetch(`${BASE}/api/v1${p}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    assert.ok(r.status === 200 || r.status === 201, `${method} ${p}: ${r.status}`);
-    return r.json();
-  };
-}
 
 /* The demo's parent has one child: a second one is linked (once) — a student of
  * another class whose week has a substitute or a lesson not held, so the diary shows
  * them. Returns the parent's children and the diaries of this week as the API gives
  * them. */
 async function plan() {
-  const parent = await apiAs('parent');
-  const deputy = await apiAs('deputy');
+  const parent = await apiSession('parent');
+  const deputy = await apiSession('deputy');
   let me = await parent('GET', '/me');
   if (me.children.length < 2) {
     const own = me.children[0];
@@ -166,7 +146,7 @@ test('a parent reads the diary on a phone: children, weeks, lessons and results 
 });
 
 test('a student reads their own diary', async () => {
-  const student = await apiAs('student');
+  const student = await apiSession('student');
   const me = await student('GET', '/me');
   const d = await student('GET', `/students/${me.student.id}/diary`);
   const page = await newPage();

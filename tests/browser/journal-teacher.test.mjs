@@ -6,37 +6,17 @@
 // reason) shows its message at the student's row. Screenshots at 1440 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, settle, assertClean, BASE, PASSWORD } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, settle, assertClean, apiSession } from './harness.mjs';
 
 before(launch);
 after(close);
 
 const DAY = '2026-11-25'; // a Wednesday of the demo's second term
 
-/** The API as a user (bearer token), for the test's set-up. */
-async function apiAs(login) {
-  const res = await fetch(`${BASE}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login, password: PASSWORD }),
-  });
-  assert.equal(res.status, 200, `API sign-in as ${login}`);
-  const { token } = await res.json();
-  return async (method, p, body) => {
-    const r = await fetch(`${BASE}/api/v1${p}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    assert.equal(r.status, 200, `${method} ${p}`);
-    return r.json();
-  };
-}
-
 /* The teacher's first own lesson of the day, with a КТЖ laid over it (one is written
  * for the lesson's subject and grade when the school has none yet). */
 async function plan() {
-  const call = await apiAs('teacher');
+  const call = await apiSession('teacher');
   const me = await call('GET', '/me');
   const school = me.user.school_id;
   const day = await call('GET', `/me/lessons?date=${DAY}`);

@@ -41,6 +41,10 @@ import JournalReportPage from './pages/JournalReportPage.svelte';
 import LessonCoverPage from './pages/LessonCoverPage.svelte';
 import TodayPage from './pages/TodayPage.svelte';
 import LessonJournalPage from './pages/LessonJournalPage.svelte';
+import MovementBookPage from './pages/MovementBookPage.svelte';
+import ApplicationFormPage from './pages/ApplicationFormPage.svelte';
+import ApplicationPage from './pages/ApplicationPage.svelte';
+import DeadlinesPage from './pages/DeadlinesPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -90,4 +94,8 @@ export const routes = [
   ['/lessons/:id/cover', LessonCoverPage],
   ['/today', TodayPage],
   ['/lessons/:id/journal', LessonJournalPage],
+  ['/students/:id/movements', MovementBookPage],
+  ['/students/:id/applications/new', ApplicationFormPage],
+  ['/students/:student/applications/:id', ApplicationPage],
+  ['/schools/:id/deadlines', DeadlinesPage],
 ];
