@@ -60,6 +60,10 @@ for (const [login, role, check] of homes) {
     assert.equal(await page.getByTestId('home').getAttribute('data-role'), role);
     await check(page);
     await settle(page);
+    // at 1440 px every item of the menu is on screen (a long menu wraps, nothing is cut)
+    const cut = await page.evaluate(() => [...document.querySelectorAll('nav.nav a')]
+      .filter((a) => a.getBoundingClientRect().right > window.innerWidth).map((a) => a.textContent));
+    assert.deepEqual(cut, [], 'menu items past the right edge');
     assert.equal(await page.locator('html').getAttribute('lang'), 'kk', 'Kazakh is the default');
     await screenshots(page, `home-${login}`);
     assertClean(page);
