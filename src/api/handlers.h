@@ -137,6 +137,11 @@ int api_application_order(struct req *rq);
 int api_student_movements(struct req *rq);
 int api_school_deadlines(struct req *rq);
 
+/* year_end.c: a class's year end (ASM-3, DOC-1) and a student leaving the school */
+int api_class_year_end_get(struct req *rq);
+int api_class_year_end(struct req *rq);
+int api_student_leaving(struct req *rq);
+
 /* reports.c: the monthly contingent report */
 int api_report_contingent(struct req *rq);
 

@@ -135,6 +135,10 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/applications/{id}/order", api_application_order, ROLE_DIRECTOR, ROUTE_JSON},
 	{"GET", "/api/v1/students/{id}/movements", api_student_movements, ANY, 0},
 	{"GET", "/api/v1/schools/{id}/deadlines", api_school_deadlines, STAFF_AND_NETWORK, 0},
+	/* The year's end of a class (ASM-3, DOC-1) and leaving the school, by the director's order. */
+	{"GET", "/api/v1/classes/{id}/year-end", api_class_year_end_get, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/classes/{id}/year-end", api_class_year_end, ROLE_DIRECTOR, ROUTE_JSON},
+	{"POST", "/api/v1/students/{id}/leaving", api_student_leaving, ROLE_DIRECTOR, ROUTE_JSON},
 
 	/* The monthly contingent report (issue 7), as JSON or XLSX. */
 	{"GET", "/api/v1/reports/contingent", api_report_contingent, ROLES_NETWORK | ROLES_SCHOOL_ADMIN, ROUTE_REPLICA},

@@ -286,7 +286,7 @@ int movement_book_move(struct db *db, int64_t student_id, int64_t school_id, con
 	if (rc >= 0)
 		rc = db_run(db, "INSERT INTO student_movements (student_id, school_id, status, starts_on, planned_ends_on,"
 				" case_id, order_number, ordered_on, created_by, created_at)"
-				" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULLIF($9, 0), $10)", "iisssissis", student_id,
+				" VALUES ($1, $2, $3, $4, $5, NULLIF($6, 0), $7, $8, NULLIF($9, 0), $10)", "iisssissis", student_id,
 			    school_id, status, starts_on, planned_ends_on, case_id, order_number, ordered_on, user_id, now);
 	if (rc >= 0)
 		rc = db_run(db, "UPDATE students SET status = $2, updated_at = $3 WHERE id = $1", "iss", student_id, status,

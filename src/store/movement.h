@@ -55,7 +55,8 @@ json_t *movement_book_current(struct db *db, int64_t student_id);
 
 /* A new status from `starts_on` set by the case's order: the open row (or, when the book
  * is empty, a row of `from_status` since the enrolment) ends the day before, a new row
- * opens, and students.status follows. planned_ends_on may be NULL. DB_OK or rc. */
+ * opens, and students.status follows. planned_ends_on may be NULL; case_id 0 for an order
+ * outside a case (the year's end, leaving the school). DB_OK or rc. */
 int movement_book_move(struct db *db, int64_t student_id, int64_t school_id, const char *from_status,
 		       const char *status, const char *starts_on, const char *planned_ends_on,
 		       int64_t case_id, const char *order_number, const char *ordered_on, int64_t user_id);
