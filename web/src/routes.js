@@ -45,6 +45,7 @@ import MovementBookPage from './pages/MovementBookPage.svelte';
 import ApplicationFormPage from './pages/ApplicationFormPage.svelte';
 import ApplicationPage from './pages/ApplicationPage.svelte';
 import DeadlinesPage from './pages/DeadlinesPage.svelte';
+import YearEndPage from './pages/YearEndPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -65,6 +66,7 @@ export const routes = [
   ['/curricula/:id', CurriculumPage],
   ['/classes/:id/groups', ClassGroupsPage],
   ['/classes/:id/ktp', KtpPlanPage],
+  ['/classes/:id/year-end', YearEndPage],
   ['/schools/:id/load-report', LoadReportPage],
   ['/schools/:id/ktp', KtpPage],
   ['/schools/:id/load', LoadEditPage],
