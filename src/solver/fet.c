@@ -402,6 +402,37 @@ static int day_hour(const struct sv_fet *f, const struct xml *x, int node, int *
 	return *d >= 0 && *h >= 0 ? 0 : -1;
 }
 
+/* Whether element `node` has a child `name` whose text is `text`. */
+static int has_child_text(const struct xml *x, int node, const char *name, const char *text)
+{
+	for (int q = node >= 0 ? x->n[node].child : -1; q >= 0; q = x->n[q].next)
+		if (!strcmp(x->n[q].name, name) && !strcmp(x->n[q].text, text))
+			return 1;
+	return 0;
+}
+
+/* Whether activity node `a` passes the filters of constraint `c` (FET's Teacher_Name,
+ * Students_Name, Subject_Name, Activity_Tag_Name, Duration: each empty or equal). */
+static int activity_matches(const struct xml *x, int c, int a)
+{
+	const char *t = xtext(x, c, "Teacher_Name"), *st = xtext(x, c, "Students_Name");
+	const char *su = xtext(x, c, "Subject_Name"), *tag = xtext(x, c, "Activity_Tag_Name");
+	const char *dur = xtext(x, c, "Duration");
+	if (a < 0)
+		return 0;
+	if (t && *t && !has_child_text(x, a, "Teacher", t))
+		return 0;
+	if (st && *st && !has_child_text(x, a, "Students", st))
+		return 0;
+	if (su && *su && !has_child_text(x, a, "Subject", su))
+		return 0;
+	if (tag && *tag && !has_child_text(x, a, "Activity_Tag", tag))
+		return 0;
+	if (dur && *dur && xint(x, a, "Duration", 1) != atoi(dur))
+		return 0;
+	return 1;
+}
+
 static int build(struct sv_fet *f, const struct xml *x, char *err, size_t errlen)
 {
 	int root = 0;
@@ -512,7 +543,8 @@ static int build(struct sv_fet *f, const struct xml *x, char *err, size_t errlen
 			if (s >= 0)
 				subj_room_node[s] = c;
 		} else if (strcmp(k, "ConstraintBasicCompulsorySpace") && strcmp(k, "ConstraintActivityPreferredRooms") &&
-			   strcmp(k, "ConstraintActivityPreferredRoom")) {
+			   strcmp(k, "ConstraintActivityPreferredRoom") && strcmp(k, "ConstraintTeacherHomeRoom") &&
+			   strcmp(k, "ConstraintStudentsSetHomeRoom")) {
 			unsupported(f, k);
 		}
 	}
@@ -524,13 +556,15 @@ static int build(struct sv_fet *f, const struct xml *x, char *err, size_t errlen
 			idmax = xint(x, c, "Id", 0);
 	int *act_of_id = malloc(((size_t)idmax + 1) * sizeof(int));
 	int *tag_node = malloc(((size_t)idmax + 1) * sizeof(int));
+	int *act_node = malloc(((size_t)idmax + 1) * sizeof(int));
 	int tcap = 64, gcap = 64, rcap = 64;
 	int *tl = malloc((size_t)tcap * sizeof(int)), *cl = malloc((size_t)gcap * sizeof(int));
 	int *rl = malloc((size_t)rcap * sizeof(int));
-	if (!act_of_id || !tag_node || !tl || !cl || !rl) {
+	if (!act_of_id || !tag_node || !act_node || !tl || !cl || !rl) {
 		free(subj_room_node);
 		free(act_of_id);
 		free(tag_node);
+		free(act_node);
 		free(tl);
 		free(cl);
 		free(rl);
@@ -538,17 +572,17 @@ static int build(struct sv_fet *f, const struct xml *x, char *err, size_t errlen
 	}
 	int rc = 0;
 	for (int i = 0; i <= idmax; i++)
-		act_of_id[i] = tag_node[i] = -1;
+		act_of_id[i] = tag_node[i] = act_node[i] = -1;
 	for (int c = l >= 0 ? x->n[l].child : -1; c >= 0 && !rc; c = x->n[c].next) {
 		if (strcmp(x->n[c].name, "Activity"))
 			continue;
 		const char *active = xtext(x, c, "Active");
 		if (active && !strcmp(active, "false"))
 			continue;
-		int id = xint(x, c, "Id", 0);
-		if (xint(x, c, "Duration", 1) != 1) {
-			rc = fail(err, errlen, "activity %d: duration %d not supported (only 1)", id,
-				  xint(x, c, "Duration", 1));
+		int id = xint(x, c, "Id", 0), dur = xint(x, c, "Duration", 1);
+		if (dur < 1 || dur > f->hours.n) {
+			rc = fail(err, errlen, "activity %d: duration %d does not fit a day of %d hours", id, dur,
+				  f->hours.n);
 			break;
 		}
 		int nt = 0, nc = 0, nr = 0;
@@ -616,8 +650,14 @@ static int build(struct sv_fet *f, const struct xml *x, char *err, size_t errlen
 			rc = fail(err, errlen, "activity %d: refused by the model", id);
 			break;
 		}
-		if (id >= 0 && id <= idmax)
+		if (dur > 1 && sv_activity_duration(m, a, dur)) {
+			rc = fail(err, errlen, "activity %d: refused by the model", id);
+			break;
+		}
+		if (id >= 0 && id <= idmax) {
 			act_of_id[id] = a;
+			act_node[id] = c;
+		}
 	}
 	/* activity preferred rooms override the subject's */
 	for (int c = sl >= 0 ? x->n[sl].child : -1; c >= 0 && !rc; c = x->n[c].next) {
@@ -639,6 +679,23 @@ static int build(struct sv_fet *f, const struct xml *x, char *err, size_t errlen
 			}
 		if (sv_activity_rooms(m, a, tmp, nr))
 			rc = fail(err, errlen, "out of memory");
+	}
+	/* home rooms: a teacher's or a students set's activities that need no other room */
+	for (int c = sl >= 0 ? x->n[sl].child : -1; c >= 0 && !rc; c = x->n[c].next) {
+		const char *k = x->n[c].name;
+		const char *act = xtext(x, c, "Active");
+		int teacher = !strcmp(k, "ConstraintTeacherHomeRoom");
+		if ((act && !strcmp(act, "false")) || (!teacher && strcmp(k, "ConstraintStudentsSetHomeRoom")))
+			continue;
+		int room = names_find(&f->rooms, xtext(x, c, "Room"));
+		const char *who = xtext(x, c, teacher ? "Teacher" : "Students");
+		for (int id = 0; room >= 0 && who && id <= idmax && !rc; id++) {
+			int a = act_of_id[id];
+			if (a < 0 || m->act_nr[a] != 0 || !has_child_text(x, act_node[id], teacher ? "Teacher" : "Students", who))
+				continue;
+			if (sv_activity_rooms(m, a, &room, 1))
+				rc = fail(err, errlen, "out of memory");
+		}
 	}
 	/* time constraints */
 	int tcl = xchild(x, root, "Time_Constraints_List");
@@ -697,6 +754,74 @@ static int build(struct sv_fet *f, const struct xml *x, char *err, size_t errlen
 				if (has && (m->subject_max[s] == SV_NO_LIMIT || m->subject_max[s] > v))
 					m->subject_max[s] = v;
 			}
+		} else if (!strcmp(k, "ConstraintStudentsSetNotAvailableTimes")) {
+			int ss = sset_find(f, xtext(x, c, "Students"));
+			for (int q = x->n[c].child; ss >= 0 && q >= 0; q = x->n[q].next) {
+				int d, h;
+				if (!strcmp(x->n[q].name, "Not_Available_Time") && !day_hour(f, x, q, &d, &h))
+					for (int i = 0; i < f->ss[ss].n; i++)
+						sv_class_off(m, f->sset_cls[f->ss[ss].c0 + i], d, h);
+			}
+		} else if (!strcmp(k, "ConstraintStudentsSetMinHoursDaily") ||
+			   !strcmp(k, "ConstraintStudentsSetMaxHoursDaily")) {
+			int ss = sset_find(f, xtext(x, c, "Students")), mn = strstr(k, "MinHours") != NULL;
+			int v = xint(x, c, mn ? "Minimum_Hours_Daily" : "Maximum_Hours_Daily", 0);
+			const char *empty = xtext(x, c, "Allow_Empty_Days");
+			if (mn && empty && !strcmp(empty, "true")) {
+				unsupported(f, "ConstraintStudentsSetMinHoursDaily (empty days allowed)");
+				continue;
+			}
+			for (int i = 0; ss >= 0 && v > 0 && i < f->ss[ss].n; i++)
+				(mn ? m->class_min : m->class_max)[f->sset_cls[f->ss[ss].c0 + i]] = v;
+		} else if (!strcmp(k, "ConstraintTeacherMaxDaysPerWeek") || !strcmp(k, "ConstraintTeachersMaxDaysPerWeek") ||
+			   !strcmp(k, "ConstraintTeacherMinHoursDaily") || !strcmp(k, "ConstraintTeachersMinHoursDaily") ||
+			   !strcmp(k, "ConstraintTeacherMaxHoursContinuously") ||
+			   !strcmp(k, "ConstraintTeachersMaxHoursContinuously")) {
+			/* one teacher (ConstraintTeacher…) or all (ConstraintTeachers…) */
+			int one = k[17] != 's', t0 = 0, t1 = m->n_teachers;
+			if (one) {
+				t0 = names_find(&f->teachers, xtext(x, c, "Teacher_Name") ? xtext(x, c, "Teacher_Name")
+											  : xtext(x, c, "Teacher"));
+				t1 = t0 + 1;
+			}
+			const char *empty = xtext(x, c, "Allow_Empty_Days");
+			for (int t = t0; t >= 0 && t < t1; t++) {
+				if (strstr(k, "MaxDaysPerWeek"))
+					sv_teacher_max_days(m, t, xint(x, c, "Max_Days_Per_Week", SV_NO_LIMIT));
+				else if (strstr(k, "MinHoursDaily"))
+					sv_teacher_min_daily(m, t, xint(x, c, "Minimum_Hours_Daily", 0),
+							     !empty || strcmp(empty, "false"));
+				else
+					sv_teacher_max_run(m, t, xint(x, c, "Maximum_Hours_Continuously", SV_MAX_PERIODS));
+			}
+		} else if (!strcmp(k, "ConstraintActivityEndsStudentsDay")) {
+			int id = xint(x, c, "Activity_Id", -1);
+			if (id >= 0 && id <= idmax && act_of_id[id] >= 0)
+				sv_activity_ends_day(m, act_of_id[id]);
+		} else if (!strcmp(k, "ConstraintActivitiesEndStudentsDay")) {
+			for (int id = 0; id <= idmax; id++)
+				if (act_of_id[id] >= 0 && activity_matches(x, c, act_node[id]))
+					sv_activity_ends_day(m, act_of_id[id]);
+		} else if (!strcmp(k, "ConstraintActivitiesPreferredTimeSlots") ||
+			   !strcmp(k, "ConstraintActivityPreferredTimeSlots")) {
+			/* every period of a matching activity inside the listed slots */
+			uint32_t ok[SV_MAX_DAYS] = {0};
+			for (int q = x->n[c].child; q >= 0; q = x->n[q].next)
+				if (!strcmp(x->n[q].name, "Preferred_Time_Slot")) {
+					int d = names_find(&f->days, xtext(x, q, "Preferred_Day"));
+					int h = names_find(&f->hours, xtext(x, q, "Preferred_Hour"));
+					if (d >= 0 && h >= 0)
+						ok[d] |= 1u << h;
+				}
+			int single = k[18] == 'P', want = xint(x, c, "Activity_Id", -1);
+			for (int id = 0; id <= idmax; id++) {
+				if (act_of_id[id] < 0 || (single ? id != want : !activity_matches(x, c, act_node[id])))
+					continue;
+				for (int d = 0; d < f->days.n; d++)
+					for (int h = 0; h < f->hours.n; h++)
+						if (!(ok[d] >> h & 1))
+							sv_activity_off(m, act_of_id[id], d, h);
+			}
 		} else if (!strcmp(k, "ConstraintActivityPreferredStartingTime")) {
 			int id = xint(x, c, "Activity_Id", -1);
 			int d = names_find(&f->days, xtext(x, c, "Preferred_Day"));
@@ -720,6 +845,7 @@ static int build(struct sv_fet *f, const struct xml *x, char *err, size_t errlen
 	free(subj_room_node);
 	free(act_of_id);
 	free(tag_node);
+	free(act_node);
 	free(tl);
 	free(cl);
 	free(rl);

@@ -6,8 +6,9 @@
  *
  * What is read: days, hours, subjects, teachers, rooms, the students (every subgroup —
  * or group without subgroups, or year without groups — is one class of the model; a
- * group or year in an activity stands for all its subgroups), active activities of
- * duration 1 with their teachers, subject, students and tags, and the constraints
+ * group or year in an activity stands for all its subgroups), active activities (of
+ * any duration that fits a day) with their teachers, subject, students and tags, and
+ * the constraints
  *   ConstraintBasicCompulsoryTime/Space, ConstraintTeacherNotAvailableTimes,
  *   ConstraintTeachersNotAvailable… (same body), ConstraintStudentsMaxGapsPerWeek (0),
  *   ConstraintStudentsEarlyMaxBeginningsAtSecondHour (0), ConstraintStudentsMinHoursDaily,
@@ -17,7 +18,16 @@
  *   activities), ConstraintActivitiesSameStartingTime, ConstraintActivityPreferredStartingTime
  *   (a lock), ConstraintMinDaysBetweenActivities
  *   (soft: the solver's spread goal), ConstraintSubjectPreferredRooms,
- *   ConstraintActivityPreferredRooms, ConstraintActivityPreferredRoom.
+ *   ConstraintActivityPreferredRooms, ConstraintActivityPreferredRoom; and for real
+ *   schools (Debian's vmg-20180901b-2.fet): ConstraintStudentsSetNotAvailableTimes,
+ *   ConstraintStudentsSetMin/MaxHoursDaily (empty days not allowed),
+ *   ConstraintTeacher(s)MaxDaysPerWeek, ConstraintTeacher(s)MinHoursDaily,
+ *   ConstraintTeacher(s)MaxHoursContinuously, ConstraintActivityEndsStudentsDay,
+ *   ConstraintActivitiesEndStudentsDay and ConstraintActivit(y|ies)PreferredTimeSlots
+ *   (FET's filters: teacher, students, subject, tag, duration — each empty or equal),
+ *   ConstraintTeacherHomeRoom and ConstraintStudentsSetHomeRoom (for the activities
+ *   that ask no other room). A weight below 100 % is taken as 100 %, except the
+ *   spread of ConstraintMinDaysBetweenActivities.
  * Anything else is counted as unsupported (sv_fet_unsupported names the kinds). */
 #ifndef MEKTEP_SOLVER_FET_H
 #define MEKTEP_SOLVER_FET_H

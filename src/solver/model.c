@@ -53,6 +53,10 @@ struct sv_model *sv_model_new(int days, int periods)
 static void free_derived(struct sv_model *m)
 {
 	free(m->atom_class);
+	free(m->atom_off);
+	free(m->unit_dur);
+	m->atom_off = NULL;
+	m->unit_dur = NULL;
 	free(m->class_atom0);
 	free(m->class_natoms);
 	free(m->class_atoms);
@@ -80,6 +84,15 @@ void sv_model_free(struct sv_model *m)
 	free(m->teacher_name);
 	free(m->teacher_max);
 	free(m->teacher_off);
+	free(m->teacher_max_days);
+	free(m->teacher_min_daily);
+	free(m->teacher_min_empty_ok);
+	free(m->teacher_max_run);
+	free(m->class_off);
+	free(m->group_off);
+	free(m->act_dur);
+	free(m->act_last);
+	free(m->act_off);
 	free(m->room_name);
 	free(m->class_name);
 	free(m->class_min);
@@ -141,8 +154,19 @@ int sv_teacher(struct sv_model *m, const char *name, int max_daily)
 	m->cap_teachers = c;
 	if (grow((void **)&m->teacher_off, &m->cap_teacher_off, (n + 1) * m->days, sizeof *m->teacher_off))
 		return -1;
+	int **more[] = {&m->teacher_max_days, &m->teacher_min_daily, &m->teacher_min_empty_ok, &m->teacher_max_run};
+	for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
+		c = m->cap_teacher_more;
+		if (grow((void **)more[i], &c, n, sizeof(int)))
+			return -1;
+	}
+	m->cap_teacher_more = c;
 	set_name(&m->teacher_name[n], name);
 	m->teacher_max[n] = max_daily > 0 ? max_daily : SV_NO_LIMIT;
+	m->teacher_max_days[n] = SV_NO_LIMIT;
+	m->teacher_min_daily[n] = 0;
+	m->teacher_min_empty_ok[n] = 1;
+	m->teacher_max_run[n] = SV_NO_LIMIT;
 	for (int d = 0; d < m->days; d++)
 		m->teacher_off[n * m->days + d] = 0;
 	m->prepared = 0;
@@ -181,6 +205,10 @@ int sv_class(struct sv_model *m, const char *name, int min_daily, int max_daily)
 	if (GROW(m->class_max, c, n))
 		return -1;
 	m->cap_classes = c;
+	if (grow((void **)&m->class_off, &m->cap_class_off, (n + 1) * m->days, sizeof *m->class_off))
+		return -1;
+	for (int d = 0; d < m->days; d++)
+		m->class_off[n * m->days + d] = 0;
 	set_name(&m->class_name[n], name);
 	m->class_min[n] = min_daily > 0 ? min_daily : 0;
 	m->class_max[n] = max_daily > 0 ? max_daily : SV_NO_LIMIT;
@@ -199,6 +227,10 @@ int sv_group(struct sv_model *m, int cls, const char *name)
 	if (GROW(m->group_class, c, n))
 		return -1;
 	m->cap_groups = c;
+	if (grow((void **)&m->group_off, &m->cap_group_off, (n + 1) * m->days, sizeof *m->group_off))
+		return -1;
+	for (int d = 0; d < m->days; d++)
+		m->group_off[n * m->days + d] = 0;
 	set_name(&m->group_name[n], name);
 	m->group_class[n] = cls;
 	m->prepared = 0;
@@ -237,7 +269,7 @@ int sv_activity(struct sv_model *m, const struct sv_activity_spec *s)
 			return -1;
 	int n = m->n_acts, c;
 	int **ints[] = {&m->act_subject, &m->act_t0, &m->act_nt, &m->act_c0, &m->act_nc, &m->act_g0,
-			&m->act_ng, &m->act_r0, &m->act_nr, &m->same_next, &m->act_lock};
+			&m->act_ng, &m->act_r0, &m->act_nr, &m->same_next, &m->act_lock, &m->act_dur, &m->act_last};
 	for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
 		c = m->cap_acts;
 		if (grow((void **)ints[i], &c, n, sizeof(int)))
@@ -247,6 +279,10 @@ int sv_activity(struct sv_model *m, const struct sv_activity_spec *s)
 	if (GROW(m->act_ext, c, n))
 		return -1;
 	m->cap_acts = c;
+	if (grow((void **)&m->act_off, &m->cap_act_off, (n + 1) * m->days, sizeof *m->act_off))
+		return -1;
+	for (int d = 0; d < m->days; d++)
+		m->act_off[n * m->days + d] = 0;
 	int t0 = pool_add(&m->pool_t, &m->n_pool_t, &m->cap_pool_t, s->teachers, s->n_teachers);
 	int c0 = pool_add(&m->pool_c, &m->n_pool_c, &m->cap_pool_c, s->classes, s->n_classes);
 	int g0 = pool_add(&m->pool_g, &m->n_pool_g, &m->cap_pool_g, s->groups, s->n_groups);
@@ -265,8 +301,83 @@ int sv_activity(struct sv_model *m, const struct sv_activity_spec *s)
 	m->act_nr[n] = s->n_rooms;
 	m->same_next[n] = n;
 	m->act_lock[n] = -1;
+	m->act_dur[n] = 1;
+	m->act_last[n] = 0;
 	m->prepared = 0;
 	return m->n_acts++;
+}
+
+int sv_activity_duration(struct sv_model *m, int act, int periods)
+{
+	if (act < 0 || act >= m->n_acts || periods < 1 || periods > m->periods)
+		return -1;
+	m->act_dur[act] = periods;
+	m->prepared = 0;
+	return 0;
+}
+
+int sv_activity_off(struct sv_model *m, int act, int day, int period)
+{
+	if (act < 0 || act >= m->n_acts || day < 0 || day >= m->days || period < 0 || period >= m->periods)
+		return -1;
+	m->act_off[act * m->days + day] |= 1u << period;
+	m->prepared = 0;
+	return 0;
+}
+
+int sv_activity_ends_day(struct sv_model *m, int act)
+{
+	if (act < 0 || act >= m->n_acts)
+		return -1;
+	m->act_last[act] = 1;
+	m->prepared = 0;
+	return 0;
+}
+
+int sv_class_off(struct sv_model *m, int cls, int day, int period)
+{
+	if (cls < 0 || cls >= m->n_classes || day < 0 || day >= m->days || period < 0 || period >= m->periods)
+		return -1;
+	m->class_off[cls * m->days + day] |= 1u << period;
+	m->prepared = 0;
+	return 0;
+}
+
+int sv_group_off(struct sv_model *m, int g, int day, int period)
+{
+	if (g < 0 || g >= m->n_groups || day < 0 || day >= m->days || period < 0 || period >= m->periods)
+		return -1;
+	m->group_off[g * m->days + day] |= 1u << period;
+	m->prepared = 0;
+	return 0;
+}
+
+int sv_teacher_max_days(struct sv_model *m, int t, int days)
+{
+	if (t < 0 || t >= m->n_teachers || days < 0)
+		return -1;
+	m->teacher_max_days[t] = days;
+	m->prepared = 0;
+	return 0;
+}
+
+int sv_teacher_min_daily(struct sv_model *m, int t, int periods, int allow_empty)
+{
+	if (t < 0 || t >= m->n_teachers || periods < 0)
+		return -1;
+	m->teacher_min_daily[t] = periods;
+	m->teacher_min_empty_ok[t] = allow_empty ? 1 : 0;
+	m->prepared = 0;
+	return 0;
+}
+
+int sv_teacher_max_run(struct sv_model *m, int t, int periods)
+{
+	if (t < 0 || t >= m->n_teachers || periods < 1)
+		return -1;
+	m->teacher_max_run[t] = periods;
+	m->prepared = 0;
+	return 0;
 }
 
 int sv_lock(struct sv_model *m, int act, int day, int period)
@@ -367,6 +478,10 @@ int sv_prepare(struct sv_model *m)
 	m->act_unit = calloc((size_t)na + 1, sizeof(int));
 	m->unit_acts.off = calloc((size_t)na + 2, sizeof(int));
 	m->unit_acts.items = calloc((size_t)na + 1, sizeof(int));
+	m->atom_off = calloc((size_t)n_atoms * m->days + 1, sizeof(uint32_t));
+	m->unit_dur = calloc((size_t)na + 1, sizeof(int));
+	if (!m->atom_off || !m->unit_dur)
+		goto nomem;
 	if (!m->class_atom0 || !m->class_natoms || !m->atom_class || !m->class_atoms || !m->act_atoms.off ||
 	    !m->act_rooms.off || !m->act_unit || !m->unit_acts.off || !m->unit_acts.items)
 		goto nomem;
@@ -384,6 +499,10 @@ int sv_prepare(struct sv_model *m)
 		}
 		m->class_natoms[c] = pos - m->class_atom0[c];
 	}
+	for (int g = 0; g < n_atoms; g++)
+		for (int d = 0; d < m->days; d++)
+			m->atom_off[g * m->days + d] = m->class_off[m->atom_class[g] * m->days + d] |
+							 (g < m->n_groups ? m->group_off[g * m->days + d] : 0);
 	/* atoms and rooms of each activity */
 	size_t tot_atoms = 0, tot_rooms = 0;
 	for (int a = 0; a < na; a++) {
@@ -438,8 +557,15 @@ int sv_prepare(struct sv_model *m)
 	}
 	free(root_unit);
 	m->n_units = nu;
-	for (int a = 0; a < na; a++)
-		m->unit_acts.off[m->act_unit[a] + 1]++;
+	m->max_dur = 1;
+	for (int a = 0; a < na; a++) {
+		int u = m->act_unit[a];
+		m->unit_acts.off[u + 1]++;
+		if (m->act_dur[a] > m->unit_dur[u])
+			m->unit_dur[u] = m->act_dur[a];
+		if (m->act_dur[a] > m->max_dur)
+			m->max_dur = m->act_dur[a];
+	}
 	for (int u = 0; u < nu; u++)
 		m->unit_acts.off[u + 1] += m->unit_acts.off[u];
 	{
@@ -465,7 +591,8 @@ static const char *const violation_names[SV_V_COUNT] = {
 	"unplaced",       "teacher_clash",  "student_clash",   "room_clash",          "room_wrong",
 	"teacher_off",    "split_apart",    "student_gaps",    "student_late_start", "class_min_daily",
 	"class_max_daily", "subject_per_day", "teacher_daily_max", "teacher_gaps_day",  "teacher_gaps_week",
-	"locked_moved",
+	"locked_moved",   "student_off",    "activity_off",    "not_last_of_day",    "teacher_max_days",
+	"teacher_min_daily", "teacher_max_run",
 };
 
 const char *sv_violation_name(enum sv_violation v)
@@ -484,36 +611,44 @@ int sv_verify(struct sv_model *m, const struct sv_place *pl, struct sv_report *r
 	int *gc = calloc((size_t)G * NS + 1, sizeof(int));
 	int *rc = calloc((size_t)R * NS + 1, sizeof(int));
 	int *sd = calloc((size_t)G * S * D + 1, sizeof(int));
-	if (!tc || !gc || !rc || !sd) {
+	int *lastp = malloc(((size_t)G * D + 1) * sizeof(int)); /* an atom's last busy period of a day */
+	if (!tc || !gc || !rc || !sd || !lastp) {
 		free(tc);
 		free(gc);
 		free(rc);
 		free(sd);
+		free(lastp);
 		return -1;
 	}
 	for (int a = 0; a < m->n_acts; a++) {
 		const struct sv_place *p = &pl[a];
+		int dur = m->act_dur[a];
 		if (m->act_lock[a] >= 0 && (p->day != m->act_lock[a] / P || p->period != m->act_lock[a] % P))
 			r->v[SV_V_LOCK_MOVED]++;
-		if (p->day < 0 || p->day >= D || p->period < 0 || p->period >= P) {
+		if (p->day < 0 || p->day >= D || p->period < 0 || p->period + dur > P) {
 			r->v[SV_V_UNPLACED]++;
 			continue;
 		}
-		int s = p->day * P + p->period;
-		for (int i = 0; i < m->act_nt[a]; i++) {
-			int t = m->pool_t[m->act_t0[a] + i];
-			tc[t * NS + s]++;
-			if (m->teacher_off[t * D + p->day] >> p->period & 1)
-				r->v[SV_V_TEACHER_OFF]++;
-		}
-		for (int i = m->act_atoms.off[a]; i < m->act_atoms.off[a + 1]; i++) {
-			int g = m->act_atoms.items[i];
-			gc[g * NS + s]++;
-			sd[(g * S + m->act_subject[a]) * D + p->day]++;
+		r->v[SV_V_ACTIVITY_OFF] += __builtin_popcount(m->act_off[a * D + p->day] & sv_span(p->period, dur));
+		for (int k = 0; k < dur; k++) {
+			int s = p->day * P + p->period + k;
+			for (int i = 0; i < m->act_nt[a]; i++) {
+				int t = m->pool_t[m->act_t0[a] + i];
+				tc[t * NS + s]++;
+				if (m->teacher_off[t * D + p->day] >> (p->period + k) & 1)
+					r->v[SV_V_TEACHER_OFF]++;
+			}
+			for (int i = m->act_atoms.off[a]; i < m->act_atoms.off[a + 1]; i++) {
+				int g = m->act_atoms.items[i];
+				gc[g * NS + s]++;
+				sd[(g * S + m->act_subject[a]) * D + p->day]++;
+				if (m->atom_off[g * D + p->day] >> (p->period + k) & 1)
+					r->v[SV_V_STUDENT_OFF]++;
+			}
+			if (p->room >= 0 && p->room < R)
+				rc[p->room * NS + s]++;
 		}
 		int nr = m->act_rooms.off[a + 1] - m->act_rooms.off[a];
-		if (p->room >= 0 && p->room < R)
-			rc[p->room * NS + s]++;
 		if (nr > 0) {
 			int ok = 0;
 			for (int i = m->act_rooms.off[a]; i < m->act_rooms.off[a + 1]; i++)
@@ -543,6 +678,7 @@ int sv_verify(struct sv_model *m, const struct sv_place *pl, struct sv_report *r
 		int c = m->atom_class[g];
 		for (int d = 0; d < D; d++) {
 			int n = 0, first = -1, last = -1;
+			uint32_t off = m->atom_off[g * D + d];
 			for (int p = 0; p < P; p++)
 				if (gc[g * NS + d * P + p]) {
 					n++;
@@ -550,10 +686,12 @@ int sv_verify(struct sv_model *m, const struct sv_place *pl, struct sv_report *r
 						first = p;
 					last = p;
 				}
-			if (n && m->rules.students_no_gaps)
-				r->v[SV_V_STUDENT_GAPS] += last - first + 1 - n;
-			if (n && m->rules.students_early)
-				r->v[SV_V_STUDENT_LATE] += first;
+			lastp[g * D + d] = last;
+			/* an unavailable period is neither a gap nor a late start */
+			for (int p = first + 1; n && m->rules.students_no_gaps && p < last; p++)
+				r->v[SV_V_STUDENT_GAPS] += !gc[g * NS + d * P + p] && !(off >> p & 1);
+			for (int p = 0; n && m->rules.students_early && p < first; p++)
+				r->v[SV_V_STUDENT_LATE] += !(off >> p & 1);
 			if (n < m->class_min[c])
 				r->v[SV_V_CLASS_MIN] += m->class_min[c] - n;
 			if (m->class_max[c] != SV_NO_LIMIT && n > m->class_max[c])
@@ -568,17 +706,32 @@ int sv_verify(struct sv_model *m, const struct sv_place *pl, struct sv_report *r
 					r->spread += k - 1;
 			}
 	}
+	/* an activity that ends the day: its atoms have nothing after it */
+	for (int a = 0; a < m->n_acts; a++) {
+		const struct sv_place *p = &pl[a];
+		if (!m->act_last[a] || p->day < 0 || p->day >= D || p->period < 0 || p->period + m->act_dur[a] > P)
+			continue;
+		for (int i = m->act_atoms.off[a]; i < m->act_atoms.off[a + 1]; i++)
+			r->v[SV_V_NOT_LAST] += lastp[m->act_atoms.items[i] * D + p->day] > p->period + m->act_dur[a] - 1;
+	}
 	for (int t = 0; t < T; t++) {
-		int week = 0;
+		int week = 0, days = 0;
 		for (int d = 0; d < D; d++) {
-			int n = 0, first = -1, last = -1, gaps = 0;
+			int n = 0, first = -1, last = -1, gaps = 0, run = 0;
 			for (int p = 0; p < P; p++)
 				if (tc[t * NS + d * P + p]) {
 					n++;
 					if (first < 0)
 						first = p;
 					last = p;
+					if (++run > m->teacher_max_run[t] && m->teacher_max_run[t] != SV_NO_LIMIT)
+						r->v[SV_V_TEACHER_RUN]++;
+				} else {
+					run = 0;
 				}
+			days += n > 0;
+			if (n < m->teacher_min_daily[t] && (n > 0 || !m->teacher_min_empty_ok[t]))
+				r->v[SV_V_TEACHER_MIN_DAILY] += m->teacher_min_daily[t] - n;
 			for (int p = first + 1; first >= 0 && p < last; p++)
 				if (!tc[t * NS + d * P + p] && !(m->teacher_off[t * D + d] >> p & 1))
 					gaps++;
@@ -589,6 +742,8 @@ int sv_verify(struct sv_model *m, const struct sv_place *pl, struct sv_report *r
 				r->v[SV_V_TEACHER_GAPS_DAY] += gaps - m->rules.teacher_max_gaps_day;
 		}
 		r->teacher_gaps += week;
+		if (m->teacher_max_days[t] != SV_NO_LIMIT && days > m->teacher_max_days[t])
+			r->v[SV_V_TEACHER_DAYS] += days - m->teacher_max_days[t];
 		if (m->rules.teacher_max_gaps_week != SV_NO_LIMIT && week > m->rules.teacher_max_gaps_week)
 			r->v[SV_V_TEACHER_GAPS_WEEK] += week - m->rules.teacher_max_gaps_week;
 	}
@@ -600,6 +755,7 @@ int sv_verify(struct sv_model *m, const struct sv_place *pl, struct sv_report *r
 	free(gc);
 	free(rc);
 	free(sd);
+	free(lastp);
 	return 0;
 }
 
@@ -672,11 +828,11 @@ int sv_conflicts(struct sv_model *m, struct sv_conflict *out, int cap)
 						 "activity %d must be at the same time as another of %s", a,
 						 atom_name(m, g));
 				else
-					need_g[g]++;
+					need_g[g] += m->act_dur[a];
 				mark_g[g] = u;
 				int gs = g * S + m->act_subject[a];
 				if (mark_gs[gs] != u)
-					need_gs[gs]++;
+					need_gs[gs] += m->act_dur[a];
 				mark_gs[gs] = u;
 			}
 			for (int k = 0; k < m->act_nt[a]; k++) {
@@ -686,7 +842,7 @@ int sv_conflicts(struct sv_model *m, struct sv_conflict *out, int cap)
 						 "activity %d must be at the same time as another of teacher %s", a,
 						 m->teacher_name[t].s);
 				else
-					need_t[t]++;
+					need_t[t] += m->act_dur[a];
 				mark_t[t] = u;
 			}
 			if (m->act_nr[a] != 0 && m->act_rooms.off[a + 1] == m->act_rooms.off[a])
@@ -700,21 +856,29 @@ int sv_conflicts(struct sv_model *m, struct sv_conflict *out, int cap)
 			if (m->act_lock[a] >= 0)
 				lock = m->act_lock[a];
 		}
-		/* a slot where every teacher of the unit is available */
+		/* a start where every teacher and student of the unit is available for its periods */
 		int any = 0;
-		for (int d = 0; d < D && !any; d++) {
-			uint32_t off = 0;
-			for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++) {
-				int a = m->unit_acts.items[i];
-				for (int k = 0; k < m->act_nt[a]; k++)
-					off |= m->teacher_off[m->pool_t[m->act_t0[a] + k] * D + d];
+		for (int d = 0; d < D && !any; d++)
+			for (int p = 0; p < P && !any; p++) {
+				int ok = 1;
+				for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1] && ok; i++) {
+					int a = m->unit_acts.items[i];
+					if (p + m->act_dur[a] > P) {
+						ok = 0;
+						break;
+					}
+					uint32_t span = sv_span(p, m->act_dur[a]), off = m->act_off[a * D + d];
+					for (int k = 0; k < m->act_nt[a]; k++)
+						off |= m->teacher_off[m->pool_t[m->act_t0[a] + k] * D + d];
+					for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++)
+						off |= m->atom_off[m->act_atoms.items[k] * D + d];
+					ok = !(off & span);
+				}
+				any = ok;
 			}
-			uint32_t all = P == 32 ? 0xFFFFFFFFu : (1u << P) - 1;
-			any = (off & all) != all;
-		}
 		if (!any)
 			conflict(&c, SV_C_NO_SLOT, m->unit_acts.items[m->unit_acts.off[u]], 1, 0,
-				 "activity %d: its teachers have no period available in common",
+				 "activity %d: its teachers and students have no time available in common",
 				 m->unit_acts.items[m->unit_acts.off[u]]);
 	}
 	for (int g = 0; g < G; g++) {
@@ -739,11 +903,20 @@ int sv_conflicts(struct sv_model *m, struct sv_conflict *out, int cap)
 		}
 	}
 	for (int t = 0; t < T; t++) {
-		int avail = 0, daily = 0;
+		int avail = 0, daily = 0, cap_d[SV_MAX_DAYS];
 		for (int d = 0; d < D; d++) {
 			int free_p = P - __builtin_popcount(m->teacher_off[t * D + d] & (P == 32 ? 0xFFFFFFFFu : (1u << P) - 1));
 			avail += free_p;
-			daily += m->teacher_max[t] != SV_NO_LIMIT && m->teacher_max[t] < free_p ? m->teacher_max[t] : free_p;
+			cap_d[d] = m->teacher_max[t] != SV_NO_LIMIT && m->teacher_max[t] < free_p ? m->teacher_max[t] : free_p;
+		}
+		/* on at most max_days days: the best ones */
+		int nd = m->teacher_max_days[t] != SV_NO_LIMIT && m->teacher_max_days[t] < D ? m->teacher_max_days[t] : D;
+		for (int k = 0; k < nd; k++) {
+			int bi = 0;
+			for (int d = 1; d < D; d++)
+				bi = cap_d[d] > cap_d[bi] ? d : bi;
+			daily += cap_d[bi];
+			cap_d[bi] = -1;
 		}
 		if (need_t[t] > avail)
 			conflict(&c, SV_C_TEACHER_HOURS, t, need_t[t], avail,
@@ -751,8 +924,9 @@ int sv_conflicts(struct sv_model *m, struct sv_conflict *out, int cap)
 				 need_t[t], avail);
 		else if (need_t[t] > daily)
 			conflict(&c, SV_C_TEACHER_HOURS, t, need_t[t], daily,
-				 "teacher %s has %d hours a week; available days at most %d a day give %d",
-				 m->teacher_name[t].s, need_t[t], m->teacher_max[t], daily);
+				 "teacher %s has %d hours a week; the available days (at most %d of them) at most %d "
+				 "a day give %d",
+				 m->teacher_name[t].s, need_t[t], nd, m->teacher_max[t], daily);
 	}
 	/* rooms (Hall's condition on each activity's set): the activities whose set lies
 	 * inside it must fit in its rooms × the week */
@@ -777,7 +951,7 @@ int sv_conflicts(struct sv_model *m, struct sv_conflict *out, int cap)
 					found = m->act_rooms.items[j] == m->act_rooms.items[i];
 				inside = found;
 			}
-			need += inside;
+			need += inside ? m->act_dur[b] : 0;
 		}
 		if (need > (a1 - a0) * NS)
 			conflict(&c, SV_C_ROOM_HOURS, m->act_rooms.items[a0], need, (a1 - a0) * NS,

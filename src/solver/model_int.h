@@ -29,6 +29,8 @@ struct sv_model {
 	int *teacher_max;
 	uint32_t *teacher_off;       /* [t * days + d]: unavailable periods */
 	int cap_teacher_off;
+	int *teacher_max_days, *teacher_min_daily, *teacher_min_empty_ok, *teacher_max_run;
+	int cap_teacher_more;
 
 	int n_rooms, cap_rooms;
 	struct sv_name *room_name;
@@ -36,10 +38,14 @@ struct sv_model {
 	int n_classes, cap_classes;
 	struct sv_name *class_name;
 	int *class_min, *class_max;
+	uint32_t *class_off;         /* [c * days + d] */
+	int cap_class_off;
 
 	int n_groups, cap_groups;    /* the caller's groups (atoms) */
 	struct sv_name *group_name;
 	int *group_class;
+	uint32_t *group_off;         /* [g * days + d] */
+	int cap_group_off;
 
 	/* activities as given; their lists in one pool each */
 	int n_acts, cap_acts;
@@ -55,12 +61,18 @@ struct sv_model {
 	int *pool_r, n_pool_r, cap_pool_r;
 
 	int *act_lock;               /* slot an activity is locked at, or -1 */
+	int *act_dur;                /* periods, 1.. */
+	int *act_last;               /* 1: ends its students' day */
+	uint32_t *act_off;           /* [a * days + d]: periods it may not occupy */
+	int cap_act_off;
 	int *same_next;              /* union-find parent over activities */
 
 	/* made by sv_prepare(): */
 	int prepared;
 	int n_atoms;                 /* n_groups + one per class without groups */
 	int *atom_class;
+	uint32_t *atom_off;          /* [atom * days + d]: its class's and its group's */
+	int max_dur;                 /* the longest activity */
 	int *class_atom0, *class_natoms; /* a class's atoms: atoms of its groups or its own */
 	int *class_atoms;            /* the atoms of class c: class_atoms[class_atom0[c] ..) */
 	struct sv_csr act_atoms;     /* the atoms of each activity (sorted, distinct) */
@@ -68,6 +80,7 @@ struct sv_model {
 	int n_units;                 /* same-time sets (an activity alone is a set of one) */
 	int *act_unit;
 	struct sv_csr unit_acts;
+	int *unit_dur;               /* the longest activity of a unit */
 };
 
 /* Builds the derived lists (idempotent until the next change): 0, or -1 (no memory). */
@@ -81,6 +94,29 @@ static inline int sv_day_gaps(uint32_t busy, uint32_t off)
 	int first = __builtin_ctz(busy), last = 31 - __builtin_clz(busy);
 	uint32_t span = (last == 31 ? 0xFFFFFFFFu : ((1u << (last + 1)) - 1)) & ~((1u << first) - 1);
 	return __builtin_popcount(span & ~busy & ~off);
+}
+
+/* The periods p .. p + n - 1 as a mask (n 0..32, p + n <= 32). */
+static inline uint32_t sv_span(int p, int n)
+{
+	return (n >= 32 ? 0xFFFFFFFFu : ((1u << n) - 1)) << p;
+}
+
+/* Lessons beyond `cap` in each run of consecutive busy periods (cap SV_NO_LIMIT: 0). */
+static inline int sv_run_excess(uint32_t busy, int cap)
+{
+	int c = 0;
+	if (cap == SV_NO_LIMIT)
+		return 0;
+	while (busy) {
+		int tz = __builtin_ctz(busy);
+		uint32_t x = busy >> tz;
+		int len = ~x ? __builtin_ctz(~x) : 32 - tz;
+		if (len > cap)
+			c += len - cap;
+		busy &= ~sv_span(tz, len);
+	}
+	return c;
 }
 
 #endif

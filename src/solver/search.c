@@ -65,6 +65,9 @@ struct st {
 	short *sd;                   /* [(atom * S + subject) * D + d] */
 	short *tgd;                  /* teacher gaps of a day */
 	int *tgw;                    /* teacher gaps of the week */
+	int *tdays;                  /* a teacher's days with lessons */
+	short *ec;                   /* [atom * NS + slot]: activities ending the day that end there */
+	uint32_t *em;                /* [atom * D + d]: slots of ec > 0 */
 	long hard, soft;
 	/* units of each slot */
 	int **slot_units, *slot_n, *upos;
@@ -76,13 +79,20 @@ struct st {
 	uint64_t rng;
 };
 
+/* A popcount that skips the (usual) empty mask: the machine may lack the instruction. */
+static inline int pc(uint32_t x)
+{
+	return x ? __builtin_popcount(x) : 0;
+}
+
 static inline int excess(int v, int cap)
 {
 	return cap != SV_NO_LIMIT && v > cap ? v - cap : 0;
 }
 
-/* The hard cost of an atom's day. */
-static int atom_day_cost(const struct st *s, int g, uint32_t mask)
+/* The hard cost of an atom's day `d` with busy periods `mask` and activities ending the
+ * day at `em` (the counts in s->ec). */
+static int atom_day_cost(const struct st *s, int g, int d, uint32_t mask, uint32_t em)
 {
 	const struct sv_model *m = s->m;
 	int cl = m->atom_class[g], c = 0;
@@ -92,12 +102,28 @@ static int atom_day_cost(const struct st *s, int g, uint32_t mask)
 	c += excess(n, m->class_max[cl]);
 	if (!n)
 		return c;
+	uint32_t off = m->atom_off[g * s->D + d];
 	int first = __builtin_ctz(mask), last = 31 - __builtin_clz(mask);
 	if (m->rules.students_no_gaps)
-		c += last - first + 1 - n;
+		c += off ? sv_day_gaps(mask, off) : last - first + 1 - n;
 	if (m->rules.students_early)
-		c += first;
+		c += first - pc(off & sv_span(0, first));
+	while (em) {
+		int b = __builtin_ctz(em);
+		em &= em - 1;
+		if (b < 31 && mask >> (b + 1))
+			c += s->ec[g * s->NS + d * s->P + b];
+	}
 	return c;
+}
+
+/* The hard cost of a teacher's day of its own (not the gap caps nor max days). */
+static int teacher_day_cost(const struct sv_model *m, int t, uint32_t mask)
+{
+	int n = __builtin_popcount(mask), c = excess(n, m->teacher_max[t]);
+	if (n < m->teacher_min_daily[t] && (n || !m->teacher_min_empty_ok[t]))
+		c += m->teacher_min_daily[t] - n;
+	return c + sv_run_excess(mask, m->teacher_max_run[t]);
 }
 
 static void teacher_day_changed(struct st *s, int t, int d, uint32_t old, uint32_t nw)
@@ -105,8 +131,13 @@ static void teacher_day_changed(struct st *s, int t, int d, uint32_t old, uint32
 	const struct sv_model *m = s->m;
 	uint32_t off = m->teacher_off[t * s->D + d];
 	int og = s->tgd[t * s->D + d], ng = sv_day_gaps(nw, off);
-	int mx = m->teacher_max[t];
-	s->hard += excess(__builtin_popcount(nw), mx) - excess(__builtin_popcount(old), mx);
+	s->hard += teacher_day_cost(m, t, nw) - teacher_day_cost(m, t, old);
+	if (!old != !nw) {
+		int md = m->teacher_max_days[t];
+		s->hard -= excess(s->tdays[t], md);
+		s->tdays[t] += nw ? 1 : -1;
+		s->hard += excess(s->tdays[t], md);
+	}
 	s->hard += excess(ng, s->capd) - excess(og, s->capd);
 	if (ng != og) {
 		s->hard -= excess(s->tgw[t], s->capw);
@@ -117,83 +148,85 @@ static void teacher_day_changed(struct st *s, int t, int d, uint32_t old, uint32
 	}
 }
 
-/* Adds (dir 1) or removes (dir -1) activity a at slot sl with room. */
+/* Counts one lesson more (dir 1) or less (-1) at the `dur` slots from c (a teacher's,
+ * atom's or room's, starting at period p), a clash for each beyond the first; returns
+ * the day's busy mask updated. */
+static uint32_t count_span(struct st *s, short *c, int p, int dur, int dir, uint32_t mask)
+{
+	for (int k = 0; k < dur; k++) {
+		if (dir > 0) {
+			if (c[k] >= 1)
+				s->hard++;
+			if (c[k]++ == 0)
+				mask |= 1u << (p + k);
+		} else {
+			if (c[k] >= 2)
+				s->hard--;
+			if (--c[k] == 0)
+				mask &= ~(1u << (p + k));
+		}
+	}
+	return mask;
+}
+
+/* Adds (dir 1) or removes (dir -1) activity a starting at slot sl with room. */
 static void touch_act(struct st *s, int a, int sl, int room, int dir)
 {
 	const struct sv_model *m = s->m;
-	int D = s->D, P = s->P, NS = s->NS, d = sl / P, p = sl % P;
-	uint32_t bit = 1u << p;
+	int D = s->D, NS = s->NS, d = sl / s->P, p = sl % s->P, dur = m->act_dur[a];
+	uint32_t bits = sv_span(p, dur);
+	s->hard += dir * pc(m->act_off[a * D + d] & bits);
 	for (int i = 0; i < m->act_nt[a]; i++) {
 		int t = m->pool_t[m->act_t0[a] + i];
-		short *c = &s->tc[t * NS + sl];
-		if (m->teacher_off[t * D + d] & bit)
-			s->hard += dir;
-		if (dir > 0) {
-			if (*c >= 1)
-				s->hard++;
-			if ((*c)++ == 0) {
-				uint32_t old = s->tm[t * D + d];
-				s->tm[t * D + d] = old | bit;
-				teacher_day_changed(s, t, d, old, old | bit);
-			}
-		} else {
-			if (*c >= 2)
-				s->hard--;
-			if (--(*c) == 0) {
-				uint32_t old = s->tm[t * D + d];
-				s->tm[t * D + d] = old & ~bit;
-				teacher_day_changed(s, t, d, old, old & ~bit);
-			}
+		uint32_t old = s->tm[t * D + d];
+		s->hard += dir * pc(m->teacher_off[t * D + d] & bits);
+		uint32_t nw = count_span(s, &s->tc[t * NS + sl], p, dur, dir, old);
+		if (nw != old) {
+			s->tm[t * D + d] = nw;
+			teacher_day_changed(s, t, d, old, nw);
 		}
 	}
 	int subj = m->act_subject[a], smax = m->subject_max[subj];
+	int last = m->act_last[a], lslot = sl + dur - 1;
 	for (int i = m->act_atoms.off[a]; i < m->act_atoms.off[a + 1]; i++) {
 		int g = m->act_atoms.items[i];
-		short *c = &s->gc[g * NS + sl];
-		if (dir > 0) {
-			if (*c >= 1)
-				s->hard++;
-			if ((*c)++ == 0) {
-				uint32_t old = s->gm[g * D + d];
-				s->gm[g * D + d] = old | bit;
-				s->hard += atom_day_cost(s, g, old | bit) - atom_day_cost(s, g, old);
-			}
-		} else {
-			if (*c >= 2)
-				s->hard--;
-			if (--(*c) == 0) {
-				uint32_t old = s->gm[g * D + d];
-				s->gm[g * D + d] = old & ~bit;
-				s->hard += atom_day_cost(s, g, old & ~bit) - atom_day_cost(s, g, old);
-			}
+		uint32_t old = s->gm[g * D + d], oem = s->em[g * D + d];
+		s->hard += dir * pc(m->atom_off[g * D + d] & bits);
+		uint32_t nw = count_span(s, &s->gc[g * NS + sl], p, dur, dir, old);
+		int before = nw != old || last ? atom_day_cost(s, g, d, old, oem) : 0;
+		if (last) {
+			short *e = &s->ec[g * NS + lslot];
+			*e = (short)(*e + dir);
+			if (*e)
+				s->em[g * D + d] |= 1u << (p + dur - 1);
+			else
+				s->em[g * D + d] &= ~(1u << (p + dur - 1));
+		}
+		if (nw != old || last) {
+			s->gm[g * D + d] = nw;
+			s->hard += atom_day_cost(s, g, d, nw, s->em[g * D + d]) - before;
 		}
 		short *k = &s->sd[(g * s->S + subj) * D + d];
-		if (dir > 0) {
-			if (smax != SV_NO_LIMIT && *k >= smax)
-				s->hard++;
-			if (*k >= 1)
-				s->soft += s->wspread;
-			(*k)++;
-		} else {
-			(*k)--;
-			if (smax != SV_NO_LIMIT && *k >= smax)
-				s->hard--;
-			if (*k >= 1)
-				s->soft -= s->wspread;
+		for (int h = 0; h < dur; h++) {
+			if (dir > 0) {
+				if (smax != SV_NO_LIMIT && *k >= smax)
+					s->hard++;
+				if (*k >= 1)
+					s->soft += s->wspread;
+				(*k)++;
+			} else {
+				(*k)--;
+				if (smax != SV_NO_LIMIT && *k >= smax)
+					s->hard--;
+				if (*k >= 1)
+					s->soft -= s->wspread;
+			}
 		}
 	}
 	if (m->subject_hard[subj] && p >= s->late_from)
 		s->soft += dir * s->wlate;
-	if (room >= 0) {
-		short *c = &s->rc[room * NS + sl];
-		if (dir > 0) {
-			if ((*c)++ >= 1)
-				s->hard++;
-		} else {
-			if (--(*c) >= 1)
-				s->hard--;
-		}
-	}
+	if (room >= 0)
+		count_span(s, &s->rc[room * NS + sl], p, dur, dir, 0);
 }
 
 /* A room for activity a at slot sl: a free one of its set (first from a rotating
@@ -207,7 +240,9 @@ static int pick_room(struct st *s, int a, int sl)
 	int start = rnd_below(&s->rng, n), best = -1, bestc = 1 << 30;
 	for (int i = 0; i < n; i++) {
 		int r = m->act_rooms.items[r0 + (start + i) % n];
-		int c = s->rc[r * s->NS + sl];
+		int c = 0;
+		for (int k = 0; k < m->act_dur[a]; k++)
+			c += s->rc[r * s->NS + sl + k];
 		if (c < bestc) {
 			bestc = c;
 			best = r;
@@ -216,6 +251,12 @@ static int pick_room(struct st *s, int a, int sl)
 		}
 	}
 	return best;
+}
+
+/* Whether unit u may start at slot sl: its longest activity ends inside the day. */
+static inline int start_ok(const struct st *s, int u, int sl)
+{
+	return sl % s->P + s->m->unit_dur[u] <= s->P;
 }
 
 static void slot_add(struct st *s, int u, int sl)
@@ -303,7 +344,7 @@ static int kempe(struct st *s, int u, int s2)
 {
 	const struct sv_model *m = s->m;
 	int s1 = s->uslot[u];
-	if (s1 < 0 || s1 == s2 || s->ulock[u] >= 0)
+	if (s1 < 0 || s1 == s2 || s->ulock[u] >= 0 || m->unit_dur[u] > 1)
 		return -1;
 	s->epoch++;
 	int nsel = 0;
@@ -331,7 +372,7 @@ static int kempe(struct st *s, int u, int s2)
 				}
 				if (!hit)
 					continue;
-				if (nsel >= KEMPE_MAX || s->ulock[v] >= 0)
+				if (nsel >= KEMPE_MAX || s->ulock[v] >= 0 || m->unit_dur[v] > 1)
 					return -1;
 				s->sel[nsel++] = v;
 				s->selmark[v] = s->epoch;
@@ -391,6 +432,9 @@ static void free_state(struct st *s)
 	free(s->sd);
 	free(s->tgd);
 	free(s->tgw);
+	free(s->tdays);
+	free(s->ec);
+	free(s->em);
 	free(s->amark);
 	free(s->sel);
 	free(s->selmark);
@@ -432,6 +476,9 @@ static int init_state(struct st *s, struct sv_model *m, uint64_t seed)
 	s->sd = calloc((size_t)s->G * s->S * s->D + 1, sizeof(short));
 	s->tgd = calloc((size_t)s->T * s->D + 1, sizeof(short));
 	s->tgw = calloc((size_t)s->T + 1, sizeof(int));
+	s->tdays = calloc((size_t)s->T + 1, sizeof(int));
+	s->ec = calloc((size_t)s->G * NS + 1, sizeof(short));
+	s->em = calloc((size_t)s->G * s->D + 1, sizeof(uint32_t));
 	s->slot_units = calloc(NS, sizeof(int *));
 	s->slot_n = calloc(NS, sizeof(int));
 	s->upos = calloc(NU, sizeof(int));
@@ -444,7 +491,7 @@ static int init_state(struct st *s, struct sv_model *m, uint64_t seed)
 	s->bad = malloc(NU * sizeof(int));
 	if (!s->uslot || !s->ulock || !s->aroom || !s->tc || !s->gc || !s->rc || !s->tm || !s->gm || !s->sd || !s->tgd ||
 	    !s->tgw || !s->slot_units || !s->slot_n || !s->upos || !s->amark || !s->sel || !s->selmark ||
-	    !s->undo_u || !s->undo_slot || !s->undo_room || !s->bad)
+	    !s->undo_u || !s->undo_slot || !s->undo_room || !s->bad || !s->tdays || !s->ec || !s->em)
 		return -1;
 	for (size_t i = 0; i < NS; i++)
 		if (!(s->slot_units[i] = malloc(NU * sizeof(int))))
@@ -457,9 +504,12 @@ static int init_state(struct st *s, struct sv_model *m, uint64_t seed)
 	}
 	for (int a = 0; a < s->NA; a++)
 		s->aroom[a] = -1;
-	/* the cost of the empty timetable: every atom's days below their minimum */
+	/* the cost of the empty timetable: every atom's (and teacher's) days below their minimum */
 	for (int g = 0; g < s->G; g++)
-		s->hard += (long)s->D * atom_day_cost(s, g, 0);
+		for (int d = 0; d < s->D; d++)
+			s->hard += atom_day_cost(s, g, d, 0, 0);
+	for (int t = 0; t < s->T; t++)
+		s->hard += (long)s->D * teacher_day_cost(m, t, 0);
 	return 0;
 }
 
@@ -494,12 +544,15 @@ static int construct(struct st *s)
 	for (int u = 0; u < s->NU; u++) {
 		int free_slots = 0, size = 0, busy = 0;
 		for (int sl = 0; sl < s->NS; sl++) {
-			int ok = 1;
+			int ok = start_ok(s, u, sl), d = sl / s->P;
 			for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1] && ok; i++) {
 				int a = m->unit_acts.items[i];
-				for (int k = 0; k < m->act_nt[a] && ok; k++)
-					ok = !(m->teacher_off[m->pool_t[m->act_t0[a] + k] * s->D + sl / s->P] >>
-						   (sl % s->P) & 1);
+				uint32_t span = sv_span(sl % s->P, m->act_dur[a]), off = m->act_off[a * s->D + d];
+				for (int k = 0; k < m->act_nt[a]; k++)
+					off |= m->teacher_off[m->pool_t[m->act_t0[a] + k] * s->D + d];
+				for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++)
+					off |= m->atom_off[m->act_atoms.items[k] * s->D + d];
+				ok = !(off & span);
 			}
 			free_slots += ok;
 		}
@@ -524,12 +577,16 @@ static int construct(struct st *s)
 			commit(s);
 			continue;
 		}
+		int first = 1;
 		for (int sl = 0; sl < s->NS; sl++) {
+			if (!start_ok(s, u, sl))
+				continue;
 			long h0 = s->hard, s0 = s->soft;
 			move_unit(s, u, sl);
 			long c = (s->hard - h0) * 1000 + (s->soft - s0);
 			undo(s);
-			if (sl == 0 || c < bestc) {
+			if (first || c < bestc) {
+				first = 0;
 				bestc = c;
 				best = sl;
 				ties = 1;
@@ -588,23 +645,34 @@ static int unit_bad(const struct st *s, int u)
 		return 1;
 	int D = s->D, d = sl / s->P, p = sl % s->P, NS = s->NS;
 	for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++) {
-		int a = m->unit_acts.items[i];
+		int a = m->unit_acts.items[i], dur = m->act_dur[a];
+		uint32_t span = sv_span(p, dur);
+		if (m->act_off[a * D + d] & span)
+			return 1;
 		for (int k = 0; k < m->act_nt[a]; k++) {
 			int t = m->pool_t[m->act_t0[a] + k];
-			if (s->tc[t * NS + sl] > 1 || (m->teacher_off[t * D + d] >> p & 1) ||
-			    excess(__builtin_popcount(s->tm[t * D + d]), m->teacher_max[t]) ||
-			    excess(s->tgd[t * D + d], s->capd) || excess(s->tgw[t], s->capw))
+			uint32_t tm = s->tm[t * D + d];
+			if ((m->teacher_off[t * D + d] & span) || teacher_day_cost(m, t, tm) ||
+			    excess(s->tgd[t * D + d], s->capd) || excess(s->tgw[t], s->capw) ||
+			    excess(s->tdays[t], m->teacher_max_days[t]))
 				return 1;
+			for (int h = 0; h < dur; h++)
+				if (s->tc[t * NS + sl + h] > 1)
+					return 1;
 		}
 		int smax = m->subject_max[m->act_subject[a]];
 		for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++) {
 			int g = m->act_atoms.items[k];
-			if (s->gc[g * NS + sl] > 1 || atom_day_cost(s, g, s->gm[g * D + d]) ||
+			if ((m->atom_off[g * D + d] & span) || atom_day_cost(s, g, d, s->gm[g * D + d], s->em[g * D + d]) ||
 			    (smax != SV_NO_LIMIT && s->sd[(g * s->S + m->act_subject[a]) * D + d] > smax))
 				return 1;
+			for (int h = 0; h < dur; h++)
+				if (s->gc[g * NS + sl + h] > 1)
+					return 1;
 		}
-		if (s->aroom[a] >= 0 && s->rc[s->aroom[a] * NS + sl] > 1)
-			return 1;
+		for (int h = 0; s->aroom[a] >= 0 && h < dur; h++)
+			if (s->rc[s->aroom[a] * NS + sl + h] > 1)
+				return 1;
 	}
 	return 0;
 }
@@ -626,7 +694,7 @@ static void best_move(struct st *s, int u, int phase)
 	if (s->ulock[u] >= 0)
 		return;
 	for (int sl = 0; sl < s->NS; sl++) {
-		if (sl == cur)
+		if (sl == cur || !start_ok(s, u, sl))
 			continue;
 		long h0 = s->hard, s0 = s->soft;
 		if (kempe(s, u, sl))
@@ -642,7 +710,7 @@ static void best_move(struct st *s, int u, int phase)
 			best = sl;
 		}
 	}
-	if (kempe(s, u, best))
+	if (best >= 0 && kempe(s, u, best))
 		move_unit(s, u, best);
 }
 
@@ -668,6 +736,8 @@ static int random_move(struct st *s, int u, int phase)
 	int sl = rnd_below(&s->rng, s->NS - 1);
 	if (sl >= s->uslot[u])
 		sl++;
+	if (!start_ok(s, u, sl))
+		return 0;
 	if (r < (phase == 1 ? 60 : 70)) {
 		if (kempe(s, u, sl) == 0)
 			return 0;

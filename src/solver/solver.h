@@ -1,7 +1,8 @@
 /* solver — the timetable generator (issue 9): pure C, no I/O, no SQL, no clock of its
  * own (the caller injects a monotonic now()), no rand() (its own splitmix64 stream).
  *
- * The model: a week of `days` × `periods` slots; activities of one period each, every
+ * The model: a week of `days` × `periods` slots; activities of one period each (or of
+ * several consecutive periods of one day: sv_activity_duration), every
  * one a subject taught by one or more teachers to whole classes and/or single groups
  * (the "atoms" of students: a class with groups is the union of its groups, a class
  * without groups is one atom); activities tied into a "same-time set" (CUR-3: the two
@@ -90,6 +91,25 @@ int sv_activity_rooms(struct sv_model *m, int act, const int *rooms, int n);
 /* The activities must start at the same time (CUR-3): 0, or -1. */
 int sv_same_time(struct sv_model *m, const int *acts, int n);
 
+/* Added for real schools' FET files (each 0, or -1 on a bad argument):
+ * an activity of `periods` consecutive periods of one day (default 1; a double lesson
+ * is 2; it starts at a period where it still ends inside the day); */
+int sv_activity_duration(struct sv_model *m, int act, int periods);
+/* a slot the activity may not occupy (FET's activities preferred time slots); */
+int sv_activity_off(struct sv_model *m, int act, int day, int period);
+/* the activity ends its students' day: none of them has a lesson after it; */
+int sv_activity_ends_day(struct sv_model *m, int act);
+/* a slot when a class (all its groups) or one group cannot have lessons — like a
+ * teacher's, such a slot is neither a gap nor a late start; */
+int sv_class_off(struct sv_model *m, int cls, int day, int period);
+int sv_group_off(struct sv_model *m, int group, int day, int period);
+/* a teacher teaches on at most `days` days of the week; */
+int sv_teacher_max_days(struct sv_model *m, int teacher, int days);
+/* at least `periods` lessons on a day they teach (allow_empty 0: on every day); */
+int sv_teacher_min_daily(struct sv_model *m, int teacher, int periods, int allow_empty);
+/* at most `periods` lessons in a row. */
+int sv_teacher_max_run(struct sv_model *m, int teacher, int periods);
+
 /* Counts, and names of the things above (for reports). */
 int sv_n_activities(const struct sv_model *m);
 int sv_n_days(const struct sv_model *m);
@@ -123,6 +143,12 @@ enum sv_violation {
 	SV_V_TEACHER_GAPS_DAY,  /* per teacher and day: gaps beyond the daily cap */
 	SV_V_TEACHER_GAPS_WEEK, /* per teacher: gaps beyond the weekly cap */
 	SV_V_LOCK_MOVED,        /* a locked activity not at its slot */
+	SV_V_STUDENT_OFF,       /* per group (atom): lessons at a time it is unavailable */
+	SV_V_ACTIVITY_OFF,      /* per activity: periods it occupies outside its allowed slots */
+	SV_V_NOT_LAST,          /* per activity that ends the day and group: a lesson after it */
+	SV_V_TEACHER_DAYS,      /* per teacher: days beyond max_days */
+	SV_V_TEACHER_MIN_DAILY, /* per teacher and day: lessons missing to the daily minimum */
+	SV_V_TEACHER_RUN,       /* per teacher and run of lessons in a row: lessons beyond the cap */
 	SV_V_COUNT
 };
 

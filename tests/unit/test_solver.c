@@ -1,7 +1,9 @@
 /* Unit tests of src/solver (the timetable generator, issue 9): every hard rule counted
  * by the verifier on a hand-made bad placement and kept by the solver on a tiny
  * instance, a split set placed together, determinism, the counting conflicts of an
- * impossible instance, a 1-gap-per-week cap, the progress callback and the time limit. */
+ * impossible instance, a 1-gap-per-week cap, the progress callback and the time limit; and the rules of real schools' FET files
+ * (double lessons, students' unavailable times, an activity ending the day, allowed slots,
+ * a teacher's maximum days, daily minimum and maximum lessons in a row). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -574,6 +576,236 @@ static void test_bad_input_refused(void **state)
 	sv_model_free(m);
 }
 
+/* --- the rules of real schools' FET files (vmg-20180901b-2.fet) --- */
+
+/* Solves with a fixed iteration budget; the result must have 0 hard violations by the
+ * verifier, and the search's running cost must be the verifier's. */
+static void solve_clean(struct sv_model *m, struct sv_place *pl)
+{
+	struct sv_params p = {0};
+	p.seed = 3;
+	p.max_iters = 100000;
+	p.stall_iters = 20000;
+	struct sv_result res;
+	assert_int_equal(sv_solve(m, &p, pl, &res), SV_SOLVED);
+	struct sv_report r;
+	assert_int_equal(sv_verify(m, pl, &r), 0);
+	assert_int_equal(r.hard, 0);
+	assert_int_equal(r.soft, res.soft);
+}
+
+static void test_double_lesson_covers_two_periods_of_one_day(void **state)
+{
+	(void)state;
+	struct sv_model *m = bare(2, 3);
+	int s = sv_subject(m, "Lab", SV_NO_LIMIT, 0), t = sv_teacher(m, "Aida", SV_NO_LIMIT);
+	int c = sv_class(m, "7A", 0, SV_NO_LIMIT), d = sv_class(m, "7B", 0, SV_NO_LIMIT);
+	int lab = act(m, s, t, c, -1, -1);
+	act(m, s, t, d, -1, -1);
+	assert_int_equal(sv_activity_duration(m, lab, 2), 0);
+	assert_int_equal(sv_activity_duration(m, lab, 4), -1); /* longer than the day */
+	/* the double at periods 0-1, the single at 2: fine; the single at 1: a clash */
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0), at(0, 2)})}, SV_V_TEACHER_CLASH, 0);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0), at(0, 1)})}, SV_V_TEACHER_CLASH, 1);
+	/* starting at the last period it would run past the day */
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 2), at(1, 0)})}, SV_V_UNPLACED, 1);
+	sv_model_free(m);
+}
+
+static void test_double_lessons_solved_without_gaps(void **state)
+{
+	(void)state;
+	/* 1 day × 4 periods, students without gaps from the first period: two doubles and a
+	 * single share a teacher and a class; two singles of another class between them */
+	struct sv_model *m = sv_model_new(1, 5);
+	int s = sv_subject(m, "Lab", SV_NO_LIMIT, 0), t = sv_teacher(m, "Aida", SV_NO_LIMIT);
+	int u = sv_teacher(m, "Bota", SV_NO_LIMIT);
+	int c = sv_class(m, "7A", 0, SV_NO_LIMIT), d = sv_class(m, "7B", 0, SV_NO_LIMIT);
+	int a1 = act(m, s, t, c, -1, -1), a2 = act(m, s, t, c, -1, -1);
+	act(m, s, u, c, -1, -1);
+	int b1 = act(m, s, t, d, -1, -1);
+	act(m, s, u, d, -1, -1);
+	sv_activity_duration(m, a1, 2);
+	sv_activity_duration(m, a2, 2);
+	sv_activity_duration(m, b1, 1);
+	struct sv_place pl[5];
+	solve_clean(m, pl);
+	assert_int_not_equal(pl[a1].period, pl[a2].period);
+	sv_model_free(m);
+}
+
+static void test_students_unavailable_is_no_gap_nor_late_start(void **state)
+{
+	(void)state;
+	struct sv_model *m = sv_model_new(1, 4);
+	int s = sv_subject(m, "Math", SV_NO_LIMIT, 0), t = sv_teacher(m, "Aida", SV_NO_LIMIT);
+	int c = sv_class(m, "7A", 0, SV_NO_LIMIT);
+	act(m, s, t, c, -1, -1);
+	act(m, s, t, c, -1, -1);
+	assert_int_equal(sv_class_off(m, c, 0, 0), 0);
+	assert_int_equal(sv_class_off(m, c, 0, 2), 0);
+	/* periods 1 and 3: the off period 0 is no late start, the off period 2 no gap */
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 1), at(0, 3)})}, SV_V_STUDENT_OFF, 0);
+	/* at period 0: unavailable */
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0), at(0, 1)})}, SV_V_STUDENT_OFF, 1);
+	struct sv_place pl[2];
+	solve_clean(m, pl);
+	assert_true(pl[0].period == 1 || pl[0].period == 3);
+	assert_true(pl[1].period == 1 || pl[1].period == 3);
+	sv_model_free(m);
+}
+
+static void test_group_unavailable(void **state)
+{
+	(void)state;
+	struct sv_model *m = bare(1, 2);
+	int s = sv_subject(m, "Eng", SV_NO_LIMIT, 0), t = sv_teacher(m, "Aida", SV_NO_LIMIT);
+	int c = sv_class(m, "7A", 0, SV_NO_LIMIT), g1 = sv_group(m, c, "7A-1");
+	sv_group(m, c, "7A-2");
+	struct sv_activity_spec sp = {0};
+	sp.subject = s;
+	sp.n_teachers = 1;
+	sp.teachers = &t;
+	sp.n_groups = 1;
+	sp.groups = &g1;
+	sv_activity(m, &sp);
+	assert_int_equal(sv_group_off(m, g1, 0, 1), 0);
+	assert_int_equal(sv_group_off(m, 5, 0, 1), -1);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0)})}, SV_V_STUDENT_OFF, 0);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 1)})}, SV_V_STUDENT_OFF, 1);
+	sv_model_free(m);
+}
+
+static void test_activity_ends_the_students_day(void **state)
+{
+	(void)state;
+	struct sv_model *m = sv_model_new(1, 3);
+	int s = sv_subject(m, "Math", SV_NO_LIMIT, 0), t = sv_teacher(m, "Aida", SV_NO_LIMIT);
+	int c = sv_class(m, "7A", 0, SV_NO_LIMIT);
+	int last = act(m, s, t, c, -1, -1);
+	act(m, s, t, c, -1, -1);
+	act(m, s, t, c, -1, -1);
+	assert_int_equal(sv_activity_ends_day(m, last), 0);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 2), at(0, 0), at(0, 1)})}, SV_V_NOT_LAST, 0);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0), at(0, 1), at(0, 2)})}, SV_V_NOT_LAST, 1);
+	struct sv_place pl[3];
+	solve_clean(m, pl);
+	assert_int_equal(pl[last].period, 2);
+	sv_model_free(m);
+}
+
+static void test_activity_allowed_slots(void **state)
+{
+	(void)state;
+	struct sv_model *m = bare(2, 2);
+	int s = sv_subject(m, "Ethics", SV_NO_LIMIT, 0), t = sv_teacher(m, "Aida", SV_NO_LIMIT);
+	int c = sv_class(m, "7A", 0, SV_NO_LIMIT);
+	int a = act(m, s, t, c, -1, -1);
+	sv_activity_duration(m, a, 2);
+	/* allowed only on day 1: day 0 is off; a double at day 0 breaks twice */
+	assert_int_equal(sv_activity_off(m, a, 0, 0), 0);
+	assert_int_equal(sv_activity_off(m, a, 0, 1), 0);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0)})}, SV_V_ACTIVITY_OFF, 2);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(1, 0)})}, SV_V_ACTIVITY_OFF, 0);
+	struct sv_place pl[1];
+	solve_clean(m, pl);
+	assert_int_equal(pl[0].day, 1);
+	sv_model_free(m);
+}
+
+/* One teacher with four single lessons for four classes, 4 days × 2 periods. */
+static struct sv_model *four_lessons(int *t)
+{
+	struct sv_model *m = bare(4, 2);
+	int s = sv_subject(m, "Math", SV_NO_LIMIT, 0);
+	*t = sv_teacher(m, "Aida", SV_NO_LIMIT);
+	for (int i = 0; i < 4; i++) {
+		char name[4] = {'C', (char)('0' + i), 0};
+		act(m, s, *t, sv_class(m, name, 0, SV_NO_LIMIT), -1, -1);
+	}
+	return m;
+}
+
+static void test_teacher_max_days(void **state)
+{
+	(void)state;
+	int t;
+	struct sv_model *m = four_lessons(&t);
+	assert_int_equal(sv_teacher_max_days(m, t, 2), 0);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0), at(0, 1), at(2, 0), at(2, 1)})}, SV_V_TEACHER_DAYS, 0);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0), at(1, 0), at(2, 0), at(3, 1)})}, SV_V_TEACHER_DAYS, 2);
+	struct sv_place pl[4];
+	solve_clean(m, pl);
+	int days = 0;
+	for (int d = 0; d < 4; d++)
+		days += pl[0].day == d || pl[1].day == d || pl[2].day == d || pl[3].day == d;
+	assert_int_equal(days, 2);
+	sv_model_free(m);
+}
+
+static void test_teacher_min_daily(void **state)
+{
+	(void)state;
+	int t;
+	struct sv_model *m = four_lessons(&t);
+	assert_int_equal(sv_teacher_min_daily(m, t, 2, 1), 0);
+	/* empty days allowed: days of 2 are fine, a day of 1 misses one */
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0), at(0, 1), at(3, 0), at(3, 1)})}, SV_V_TEACHER_MIN_DAILY, 0);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0), at(0, 1), at(1, 0), at(3, 1)})}, SV_V_TEACHER_MIN_DAILY, 2);
+	struct sv_place pl[4];
+	solve_clean(m, pl);
+	/* every day: four days of 1 are the only way, and each misses one */
+	assert_int_equal(sv_teacher_min_daily(m, t, 1, 0), 0);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0), at(0, 1), at(3, 0), at(3, 1)})}, SV_V_TEACHER_MIN_DAILY, 2);
+	solve_clean(m, pl);
+	for (int d = 0; d < 4; d++)
+		assert_int_equal(pl[d].day == pl[(d + 1) % 4].day, 0);
+	sv_model_free(m);
+}
+
+static void test_teacher_max_lessons_in_a_row(void **state)
+{
+	(void)state;
+	/* Aida: one lesson in each of three classes on a day of 4 periods, at most 2 in a row */
+	struct sv_model *m = bare(1, 4);
+	int s = sv_subject(m, "Math", SV_NO_LIMIT, 0), t = sv_teacher(m, "Aida", SV_NO_LIMIT);
+	for (int i = 0; i < 3; i++) {
+		char name[4] = {'C', (char)('0' + i), 0};
+		act(m, s, t, sv_class(m, name, 0, SV_NO_LIMIT), -1, -1);
+	}
+	assert_int_equal(sv_teacher_max_run(m, t, 2), 0);
+	assert_int_equal(sv_teacher_max_run(m, t, 0), -1);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0), at(0, 1), at(0, 2)})}, SV_V_TEACHER_RUN, 1);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 1), at(0, 2), at(0, 3)})}, SV_V_TEACHER_RUN, 1);
+	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0), at(0, 1), at(0, 3)})}, SV_V_TEACHER_RUN, 0);
+	struct sv_place pl[3];
+	solve_clean(m, pl);
+	int busy = 1 << pl[0].period | 1 << pl[1].period | 1 << pl[2].period;
+	assert_true(busy == 0xB || busy == 0xD); /* 0, 1, 3 or 0, 2, 3 */
+	sv_model_free(m);
+}
+
+static void test_counting_conflicts_see_durations_and_days(void **state)
+{
+	(void)state;
+	int t;
+	struct sv_model *m = four_lessons(&t);
+	/* four lessons on at most 1 day of 2 periods: 4 > 2 */
+	sv_teacher_max_days(m, t, 1);
+	struct sv_conflict c[4];
+	assert_int_equal(sv_conflicts(m, c, 4), 1);
+	assert_int_equal(c[0].kind, SV_C_TEACHER_HOURS);
+	assert_int_equal(c[0].need, 4);
+	assert_int_equal(c[0].have, 2);
+	sv_teacher_max_days(m, t, 2);
+	assert_int_equal(sv_conflicts(m, c, 4), 0);
+	/* a double lesson counts two hours: 5 > 4 */
+	assert_int_equal(sv_activity_duration(m, 0, 2), 0);
+	assert_int_equal(sv_conflicts(m, c, 4), 1);
+	assert_int_equal(c[0].need, 5);
+	sv_model_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -597,6 +829,16 @@ int main(void)
 		cmocka_unit_test(test_same_time_set_sharing_a_teacher_is_a_conflict),
 		cmocka_unit_test(test_time_limit_and_progress),
 		cmocka_unit_test(test_bad_input_refused),
+		cmocka_unit_test(test_double_lesson_covers_two_periods_of_one_day),
+		cmocka_unit_test(test_double_lessons_solved_without_gaps),
+		cmocka_unit_test(test_students_unavailable_is_no_gap_nor_late_start),
+		cmocka_unit_test(test_group_unavailable),
+		cmocka_unit_test(test_activity_ends_the_students_day),
+		cmocka_unit_test(test_activity_allowed_slots),
+		cmocka_unit_test(test_teacher_max_days),
+		cmocka_unit_test(test_teacher_min_daily),
+		cmocka_unit_test(test_teacher_max_lessons_in_a_row),
+		cmocka_unit_test(test_counting_conflicts_see_durations_and_days),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

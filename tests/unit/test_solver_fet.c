@@ -63,6 +63,8 @@ static const char tiny_fet[] =
 										  "\t<Activity_Id>3</Activity_Id>\n\t<Activity_Id>4</Activity_Id>\n")
 											C("ConstraintTeacherMaxDaysPerWeek",
 											  "\t<Teacher_Name>A</Teacher_Name>\n\t<Max_Days_Per_Week>2</Max_Days_Per_Week>\n")
+												C("ConstraintTeacherIntervalMaxDaysPerWeek",
+												  "\t<Teacher_Name>A</Teacher_Name>\n")
 												"</Time_Constraints_List>\n<Space_Constraints_List>\n"
 	C("ConstraintBasicCompulsorySpace", "")
 		C("ConstraintSubjectPreferredRooms",
@@ -82,6 +84,20 @@ static void result_of(const char *xml, int id, char *day, char *hour, char *room
 	sscanf(strstr(p, "<Room>") + 6, "%31[^<]", room);
 }
 
+/* Solves a tiny model by iterations; the verifier finds 0 hard violations. */
+static void solve_clean(struct sv_model *m, uint64_t seed, struct sv_place *pl)
+{
+	struct sv_result res;
+	struct sv_params p = {0};
+	p.seed = seed;
+	p.max_iters = 100000;
+	p.stall_iters = 20000;
+	assert_int_equal(sv_solve(m, &p, pl, &res), SV_SOLVED);
+	struct sv_report r;
+	assert_int_equal(sv_verify(m, pl, &r), 0);
+	assert_int_equal(r.hard, 0);
+}
+
 static void test_read_solve_write_a_tiny_fet_file(void **state)
 {
 	char err[200] = "";
@@ -93,17 +109,9 @@ static void test_read_solve_write_a_tiny_fet_file(void **state)
 	assert_int_equal(sv_n_activities(m), 9);
 	assert_int_equal(sv_n_days(m), 2);
 	assert_int_equal(sv_n_periods(m), 3);
-	assert_string_equal(sv_fet_unsupported(f), "ConstraintTeacherMaxDaysPerWeek");
+	assert_string_equal(sv_fet_unsupported(f), "ConstraintTeacherIntervalMaxDaysPerWeek");
 	struct sv_place pl[9];
-	struct sv_result res;
-	struct sv_params p = {0};
-	p.seed = 1;
-	p.max_iters = 100000;
-	p.stall_iters = 20000;
-	assert_int_equal(sv_solve(m, &p, pl, &res), SV_SOLVED);
-	struct sv_report r;
-	assert_int_equal(sv_verify(m, pl, &r), 0);
-	assert_int_equal(r.hard, 0);
+	solve_clean(m, 1, pl);
 	size_t len = 0;
 	char *xml = sv_fet_write(f, pl, &len);
 	assert_non_null(xml);
@@ -149,13 +157,93 @@ static void test_malformed_and_unsupported_refused(void **state)
 		assert_null(sv_fet_read(bad[i], strlen(bad[i]), err, sizeof err));
 		assert_true(err[0] != 0);
 	}
-	/* an activity of duration 2 is named */
+	/* an activity longer than the day is named */
 	char *text = strdup(tiny_fet);
 	char *d = strstr(text, "<Duration>1</Duration>");
-	d[10] = '2';
+	d[10] = '4';
 	assert_null(sv_fet_read(text, strlen(text), err, sizeof err));
-	assert_string_equal(err, "activity 1: duration 2 not supported (only 1)");
+	assert_string_equal(err, "activity 1: duration 4 does not fit a day of 3 hours");
 	free(text);
+}
+
+/* The tiny file with a double PE for 7A and the kinds a real school's file (Debian's
+ * vmg-20180901b-2.fet) uses: students unavailable, an activity ending the students' day,
+ * activities' allowed slots by subject, a teacher's home room, minimum lessons a day and
+ * maximum in a row. */
+static char *tiny_plus(void)
+{
+	static const char more[] =
+		C("ConstraintStudentsSetNotAvailableTimes",
+		  "\t<Students>7B</Students>\n\t<Number_of_Not_Available_Times>1</Number_of_Not_Available_Times>\n"
+		  "\t<Not_Available_Time>\n\t\t<Day>Tue</Day>\n\t\t<Hour>09:40</Hour>\n\t</Not_Available_Time>\n")
+			C("ConstraintActivityEndsStudentsDay", "\t<Activity_Id>9</Activity_Id>\n")
+				C("ConstraintActivitiesPreferredTimeSlots",
+				  "\t<Teacher_Name></Teacher_Name>\n\t<Students_Name></Students_Name>\n"
+				  "\t<Subject_Name>Elective</Subject_Name>\n\t<Activity_Tag_Name></Activity_Tag_Name>\n"
+				  "\t<Duration></Duration>\n\t<Number_of_Preferred_Time_Slots>3</Number_of_Preferred_Time_Slots>\n"
+				  "\t<Preferred_Time_Slot>\n\t\t<Preferred_Day>Mon</Preferred_Day>\n"
+				  "\t\t<Preferred_Hour>08:00</Preferred_Hour>\n\t</Preferred_Time_Slot>\n"
+				  "\t<Preferred_Time_Slot>\n\t\t<Preferred_Day>Mon</Preferred_Day>\n"
+				  "\t\t<Preferred_Hour>08:50</Preferred_Hour>\n\t</Preferred_Time_Slot>\n"
+				  "\t<Preferred_Time_Slot>\n\t\t<Preferred_Day>Mon</Preferred_Day>\n"
+				  "\t\t<Preferred_Hour>09:40</Preferred_Hour>\n\t</Preferred_Time_Slot>\n")
+					C("ConstraintTeacherMinHoursDaily",
+					  "\t<Teacher_Name>D</Teacher_Name>\n\t<Minimum_Hours_Daily>2</Minimum_Hours_Daily>\n"
+					  "\t<Allow_Empty_Days>true</Allow_Empty_Days>\n")
+						C("ConstraintTeacherMaxHoursContinuously",
+						  "\t<Teacher_Name>A</Teacher_Name>\n\t<Maximum_Hours_Continuously>2</Maximum_Hours_Continuously>\n")
+							"</Time_Constraints_List>";
+	static const char home[] = C("ConstraintTeacherHomeRoom", "\t<Teacher>A</Teacher>\n\t<Room>R1</Room>\n")
+		"</Space_Constraints_List>";
+	size_t n = sizeof tiny_fet + sizeof more + sizeof home;
+	char *text = malloc(n), *w = text;
+	const char *a = strstr(tiny_fet, "</Time_Constraints_List>"), *b = strstr(tiny_fet, "</Space_Constraints_List>");
+	const char *pe = strstr(tiny_fet, "<Id>5</Id>");
+	const char *dur = pe - strlen("<Duration>1</Duration>\n\t<Total_Duration>1</Total_Duration>\n\t");
+	w += sprintf(w, "%.*s<Duration>2</Duration>", (int)(dur - tiny_fet), tiny_fet);
+	dur += strlen("<Duration>1</Duration>");
+	w += sprintf(w, "%.*s%s", (int)(a - dur), dur, more);
+	a += strlen("</Time_Constraints_List>");
+	w += sprintf(w, "%.*s%s%s", (int)(b - a), a, home, b + strlen("</Space_Constraints_List>"));
+	assert_true((size_t)(w - text) < n);
+	return text;
+}
+
+static void test_real_school_kinds_read_and_kept(void **state)
+{
+	char err[200] = "", *text = tiny_plus();
+	assert_non_null(strstr(text, "<Duration>2</Duration>\n\t<Total_Duration>1</Total_Duration>\n\t<Id>5</Id>"));
+	struct sv_fet *f = sv_fet_read(text, strlen(text), err, sizeof err);
+	if (!f)
+		print_error("%s\n", err);
+	assert_non_null(f);
+	free(text);
+	assert_string_equal(sv_fet_unsupported(f), "ConstraintTeacherIntervalMaxDaysPerWeek");
+	struct sv_model *m = sv_fet_model(f);
+	struct sv_place pl[9];
+	solve_clean(m, 2, pl);
+	char *xml = sv_fet_write(f, pl, NULL);
+	assert_non_null(xml);
+	char d[16], h[16], room[32], d9[16], h9[16];
+	result_of(xml, 5, d, h, room); /* the double PE does not start at the last hour */
+	assert_string_not_equal(h, "09:40");
+	assert_string_equal(room, "Gym &amp; Hall");
+	result_of(xml, 7, d, h, room); /* the elective on Monday only */
+	assert_string_equal(d, "Mon");
+	result_of(xml, 1, d, h, room); /* A's Math in A's home room */
+	assert_string_equal(room, "R1");
+	/* 7B: nothing on Tuesday at 09:40, nothing after activity 9 on its day */
+	result_of(xml, 9, d9, h9, room);
+	for (int id = 1; id <= 9; id++) {
+		if (id == 1 || id == 3 || id == 4 || id == 5 || id == 8)
+			continue; /* 7A's own */
+		result_of(xml, id, d, h, room);
+		assert_false(!strcmp(d, "Tue") && !strcmp(h, "09:40"));
+		if (!strcmp(d, d9))
+			assert_true(strcmp(h, h9) <= 0);
+	}
+	free(xml);
+	sv_fet_free(f);
 }
 
 int main(void)
@@ -163,6 +251,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read_solve_write_a_tiny_fet_file),
 		cmocka_unit_test(test_malformed_and_unsupported_refused),
+		cmocka_unit_test(test_real_school_kinds_read_and_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
