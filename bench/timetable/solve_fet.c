@@ -3,11 +3,13 @@
  *
  *   cc -O2 -std=c17 -D_GNU_SOURCE -I src bench/timetable/solve_fet.c \
  *      src/solver/model.c src/solver/search.c src/solver/fet.c -lm -lpthread -o /tmp/solve_fet
- *   /tmp/solve_fet IN.fet OUT.xml [SEED] [TIME_LIMIT_SEC] [THREADS]
+ *   /tmp/solve_fet IN.fet OUT.xml [SEED] [TIME_LIMIT_SEC] [THREADS] [MAX_MOVES]
+ *   /tmp/solve_fet --check IN.fet RESULT.xml   (counts a result, e.g. FET's, by sv_verify)
  *
  * Prints a progress line on stderr and one summary line on stdout. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,29 +32,54 @@ static void progress(void *ctx, const struct sv_progress *p)
 			(unsigned long long)p->iter, p->hard, p->soft);
 }
 
-int main(int argc, char **argv)
+/* The whole file, or NULL (said on stderr). */
+static char *slurp(const char *path, size_t *len)
 {
-	if (argc < 3) {
-		fprintf(stderr, "usage: %s IN.fet OUT.xml [SEED] [TIME_LIMIT_SEC] [THREADS]\n", argv[0]);
-		return 2;
-	}
-	FILE *in = fopen(argv[1], "rb");
+	FILE *in = fopen(path, "rb");
 	if (!in) {
-		perror(argv[1]);
-		return 1;
+		perror(path);
+		return NULL;
 	}
 	fseek(in, 0, SEEK_END);
 	long n = ftell(in);
 	rewind(in);
 	char *text = malloc((size_t)n + 1);
 	if (!text || fread(text, 1, (size_t)n, in) != (size_t)n) {
-		fprintf(stderr, "%s: cannot read\n", argv[1]);
-		return 1;
+		fprintf(stderr, "%s: cannot read\n", path);
+		free(text);
+		text = NULL;
 	}
 	fclose(in);
+	*len = (size_t)n;
+	return text;
+}
+
+/* Every broken rule of pl on stderr. */
+static void report(struct sv_model *m, const struct sv_place *pl, struct sv_report *rep)
+{
+	sv_verify(m, pl, rep);
+	for (int k = 0; k < SV_V_COUNT; k++)
+		if (rep->v[k])
+			fprintf(stderr, "violated: %s %d\n", sv_violation_name((enum sv_violation)k), rep->v[k]);
+}
+
+int main(int argc, char **argv)
+{
+	int check = argc > 1 && !strcmp(argv[1], "--check");
+	argv += check;
+	argc -= check;
+	if (argc < 3) {
+		fprintf(stderr, "usage: %s IN.fet OUT.xml [SEED] [TIME_LIMIT_SEC] [THREADS]\n"
+				"       %s --check IN.fet RESULT.xml\n", argv[0], argv[0]);
+		return 2;
+	}
+	size_t n;
+	char *text = slurp(argv[1], &n);
+	if (!text)
+		return 1;
 	char err[256];
 	double t0 = now(NULL);
-	struct sv_fet *f = sv_fet_read(text, (size_t)n, err, sizeof err);
+	struct sv_fet *f = sv_fet_read(text, n, err, sizeof err);
 	free(text);
 	if (!f) {
 		fprintf(stderr, "%s: %s\n", argv[1], err);
@@ -61,9 +88,25 @@ int main(int argc, char **argv)
 	if (*sv_fet_unsupported(f))
 		fprintf(stderr, "ignored constraints: %s\n", sv_fet_unsupported(f));
 	struct sv_model *m = sv_fet_model(f);
+	if (check) {
+		char *res = slurp(argv[2], &n);
+		struct sv_place *pl = calloc((size_t)sv_n_activities(m), sizeof *pl);
+		struct sv_report rep;
+		if (!res || !pl || sv_fet_read_result(f, res, n, pl, err, sizeof err)) {
+			fprintf(stderr, "%s: %s\n", argv[2], res ? err : "cannot read");
+			return 1;
+		}
+		report(m, pl, &rep);
+		printf("hard=%d teacher_gaps=%d spread=%d soft=%ld\n", rep.hard, rep.teacher_gaps, rep.spread, rep.soft);
+		free(res);
+		free(pl);
+		sv_fet_free(f);
+		return rep.hard ? 3 : 0;
+	}
 	struct sv_params p = {0};
 	p.seed = argc > 3 ? strtoull(argv[3], NULL, 10) : 1;
 	p.time_limit = argc > 4 ? atof(argv[4]) : 60;
+	p.max_iters = argc > 6 ? strtoull(argv[6], NULL, 10) : 0; /* for comparing by moves */
 	p.now = now;
 	p.progress = progress;
 	p.progress_every = 0.25;
@@ -75,10 +118,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < r.n_conflicts && i < SV_MAX_CONFLICTS; i++)
 		fprintf(stderr, "conflict: %s\n", r.conflicts[i].text);
 	struct sv_report rep;
-	sv_verify(m, pl, &rep);
-	for (int k = 0; k < SV_V_COUNT; k++)
-		if (rep.v[k])
-			fprintf(stderr, "violated: %s %d\n", sv_violation_name((enum sv_violation)k), rep.v[k]);
+	report(m, pl, &rep);
 	size_t len;
 	char *xml = sv_fet_write(f, pl, &len);
 	FILE *out = fopen(argv[2], "wb");

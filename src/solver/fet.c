@@ -872,6 +872,38 @@ struct sv_fet *sv_fet_read(const char *text, size_t len, char *err, size_t errle
 	return f;
 }
 
+/* --- a timetable back in --- */
+
+int sv_fet_read_result(const struct sv_fet *f, const char *text, size_t len, struct sv_place *pl, char *err,
+		       size_t errlen)
+{
+	struct xml x = {0};
+	int rc = xml_parse(&x, text, len, err, errlen);
+	const struct sv_model *m = f->m;
+	for (int a = 0; a < m->n_acts; a++)
+		pl[a] = (struct sv_place){-1, -1, -1};
+	if (!rc && strcmp(x.n[0].name, "Activities_Timetable"))
+		rc = fail(err, errlen, "not a FET timetable (root <%s>)", x.n[0].name);
+	for (int c = rc ? -1 : x.n[0].child; c >= 0; c = x.n[c].next) {
+		if (strcmp(x.n[c].name, "Activity"))
+			continue;
+		int64_t id = xint(&x, c, "Id", -1);
+		int a = 0;
+		while (a < m->n_acts && m->act_ext[a] != id)
+			a++;
+		if (a == m->n_acts)
+			continue;
+		pl[a].day = names_find(&f->days, xtext(&x, c, "Day"));
+		pl[a].period = names_find(&f->hours, xtext(&x, c, "Hour"));
+		pl[a].room = names_find(&f->rooms, xtext(&x, c, "Room"));
+		if (pl[a].day < 0 || pl[a].period < 0)
+			pl[a].day = pl[a].period = -1;
+	}
+	free(x.buf);
+	free(x.n);
+	return rc;
+}
+
 /* --- writing --- */
 
 struct out {

@@ -49,4 +49,10 @@ const char *sv_fet_unsupported(const struct sv_fet *f);
  * length), or NULL (no memory). `pl` has one place per activity of the model. */
 char *sv_fet_write(const struct sv_fet *f, const struct sv_place *pl, size_t *len);
 
+/* Reads a timetable in FET's <Activities_Timetable> format (FET's own result, or ours)
+ * into pl (one place per activity of the model; activities it does not name stay
+ * unplaced): 0, or -1 with a message in err. */
+int sv_fet_read_result(const struct sv_fet *f, const char *xml, size_t len, struct sv_place *pl, char *err,
+		       size_t errlen);
+
 #endif

@@ -26,6 +26,15 @@
 #ifndef SV_SOFT1
 #define SV_SOFT1 1e-4
 #endif
+#ifndef SV_KEMPE_T
+#define SV_KEMPE_T 50
+#endif
+#ifndef SV_KEMPE_SKIPLOCK
+#define SV_KEMPE_SKIPLOCK 1
+#endif
+#ifndef SV_KEMPE_TMAX
+#define SV_KEMPE_TMAX 16
+#endif
 #ifndef SV_CYCLE
 #define SV_CYCLE 200000
 #endif
@@ -72,7 +81,7 @@ struct st {
 	/* units of each slot */
 	int **slot_units, *slot_n, *upos;
 	/* Kempe scratch */
-	int *amark, epoch, *sel, *selmark;
+	int *amark, *tmark, epoch, *sel, *selmark;
 	/* undo */
 	int *undo_u, *undo_slot, *undo_room, n_undo, n_undo_room;
 	int *bad, nbad;            /* units in hard violations (refreshed now and then) */
@@ -338,60 +347,85 @@ static void commit(struct st *s)
 
 #define KEMPE_MAX 48
 
-/* Swaps slots s1 and s2 for every unit at either that shares students, transitively,
- * with u: 0, or -1 (too large; nothing done). */
-static int kempe(struct st *s, int u, int s2)
+/* Marks the atoms (and, with teachers, the teachers) of unit v as in the chain. */
+static void kempe_mark(struct st *s, int v, int teachers)
 {
 	const struct sv_model *m = s->m;
-	int s1 = s->uslot[u];
-	if (s1 < 0 || s1 == s2 || s->ulock[u] >= 0 || m->unit_dur[u] > 1)
+	for (int i = m->unit_acts.off[v]; i < m->unit_acts.off[v + 1]; i++) {
+		int a = m->unit_acts.items[i];
+		for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++)
+			s->amark[m->act_atoms.items[k]] = s->epoch;
+		for (int k = 0; teachers && k < m->act_nt[a]; k++)
+			s->tmark[m->pool_t[m->act_t0[a] + k]] = s->epoch;
+	}
+}
+
+/* Whether unit v shares an atom (or, with teachers, a teacher) with the chain. */
+static int kempe_hit(const struct st *s, int v, int teachers)
+{
+	const struct sv_model *m = s->m;
+	for (int i = m->unit_acts.off[v]; i < m->unit_acts.off[v + 1]; i++) {
+		int a = m->unit_acts.items[i];
+		for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++)
+			if (s->amark[m->act_atoms.items[k]] == s->epoch)
+				return 1;
+		for (int k = 0; teachers && k < m->act_nt[a]; k++)
+			if (s->tmark[m->pool_t[m->act_t0[a] + k]] == s->epoch)
+				return 1;
+	}
+	return 0;
+}
+
+/* Swaps the blocks of L periods (L the length of u) starting at s1 = u's slot and at
+ * s2, for every unit starting in either that shares students (and, with `teachers`,
+ * teachers), transitively, with u — each keeps its offset in the block: 0, or -1
+ * (too large, a locked unit, a unit running past its block, blocks overlapping;
+ * nothing done). Over students it keeps the students' days as they were; over both it
+ * also moves no teacher into a clash. */
+static int kempe(struct st *s, int u, int s2, int teachers)
+{
+	const struct sv_model *m = s->m;
+	int s1 = s->uslot[u], L = m->unit_dur[u];
+	if (s1 < 0 || s1 == s2 || s->ulock[u] >= 0)
+		return -1;
+	if (s1 / s->P == s2 / s->P && abs(s1 - s2) < L)
 		return -1;
 	s->epoch++;
 	int nsel = 0;
 	s->sel[nsel++] = u;
 	s->selmark[u] = s->epoch;
-	for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++) {
-		int a = m->unit_acts.items[i];
-		for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++)
-			s->amark[m->act_atoms.items[k]] = s->epoch;
-	}
+	kempe_mark(s, u, teachers);
 	int changed = 1;
 	while (changed) {
 		changed = 0;
-		for (int side = 0; side < 2; side++) {
-			int sl = side ? s2 : s1;
-			for (int j = 0; j < s->slot_n[sl]; j++) {
-				int v = s->slot_units[sl][j];
-				if (s->selmark[v] == s->epoch)
-					continue;
-				int hit = 0;
-				for (int i = m->unit_acts.off[v]; i < m->unit_acts.off[v + 1] && !hit; i++) {
-					int a = m->unit_acts.items[i];
-					for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1] && !hit; k++)
-						hit = s->amark[m->act_atoms.items[k]] == s->epoch;
-				}
-				if (!hit)
-					continue;
-				if (nsel >= KEMPE_MAX || s->ulock[v] >= 0 || m->unit_dur[v] > 1)
-					return -1;
-				s->sel[nsel++] = v;
-				s->selmark[v] = s->epoch;
-				changed = 1;
-				for (int i = m->unit_acts.off[v]; i < m->unit_acts.off[v + 1]; i++) {
-					int a = m->unit_acts.items[i];
-					for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++)
-						s->amark[m->act_atoms.items[k]] = s->epoch;
+		for (int side = 0; side < 2; side++)
+			for (int k = 0; k < L; k++) {
+				int sl = (side ? s2 : s1) + k;
+				for (int j = 0; j < s->slot_n[sl]; j++) {
+					int v = s->slot_units[sl][j];
+					if (s->selmark[v] == s->epoch || (SV_KEMPE_SKIPLOCK && s->ulock[v] >= 0) ||
+					    !kempe_hit(s, v, teachers))
+						continue;
+					if (nsel >= (teachers ? SV_KEMPE_TMAX : KEMPE_MAX) || s->ulock[v] >= 0 ||
+					    k + m->unit_dur[v] > L)
+						return -1;
+					s->sel[nsel++] = v;
+					s->selmark[v] = s->epoch;
+					changed = 1;
+					kempe_mark(s, v, teachers);
 				}
 			}
-		}
 	}
 	int from[KEMPE_MAX];
 	for (int i = 0; i < nsel; i++)
 		from[i] = s->uslot[s->sel[i]];
 	for (int i = 0; i < nsel; i++)
 		move_unit(s, s->sel[i], -1);
-	for (int i = 0; i < nsel; i++)
-		unit_place(s, s->sel[i], from[i] == s1 ? s2 : s1, NULL);
+	/* a unit in block 1 is where it was relative to s1 (same day, s1 <= from < s1 + L) */
+	for (int i = 0; i < nsel; i++) {
+		int in1 = from[i] >= s1 && from[i] < s1 + L;
+		unit_place(s, s->sel[i], in1 ? from[i] - s1 + s2 : from[i] - s2 + s1, NULL);
+	}
 	return 0;
 }
 
@@ -436,6 +470,7 @@ static void free_state(struct st *s)
 	free(s->ec);
 	free(s->em);
 	free(s->amark);
+	free(s->tmark);
 	free(s->sel);
 	free(s->selmark);
 	free(s->undo_u);
@@ -483,6 +518,7 @@ static int init_state(struct st *s, struct sv_model *m, uint64_t seed)
 	s->slot_n = calloc(NS, sizeof(int));
 	s->upos = calloc(NU, sizeof(int));
 	s->amark = calloc((size_t)s->G + 1, sizeof(int));
+	s->tmark = calloc((size_t)s->T + 1, sizeof(int));
 	s->sel = calloc(KEMPE_MAX, sizeof(int));
 	s->selmark = calloc(NU, sizeof(int));
 	s->undo_u = malloc(NU * sizeof(int));
@@ -490,7 +526,7 @@ static int init_state(struct st *s, struct sv_model *m, uint64_t seed)
 	s->undo_room = malloc(((size_t)s->NA + 1) * sizeof(int));
 	s->bad = malloc(NU * sizeof(int));
 	if (!s->uslot || !s->ulock || !s->aroom || !s->tc || !s->gc || !s->rc || !s->tm || !s->gm || !s->sd || !s->tgd ||
-	    !s->tgw || !s->slot_units || !s->slot_n || !s->upos || !s->amark || !s->sel || !s->selmark ||
+	    !s->tgw || !s->slot_units || !s->slot_n || !s->upos || !s->amark || !s->tmark || !s->sel || !s->selmark ||
 	    !s->undo_u || !s->undo_slot || !s->undo_room || !s->bad || !s->tdays || !s->ec || !s->em)
 		return -1;
 	for (size_t i = 0; i < NS; i++)
@@ -689,7 +725,7 @@ static void scan_bad(struct st *s)
 /* Moves u (a Kempe swap, else a plain move) to the slot with the best delta. */
 static void best_move(struct st *s, int u, int phase)
 {
-	int cur = s->uslot[u], best = -1, ties = 0;
+	int cur = s->uslot[u], best = -1, ties = 0, kt = rnd_below(&s->rng, 100) < SV_KEMPE_T;
 	double bestd = 0;
 	if (s->ulock[u] >= 0)
 		return;
@@ -697,7 +733,7 @@ static void best_move(struct st *s, int u, int phase)
 		if (sl == cur || !start_ok(s, u, sl))
 			continue;
 		long h0 = s->hard, s0 = s->soft;
-		if (kempe(s, u, sl))
+		if (kempe(s, u, sl, kt))
 			move_unit(s, u, sl);
 		double d = phase == 1 ? (double)(s->hard - h0) + 1e-4 * (double)(s->soft - s0)
 				      : (s->hard > h0 ? 1e9 : (double)(s->soft - s0));
@@ -710,7 +746,7 @@ static void best_move(struct st *s, int u, int phase)
 			best = sl;
 		}
 	}
-	if (best >= 0 && kempe(s, u, best))
+	if (best >= 0 && kempe(s, u, best, kt))
 		move_unit(s, u, best);
 }
 
@@ -739,7 +775,7 @@ static int random_move(struct st *s, int u, int phase)
 	if (!start_ok(s, u, sl))
 		return 0;
 	if (r < (phase == 1 ? 60 : 70)) {
-		if (kempe(s, u, sl) == 0)
+		if (kempe(s, u, sl, rnd_below(&s->rng, 100) < SV_KEMPE_T) == 0)
 			return 0;
 	}
 	move_unit(s, u, sl);
