@@ -245,4 +245,46 @@ enum sv_status sv_solve(struct sv_model *m, const struct sv_params *p, struct sv
 enum sv_status sv_solve_parallel(struct sv_model *m, const struct sv_params *p, int n_threads, struct sv_place *out,
 				 struct sv_result *res);
 
+/* --- the smallest conflicting set (beyond the counting checks) --- */
+
+/* A constraint the explanation may relax: a rule of the whole school, or one of a
+ * class, subject, teacher or activity. */
+enum sv_relax_kind {
+	SV_R_TEACHER_GAPS_DAY,   /* the teachers' daily gap cap (who -1) */
+	SV_R_TEACHER_GAPS_WEEK,  /* the teachers' weekly gap cap (who -1) */
+	SV_R_STUDENT_GAPS,       /* students without gaps (who -1) */
+	SV_R_STUDENT_EARLY,      /* students from the first period (who -1) */
+	SV_R_CLASS_MIN,          /* a class's daily minimum */
+	SV_R_CLASS_MAX,          /* a class's daily maximum */
+	SV_R_CLASS_OFF,          /* a class's unavailable times */
+	SV_R_SUBJECT_DAY,        /* a subject's cap a day */
+	SV_R_TEACHER_OFF,        /* a teacher's unavailable times */
+	SV_R_TEACHER_DAILY,      /* a teacher's daily maximum */
+	SV_R_TEACHER_DAYS,       /* a teacher's maximum days */
+	SV_R_TEACHER_MIN_DAILY,  /* a teacher's daily minimum */
+	SV_R_TEACHER_RUN,        /* a teacher's maximum in a row */
+	SV_R_LOCK,               /* an activity locked by hand */
+	SV_R_ACTIVITY_OFF,       /* an activity's allowed slots */
+	SV_R_ENDS_DAY,           /* an activity ending the students' day */
+	SV_R_COUNT
+};
+
+struct sv_relax {
+	enum sv_relax_kind kind;
+	int who;                 /* the class, subject, teacher or activity; -1 for a school rule */
+	char text[SV_CONFLICT_TEXT]; /* e.g. "the unavailable times of teacher Aida" */
+};
+
+/* When no timetable is found, the constraints to blame: solves with `p` (its budget —
+ * max_iters or time_limit — is that of each of the brief re-solves), takes the
+ * constraints the best timetable breaks (or, when relaxing those is not enough, every
+ * constraint in force), relaxes them all and, if a timetable then exists, puts each
+ * back while one still exists (a deletion filter). The result is a
+ * set whose removal makes the instance solvable and from which no constraint can be
+ * put back — the smallest the search can show, not a proof. Returns how many (the
+ * first `cap` in out): 0 when a timetable exists as it is, -1 out of memory, -2 when
+ * relaxing every constraint is not enough (e.g. too many lessons for the week). The model is left as
+ * it was. */
+int sv_explain(struct sv_model *m, const struct sv_params *p, struct sv_relax *out, int cap);
+
 #endif

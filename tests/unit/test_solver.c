@@ -806,6 +806,78 @@ static void test_counting_conflicts_see_durations_and_days(void **state)
 	sv_model_free(m);
 }
 
+/* --- the smallest conflicting set --- */
+
+static void test_explain_names_the_constraint_to_relax(void **state)
+{
+	(void)state;
+	/* one day of 2 periods, 7A's two lessons from the first period without gaps; Aida and
+	 * Bota may both teach only at period 0 — each has 1 hour and 1 period, every count
+	 * fits, so only a search sees it; Chingiz's daily maximum is not to blame */
+	struct sv_model *m = sv_model_new(1, 2);
+	int s = sv_subject(m, "Math", 1, 0), s2 = sv_subject(m, "Art", 1, 0);
+	int a = sv_teacher(m, "Aida", SV_NO_LIMIT), b = sv_teacher(m, "Bota", SV_NO_LIMIT);
+	int ch = sv_teacher(m, "Chingiz", 1);
+	int c = sv_class(m, "7A", 0, SV_NO_LIMIT), d = sv_class(m, "7B", 0, SV_NO_LIMIT);
+	act(m, s, a, c, -1, -1);
+	act(m, s2, b, c, -1, -1);
+	act(m, s, ch, d, -1, -1);
+	sv_teacher_off(m, a, 0, 1);
+	sv_teacher_off(m, b, 0, 1);
+	struct sv_conflict cf[4];
+	assert_int_equal(sv_conflicts(m, cf, 4), 0);
+	struct sv_params p = {0};
+	p.seed = 1;
+	p.max_iters = 20000;
+	p.stall_iters = 5000;
+	struct sv_relax r[4];
+	int n = sv_explain(m, &p, r, 4);
+	assert_int_equal(n, 1);
+	assert_int_equal(r[0].kind, SV_R_TEACHER_OFF);
+	assert_true(r[0].who == a || r[0].who == b);
+	assert_string_equal(r[0].text, r[0].who == a ? "the unavailable times of teacher Aida"
+						     : "the unavailable times of teacher Bota");
+	/* the model is left as it was: still no timetable; without Aida's times, one */
+	struct sv_place pl[3];
+	struct sv_result res;
+	assert_int_equal(sv_solve(m, &p, pl, &res), SV_UNSOLVED);
+	sv_model_free(m);
+	m = sv_model_new(1, 2);
+	s = sv_subject(m, "Math", 1, 0);
+	a = sv_teacher(m, "Aida", SV_NO_LIMIT);
+	c = sv_class(m, "7A", 0, SV_NO_LIMIT);
+	act(m, s, a, c, -1, -1);
+	assert_int_equal(sv_explain(m, &p, r, 4), 0); /* solvable: nothing to blame */
+	sv_model_free(m);
+}
+
+static void test_explain_finds_a_rule_of_the_school(void **state)
+{
+	(void)state;
+	/* Aida teaches 7A at period 0 and 7B at period 2 (both locked by hand): one gap,
+	 * with a cap of 0 a day; the counts fit */
+	struct sv_model *m = bare(1, 3);
+	int s = sv_subject(m, "Math", SV_NO_LIMIT, 0), a = sv_teacher(m, "Aida", SV_NO_LIMIT);
+	int x = act(m, s, a, sv_class(m, "7A", 0, SV_NO_LIMIT), -1, -1);
+	int y = act(m, s, a, sv_class(m, "7B", 0, SV_NO_LIMIT), -1, -1);
+	sv_lock(m, x, 0, 0);
+	sv_lock(m, y, 0, 2);
+	sv_model_rules(m)->teacher_max_gaps_day = 0;
+	struct sv_params p = {0};
+	p.seed = 1;
+	p.max_iters = 20000;
+	p.stall_iters = 5000;
+	struct sv_relax r[4];
+	int n = sv_explain(m, &p, r, 4);
+	assert_int_equal(n, 1);
+	/* the gap cap, or one of the two locks */
+	assert_true(r[0].kind == SV_R_TEACHER_GAPS_DAY || r[0].kind == SV_R_LOCK);
+	if (r[0].kind == SV_R_TEACHER_GAPS_DAY)
+		assert_int_equal(r[0].who, -1);
+	assert_int_equal(sv_model_rules(m)->teacher_max_gaps_day, 0); /* put back */
+	sv_model_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -829,6 +901,8 @@ int main(void)
 		cmocka_unit_test(test_same_time_set_sharing_a_teacher_is_a_conflict),
 		cmocka_unit_test(test_time_limit_and_progress),
 		cmocka_unit_test(test_bad_input_refused),
+		cmocka_unit_test(test_explain_names_the_constraint_to_relax),
+		cmocka_unit_test(test_explain_finds_a_rule_of_the_school),
 		cmocka_unit_test(test_double_lesson_covers_two_periods_of_one_day),
 		cmocka_unit_test(test_double_lessons_solved_without_gaps),
 		cmocka_unit_test(test_students_unavailable_is_no_gap_nor_late_start),

@@ -131,6 +131,16 @@ static void test_read_solve_write_a_tiny_fet_file(void **state)
 		if (id == 1 || id == 2 || id == 8)
 			assert_false(!strcmp(d3, "Mon") && !strcmp(h3, "08:00"));
 	}
+	/* read back (as FET's own results are, for counting them): the same places */
+	struct sv_place back[9];
+	assert_int_equal(sv_fet_read_result(f, xml, len, back, err, sizeof err), 0);
+	for (int a = 0; a < 9; a++) {
+		assert_int_equal(back[a].day, pl[a].day);
+		assert_int_equal(back[a].period, pl[a].period);
+		assert_int_equal(back[a].room, pl[a].room);
+	}
+	assert_int_equal(sv_fet_read_result(f, "<fet></fet>", 11, back, err, sizeof err), -1);
+	assert_string_equal(err, "not a FET timetable (root <fet>)");
 	/* the elective takes the whole year: 7A-1, 7A-2 and 7B at once, nothing else then */
 	result_of(xml, 7, d4, h4, r4);
 	for (int id = 1; id <= 9; id++) {
