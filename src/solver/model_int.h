@@ -86,6 +86,15 @@ struct sv_model {
 /* Builds the derived lists (idempotent until the next change): 0, or -1 (no memory). */
 int sv_prepare(struct sv_model *m);
 
+/* Bits set in x, inline (without -mpopcnt the builtin is a library call). */
+static inline int sv_popcount(uint32_t x)
+{
+	x = x - ((x >> 1) & 0x55555555u);
+	x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+	x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+	return (int)((x * 0x01010101u) >> 24);
+}
+
 /* Gaps of a day: empty periods, not in `off`, between the first and last of `busy`. */
 static inline int sv_day_gaps(uint32_t busy, uint32_t off)
 {
@@ -93,7 +102,7 @@ static inline int sv_day_gaps(uint32_t busy, uint32_t off)
 		return 0;
 	int first = __builtin_ctz(busy), last = 31 - __builtin_clz(busy);
 	uint32_t span = (last == 31 ? 0xFFFFFFFFu : ((1u << (last + 1)) - 1)) & ~((1u << first) - 1);
-	return __builtin_popcount(span & ~busy & ~off);
+	return sv_popcount(span & ~busy & ~off);
 }
 
 /* The periods p .. p + n - 1 as a mask (n 0..32, p + n <= 32). */

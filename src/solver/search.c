@@ -8,6 +8,7 @@
  * recomputed from its mask when it changes, so a move costs a few operations per
  * entity it touches. Rejected moves are undone by moving back. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,10 +89,10 @@ struct st {
 	uint64_t rng;
 };
 
-/* A popcount that skips the (usual) empty mask: the machine may lack the instruction. */
+/* A popcount that skips the (usual) empty mask. */
 static inline int pc(uint32_t x)
 {
-	return x ? __builtin_popcount(x) : 0;
+	return x ? sv_popcount(x) : 0;
 }
 
 static inline int excess(int v, int cap)
@@ -105,7 +106,7 @@ static int atom_day_cost(const struct st *s, int g, int d, uint32_t mask, uint32
 {
 	const struct sv_model *m = s->m;
 	int cl = m->atom_class[g], c = 0;
-	int n = __builtin_popcount(mask);
+	int n = sv_popcount(mask);
 	if (n < m->class_min[cl])
 		c += m->class_min[cl] - n;
 	c += excess(n, m->class_max[cl]);
@@ -129,7 +130,7 @@ static int atom_day_cost(const struct st *s, int g, int d, uint32_t mask, uint32
 /* The hard cost of a teacher's day of its own (not the gap caps nor max days). */
 static int teacher_day_cost(const struct sv_model *m, int t, uint32_t mask)
 {
-	int n = __builtin_popcount(mask), c = excess(n, m->teacher_max[t]);
+	int n = sv_popcount(mask), c = excess(n, m->teacher_max[t]);
 	if (n < m->teacher_min_daily[t] && (n || !m->teacher_min_empty_ok[t]))
 		c += m->teacher_min_daily[t] - n;
 	return c + sv_run_excess(mask, m->teacher_max_run[t]);
@@ -782,7 +783,45 @@ static int random_move(struct st *s, int u, int phase)
 	return 0;
 }
 
-enum sv_status sv_solve(struct sv_model *m, const struct sv_params *p, struct sv_place *out, struct sv_result *res)
+/* The best timetable of the threads of sv_solve_parallel(), shared: a thread publishes
+ * its best when it beats this one, and a thread stalled in the repair takes this one
+ * when it has fewer hard violations (the threads co-operate instead of only racing). */
+struct shared {
+	pthread_mutex_t mu;
+	int have;
+	struct best b;
+};
+
+#ifndef SV_ADOPT_STALL
+#define SV_ADOPT_STALL 300000  /* repair moves without a new best before taking the shared one */
+#endif
+
+/* Publishes b or adopts the shared best into s and b: 1 when adopted. */
+static int share(struct shared *sh, struct st *s, struct best *b, int phase, uint64_t stalled)
+{
+	int adopted = 0;
+	pthread_mutex_lock(&sh->mu);
+	if (!sh->have || b->hard < sh->b.hard || (b->hard == sh->b.hard && b->soft < sh->b.soft)) {
+		memcpy(sh->b.uslot, b->uslot, (size_t)s->NU * sizeof(int));
+		memcpy(sh->b.aroom, b->aroom, (size_t)s->NA * sizeof(int));
+		sh->b.hard = b->hard;
+		sh->b.soft = b->soft;
+		sh->have = 1;
+	} else if (phase == 1 && sh->b.hard < b->hard && stalled > SV_ADOPT_STALL) {
+		memcpy(b->uslot, sh->b.uslot, (size_t)s->NU * sizeof(int));
+		memcpy(b->aroom, sh->b.aroom, (size_t)s->NA * sizeof(int));
+		b->hard = sh->b.hard;
+		b->soft = sh->b.soft;
+		adopted = 1;
+	}
+	pthread_mutex_unlock(&sh->mu);
+	if (adopted)
+		load_best(s, b);
+	return adopted;
+}
+
+static enum sv_status solve_run(struct sv_model *m, const struct sv_params *p, struct sv_place *out,
+				struct sv_result *res, struct shared *sh)
 {
 	memset(res, 0, sizeof *res);
 	res->time_to_feasible = -1;
@@ -834,6 +873,14 @@ enum sv_status sv_solve(struct sv_model *m, const struct sv_params *p, struct sv
 	for (;;) {
 		if (max_iters && it >= max_iters)
 			break;
+		if (sh && (it & 65535) == 0 && share(sh, &s, &b, phase, it - last_gain)) {
+			last_gain = it;
+			if (s.hard == 0) {
+				phase = 2;
+				res->time_to_feasible = elapsed(&clk);
+				cyc_start = it;
+			}
+		}
 		if ((it & 255) == 0) {
 			double e = elapsed(&clk);
 			if (p->now && p->time_limit > 0 && e >= p->time_limit)
@@ -916,19 +963,23 @@ out:
 
 /* --- several searches at once --- */
 
-#include <pthread.h>
+enum sv_status sv_solve(struct sv_model *m, const struct sv_params *p, struct sv_place *out, struct sv_result *res)
+{
+	return solve_run(m, p, out, res, NULL);
+}
 
 struct job {
 	struct sv_model *m;
 	struct sv_params p;
 	struct sv_place *out;
 	struct sv_result res;
+	struct shared *sh;
 };
 
 static void *run_job(void *arg)
 {
 	struct job *j = arg;
-	sv_solve(j->m, &j->p, j->out, &j->res);
+	solve_run(j->m, &j->p, j->out, &j->res, j->sh);
 	return NULL;
 }
 
@@ -949,6 +1000,10 @@ enum sv_status sv_solve_parallel(struct sv_model *m, const struct sv_params *p, 
 	pthread_t th[16];
 	int started[16] = {0};
 	size_t na = (size_t)m->n_acts;
+	struct shared sh = {.have = 0};
+	sh.b.uslot = malloc(((size_t)m->n_units + 1) * sizeof(int));
+	sh.b.aroom = malloc((na + 1) * sizeof(int));
+	int share_ok = sh.b.uslot && sh.b.aroom && pthread_mutex_init(&sh.mu, NULL) == 0;
 	for (int i = 0; i < n_threads; i++) {
 		jobs[i].m = m;
 		jobs[i].p = *p;
@@ -957,6 +1012,7 @@ enum sv_status sv_solve_parallel(struct sv_model *m, const struct sv_params *p, 
 			jobs[i].p.progress = NULL;
 		jobs[i].out = malloc(na * sizeof *out);
 		jobs[i].res.status = SV_ERROR;
+		jobs[i].sh = share_ok ? &sh : NULL;
 	}
 	for (int i = 1; i < n_threads; i++)
 		started[i] = jobs[i].out && pthread_create(&th[i], NULL, run_job, &jobs[i]) == 0;
@@ -989,5 +1045,9 @@ enum sv_status sv_solve_parallel(struct sv_model *m, const struct sv_params *p, 
 	}
 	for (int i = 0; i < n_threads; i++)
 		free(jobs[i].out);
+	if (share_ok)
+		pthread_mutex_destroy(&sh.mu);
+	free(sh.b.uslot);
+	free(sh.b.aroom);
 	return res->status;
 }
