@@ -411,6 +411,15 @@ static int has_child_text(const struct xml *x, int node, const char *name, const
 	return 0;
 }
 
+/* How many children `name` element `node` has. */
+static int count_children(const struct xml *x, int node, const char *name)
+{
+	int n = 0;
+	for (int q = node >= 0 ? x->n[node].child : -1; q >= 0; q = x->n[q].next)
+		n += !strcmp(x->n[q].name, name);
+	return n;
+}
+
 /* Whether activity node `a` passes the filters of constraint `c` (FET's Teacher_Name,
  * Students_Name, Subject_Name, Activity_Tag_Name, Duration: each empty or equal). */
 static int activity_matches(const struct xml *x, int c, int a)
@@ -680,7 +689,7 @@ static int build(struct sv_fet *f, const struct xml *x, char *err, size_t errlen
 		if (sv_activity_rooms(m, a, tmp, nr))
 			rc = fail(err, errlen, "out of memory");
 	}
-	/* home rooms: a teacher's or a students set's activities that need no other room */
+	/* home rooms: the activities of a teacher (or students set) alone that need no other room */
 	for (int c = sl >= 0 ? x->n[sl].child : -1; c >= 0 && !rc; c = x->n[c].next) {
 		const char *k = x->n[c].name;
 		const char *act = xtext(x, c, "Active");
@@ -691,7 +700,9 @@ static int build(struct sv_fet *f, const struct xml *x, char *err, size_t errlen
 		const char *who = xtext(x, c, teacher ? "Teacher" : "Students");
 		for (int id = 0; room >= 0 && who && id <= idmax && !rc; id++) {
 			int a = act_of_id[id];
-			if (a < 0 || m->act_nr[a] != 0 || !has_child_text(x, act_node[id], teacher ? "Teacher" : "Students", who))
+			/* as FET: only the activities of that teacher (students set) alone */
+			if (a < 0 || m->act_nr[a] != 0 || count_children(x, act_node[id], teacher ? "Teacher" : "Students") != 1 ||
+			    !has_child_text(x, act_node[id], teacher ? "Teacher" : "Students", who))
 				continue;
 			if (sv_activity_rooms(m, a, &room, 1))
 				rc = fail(err, errlen, "out of memory");

@@ -25,8 +25,8 @@
  *   ConstraintTeacher(s)MaxHoursContinuously, ConstraintActivityEndsStudentsDay,
  *   ConstraintActivitiesEndStudentsDay and ConstraintActivit(y|ies)PreferredTimeSlots
  *   (FET's filters: teacher, students, subject, tag, duration — each empty or equal),
- *   ConstraintTeacherHomeRoom and ConstraintStudentsSetHomeRoom (for the activities
- *   that ask no other room). A weight below 100 % is taken as 100 %, except the
+ *   ConstraintTeacherHomeRoom and ConstraintStudentsSetHomeRoom (as FET, for the
+ *   activities of that teacher or students set alone that ask no other room). A weight below 100 % is taken as 100 %, except the
  *   spread of ConstraintMinDaysBetweenActivities.
  * Anything else is counted as unsupported (sv_fet_unsupported names the kinds). */
 #ifndef MEKTEP_SOLVER_FET_H
