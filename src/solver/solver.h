@@ -16,7 +16,10 @@
  *   at an unavailable time; students without gaps and starting at the first period; a
  *   class's daily minimum and maximum; a subject at most N times a day for a class;
  *   a teacher's daily maximum; teacher gap caps per day and per week (a slot where the
- *   teacher is unavailable is not a gap, as in FET); a same-time set together.
+ *   teacher is unavailable is not a gap, as in FET); a same-time set together; and, for
+ *   real schools' FET files, students' unavailable times, an activity's allowed slots,
+ *   an activity ending the students' day, a teacher's maximum days, daily minimum and
+ *   maximum lessons in a row.
  * Soft goals, after the hard rules: few teacher gaps, a subject's lessons on different
  * days, "hard" subjects not in the last periods.
  */
