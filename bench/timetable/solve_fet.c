@@ -4,6 +4,7 @@
  *   cc -O2 -std=c17 -D_GNU_SOURCE -I src bench/timetable/solve_fet.c \
  *      src/solver/model.c src/solver/search.c src/solver/fet.c -lm -lpthread -o /tmp/solve_fet
  *   /tmp/solve_fet IN.fet OUT.xml [SEED] [TIME_LIMIT_SEC] [THREADS] [MAX_MOVES]
+ *   EXPLAIN=SEC /tmp/solve_fet …   (unsolved: sv_explain with SEC seconds a re-solve)
  *   /tmp/solve_fet --check IN.fet RESULT.xml   (counts a result, e.g. FET's, by sv_verify)
  *
  * Prints a progress line on stderr and one summary line on stdout. */
@@ -130,6 +131,16 @@ int main(int argc, char **argv)
 	       "teacher_gaps=%d spread=%d soft=%ld\n",
 	       (unsigned long long)p.seed, (int)r.status, rep.hard, r.time_to_feasible, r.elapsed,
 	       now(NULL) - t0, (unsigned long long)r.iters, rep.teacher_gaps, rep.spread, rep.soft);
+	const char *ex = getenv("EXPLAIN");
+	if (r.status != SV_SOLVED && ex && atof(ex) > 0) {
+		struct sv_relax why[16];
+		p.time_limit = atof(ex);
+		p.max_iters = 0;
+		int k = sv_explain(m, &p, why, 16);
+		printf("explain: %d constraint(s) to relax (%.1f s)\n", k, now(NULL) - t0);
+		for (int i = 0; i < k && i < 16; i++)
+			printf("  %s\n", why[i].text);
+	}
 	free(xml);
 	free(pl);
 	sv_fet_free(f);

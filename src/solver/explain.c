@@ -1,7 +1,8 @@
 /* The smallest conflicting set the search can show (solver.h, sv_explain): when no
- * timetable is found, relax the constraints the best timetable breaks, then put each
- * back while a timetable still exists (a deletion filter over brief re-solves); when
- * those are not enough, start from every constraint in force. */
+ * timetable is found, relax every constraint in force, put whole kinds back while a
+ * timetable is still found, then inside each kind left the ones the best timetable did
+ * not break at once and the others one at a time (a deletion filter over brief
+ * re-solves, at most 48 of them). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +194,33 @@ static int feasible(struct sv_model *m, const struct sv_params *p, struct sv_pla
 	return st == SV_SOLVED;
 }
 
+/* Re-solves at most this many times (each with the caller's budget); past it, what is
+ * still relaxed is given — a set that works, not the smallest. */
+#define MAX_RESOLVES 48
+
+struct filter {
+	struct sv_model *m;
+	const struct sv_params *p;
+	struct sv_place *pl;
+	int resolves;
+};
+
+/* Puts back the candidates of `idx` (k of them) at once: 1 when a timetable still exists
+ * (they stay), else relaxes them again (0). Past the budget, nothing is put back. */
+static int put_back(struct filter *f, struct cand *c, const int *idx, int k)
+{
+	if (f->resolves >= MAX_RESOLVES || k == 0)
+		return 0;
+	for (int i = 0; i < k; i++)
+		set_relaxed(f->m, &c[idx[i]], 0);
+	f->resolves++;
+	if (feasible(f->m, f->p, f->pl, NULL))
+		return 1;
+	for (int i = 0; i < k; i++)
+		set_relaxed(f->m, &c[idx[i]], 1);
+	return 0;
+}
+
 int sv_explain(struct sv_model *m, const struct sv_params *p, struct sv_relax *out, int cap)
 {
 	if (sv_prepare(m) || m->n_acts == 0)
@@ -202,9 +230,11 @@ int sv_explain(struct sv_model *m, const struct sv_params *p, struct sv_relax *o
 		total += owners(m, (enum sv_relax_kind)k);
 	struct cand *c = calloc((size_t)total + 1, sizeof *c);
 	struct sv_place *pl = malloc((size_t)m->n_acts * sizeof *pl);
-	int *pick = malloc(((size_t)total + 1) * sizeof(int));
-	int n = 0, np = 0, rc = 0, hard = 0;
-	if (!c || !pl || !pick) {
+	int *idx = malloc(((size_t)total + 1) * sizeof(int));
+	char *involved = calloc((size_t)total + 1, 1);
+	int n = 0, rc = 0, hard = 0;
+	struct filter f = {m, p, pl, 0};
+	if (!c || !pl || !idx || !involved) {
 		rc = -1;
 		goto done;
 	}
@@ -214,52 +244,59 @@ int sv_explain(struct sv_model *m, const struct sv_params *p, struct sv_relax *o
 				c[n++] = (struct cand){(enum sv_relax_kind)k, k <= SV_R_STUDENT_EARLY ? -1 : w, 0, 0, {0}};
 	if (feasible(m, p, pl, &hard))
 		goto done; /* rc 0: nothing to blame */
-	/* the candidates: those whose relaxing alone lowers the best timetable's count (all
-	 * of them when the counting checks refused the model: no timetable to look at) */
+	/* which constraints the best timetable breaks: relaxing one alone lowers its count */
 	struct sv_report before, after;
-	if (hard >= 0 && sv_verify(m, pl, &before)) {
-		rc = -1;
-		goto done;
-	}
-	for (int i = 0; i < n; i++) {
-		int involved = 1;
-		if (hard >= 0) {
+	if (hard >= 0) {
+		if (sv_verify(m, pl, &before)) {
+			rc = -1;
+			goto done;
+		}
+		for (int i = 0; i < n; i++) {
 			set_relaxed(m, &c[i], 1);
 			if (sv_verify(m, pl, &after)) {
 				rc = -1;
 				goto done;
 			}
-			involved = after.hard < before.hard;
+			involved[i] = after.hard < before.hard;
 			set_relaxed(m, &c[i], 0);
 		}
-		if (involved)
-			pick[np++] = i;
 	}
-	for (int i = 0; i < np; i++)
-		set_relaxed(m, &c[pick[i]], 1);
+	/* everything relaxed must give a timetable */
+	for (int i = 0; i < n; i++)
+		set_relaxed(m, &c[i], 1);
 	if (!feasible(m, p, pl, NULL)) {
-		/* the best timetable did not show them all: every constraint in force */
-		np = 0;
-		for (int i = 0; i < n; i++) {
-			set_relaxed(m, &c[i], 1);
-			pick[np++] = i;
-		}
-		if (!feasible(m, p, pl, NULL)) {
-			rc = -2;
-			goto done;
-		}
+		rc = -2;
+		goto done;
 	}
-	/* the deletion filter: put each back while a timetable still exists */
-	for (int i = 0; i < np; i++) {
-		set_relaxed(m, &c[pick[i]], 0);
-		if (!feasible(m, p, pl, NULL))
-			set_relaxed(m, &c[pick[i]], 1); /* needed: stays relaxed, in the set */
+	/* by kinds: put each kind back as a whole while a timetable is still found */
+	for (int k = 0; k < SV_R_COUNT; k++) {
+		int nk = 0;
+		for (int i = 0; i < n; i++)
+			if (c[i].kind == (enum sv_relax_kind)k)
+				idx[nk++] = i;
+		put_back(&f, c, idx, nk);
 	}
-	for (int i = 0; i < np; i++)
-		if (c[pick[i]].relaxed) {
+	/* inside a kind to blame: the constraints the best timetable did not break back at
+	 * once, then each of the others (a deletion filter) */
+	for (int k = 0; k < SV_R_COUNT; k++) {
+		int nk = 0;
+		for (int i = 0; i < n; i++)
+			if (c[i].kind == (enum sv_relax_kind)k && c[i].relaxed && !involved[i])
+				idx[nk++] = i;
+		int all = 0;
+		for (int i = 0; i < n; i++)
+			all += c[i].kind == (enum sv_relax_kind)k && c[i].relaxed;
+		if (all > 1 && nk < all)
+			put_back(&f, c, idx, nk);
+		for (int i = 0; all > 1 && i < n; i++)
+			if (c[i].kind == (enum sv_relax_kind)k && c[i].relaxed)
+				put_back(&f, c, &i, 1);
+	}
+	for (int i = 0; i < n; i++)
+		if (c[i].relaxed) {
 			if (rc < cap) {
-				out[rc].kind = c[pick[i]].kind;
-				out[rc].who = c[pick[i]].who;
+				out[rc].kind = c[i].kind;
+				out[rc].who = c[i].who;
 				describe(m, &out[rc]);
 			}
 			rc++;
@@ -269,6 +306,7 @@ done:
 		set_relaxed(m, &c[i], 0);
 	free(c);
 	free(pl);
-	free(pick);
+	free(idx);
+	free(involved);
 	return rc;
 }

@@ -279,15 +279,15 @@ struct sv_relax {
 };
 
 /* When no timetable is found, the constraints to blame: solves with `p` (its budget —
- * max_iters or time_limit — is that of each of the brief re-solves), takes the
- * constraints the best timetable breaks (or, when relaxing those is not enough, every
- * constraint in force), relaxes them all and, if a timetable then exists, puts each
- * back while one still exists (a deletion filter). The result is a
- * set whose removal makes the instance solvable and from which no constraint can be
- * put back — the smallest the search can show, not a proof. Returns how many (the
- * first `cap` in out): 0 when a timetable exists as it is, -1 out of memory, -2 when
- * relaxing every constraint is not enough (e.g. too many lessons for the week). The model is left as
- * it was. */
+ * max_iters or time_limit — is that of each brief re-solve), relaxes every constraint
+ * in force and, if a timetable then exists, puts whole kinds back while one is still
+ * found, then inside each kind left the constraints the best timetable did not break
+ * at once, then each of the others (a deletion filter; at most 48 re-solves, past
+ * which what is still relaxed is given). The result is a set whose removal makes the
+ * instance solvable and from which no constraint can be put back — the smallest the
+ * search can show, not a proof. Returns how many (the first `cap` in out): 0 when a
+ * timetable exists as it is, -1 out of memory, -2 when relaxing every constraint is
+ * not enough (e.g. too many lessons for the week). The model is left as it was. */
 int sv_explain(struct sv_model *m, const struct sv_params *p, struct sv_relax *out, int cap);
 
 #endif

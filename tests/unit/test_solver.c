@@ -634,14 +634,23 @@ static void test_double_lessons_solved_without_gaps(void **state)
 	sv_model_free(m);
 }
 
+/* n lessons of Aida's Math for 7A (its index in *cls): the first activity's index. */
+static int aida_7a(struct sv_model *m, int n, int *cls)
+{
+	int s = sv_subject(m, "Math", SV_NO_LIMIT, 0), t = sv_teacher(m, "Aida", SV_NO_LIMIT);
+	*cls = sv_class(m, "7A", 0, SV_NO_LIMIT);
+	int first = act(m, s, t, *cls, -1, -1);
+	for (int i = 1; i < n; i++)
+		act(m, s, t, *cls, -1, -1);
+	return first;
+}
+
 static void test_students_unavailable_is_no_gap_nor_late_start(void **state)
 {
 	(void)state;
 	struct sv_model *m = sv_model_new(1, 4);
-	int s = sv_subject(m, "Math", SV_NO_LIMIT, 0), t = sv_teacher(m, "Aida", SV_NO_LIMIT);
-	int c = sv_class(m, "7A", 0, SV_NO_LIMIT);
-	act(m, s, t, c, -1, -1);
-	act(m, s, t, c, -1, -1);
+	int c;
+	aida_7a(m, 2, &c);
 	assert_int_equal(sv_class_off(m, c, 0, 0), 0);
 	assert_int_equal(sv_class_off(m, c, 0, 2), 0);
 	/* periods 1 and 3: the off period 0 is no late start, the off period 2 no gap */
@@ -680,11 +689,7 @@ static void test_activity_ends_the_students_day(void **state)
 {
 	(void)state;
 	struct sv_model *m = sv_model_new(1, 3);
-	int s = sv_subject(m, "Math", SV_NO_LIMIT, 0), t = sv_teacher(m, "Aida", SV_NO_LIMIT);
-	int c = sv_class(m, "7A", 0, SV_NO_LIMIT);
-	int last = act(m, s, t, c, -1, -1);
-	act(m, s, t, c, -1, -1);
-	act(m, s, t, c, -1, -1);
+	int c, last = aida_7a(m, 3, &c);
 	assert_int_equal(sv_activity_ends_day(m, last), 0);
 	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 2), at(0, 0), at(0, 1)})}, SV_V_NOT_LAST, 0);
 	only((struct sv_report[]){verify(m, (struct sv_place[]){at(0, 0), at(0, 1), at(0, 2)})}, SV_V_NOT_LAST, 1);
@@ -698,9 +703,7 @@ static void test_activity_allowed_slots(void **state)
 {
 	(void)state;
 	struct sv_model *m = bare(2, 2);
-	int s = sv_subject(m, "Ethics", SV_NO_LIMIT, 0), t = sv_teacher(m, "Aida", SV_NO_LIMIT);
-	int c = sv_class(m, "7A", 0, SV_NO_LIMIT);
-	int a = act(m, s, t, c, -1, -1);
+	int c, a = aida_7a(m, 1, &c);
 	sv_activity_duration(m, a, 2);
 	/* allowed only on day 1: day 0 is off; a double at day 0 breaks twice */
 	assert_int_equal(sv_activity_off(m, a, 0, 0), 0);
@@ -808,6 +811,16 @@ static void test_counting_conflicts_see_durations_and_days(void **state)
 
 /* --- the smallest conflicting set --- */
 
+/* The budget of each of sv_explain's brief re-solves in these tests. */
+static struct sv_params brief(void)
+{
+	struct sv_params p = {0};
+	p.seed = 1;
+	p.max_iters = 20000;
+	p.stall_iters = 5000;
+	return p;
+}
+
 static void test_explain_names_the_constraint_to_relax(void **state)
 {
 	(void)state;
@@ -826,10 +839,7 @@ static void test_explain_names_the_constraint_to_relax(void **state)
 	sv_teacher_off(m, b, 0, 1);
 	struct sv_conflict cf[4];
 	assert_int_equal(sv_conflicts(m, cf, 4), 0);
-	struct sv_params p = {0};
-	p.seed = 1;
-	p.max_iters = 20000;
-	p.stall_iters = 5000;
+	struct sv_params p = brief();
 	struct sv_relax r[4];
 	int n = sv_explain(m, &p, r, 4);
 	assert_int_equal(n, 1);
@@ -863,10 +873,7 @@ static void test_explain_finds_a_rule_of_the_school(void **state)
 	sv_lock(m, x, 0, 0);
 	sv_lock(m, y, 0, 2);
 	sv_model_rules(m)->teacher_max_gaps_day = 0;
-	struct sv_params p = {0};
-	p.seed = 1;
-	p.max_iters = 20000;
-	p.stall_iters = 5000;
+	struct sv_params p = brief();
 	struct sv_relax r[4];
 	int n = sv_explain(m, &p, r, 4);
 	assert_int_equal(n, 1);
