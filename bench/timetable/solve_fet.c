@@ -2,7 +2,8 @@
  * solve --fet` exists: reads a .fet file, solves, writes FET's <Activities_Timetable>.
  *
  *   cc -O2 -std=c17 -D_GNU_SOURCE -I src bench/timetable/solve_fet.c \
- *      src/solver/model.c src/solver/search.c src/solver/fet.c -lm -lpthread -o /tmp/solve_fet
+ *      src/solver/model.c src/solver/search.c src/solver/fet.c src/solver/explain.c -lm -lpthread \
+ *      -o /tmp/solve_fet
  *   /tmp/solve_fet IN.fet OUT.xml [SEED] [TIME_LIMIT_SEC] [THREADS] [MAX_MOVES]
  *   EXPLAIN=SEC /tmp/solve_fet …   (unsolved: sv_explain with SEC seconds a re-solve)
  *   /tmp/solve_fet --check IN.fet RESULT.xml   (counts a result, e.g. FET's, by sv_verify)
