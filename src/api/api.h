@@ -35,6 +35,12 @@ void api_today_pin(struct date d);
 
 /* --- handler steps --- */
 
+/* The language of a document asked for by ?lang=kk|ru|en, the request's language when
+ * absent; -1 after replying 400 for another value. */
+int api_document_lang(struct req *rq);
+/* Replies 200 with a PDF file (taken: freed after the reply) named `filename`. */
+int api_reply_pdf(struct req *rq, char *pdf, size_t len, const char *filename);
+
 /* A new object: a deep copy of `before` with the fields of `patch` put over it. */
 json_t *api_merge(json_t *before, json_t *patch);
 /* Adds the IIN problems of a person record (format, check digit, agreement with

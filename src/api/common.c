@@ -188,3 +188,29 @@ int api_rollback_errors(struct req *rq, int status)
 		return reply_db_failure(rq);
 	return reply_errors(rq, status);
 }
+
+int api_document_lang(struct req *rq)
+{
+	const char *code = req_query(rq, "lang");
+	if (!code)
+		return rq->lang;
+	int l = lang_from_code(code);
+	if (l < 0) {
+		reply_error(rq, 400, "bad_query", NULL, "lang");
+		return -1;
+	}
+	return l;
+}
+
+int api_reply_pdf(struct req *rq, char *pdf, size_t len, const char *filename)
+{
+	buf_release(&rq->raw);
+	rq->raw.data = pdf;
+	rq->raw.len = len;
+	rq->raw.cap = len + 1;
+	rq->raw_type = "application/pdf";
+	snprintf(rq->disposition, sizeof rq->disposition, "attachment; filename=\"%s\"", filename);
+	rq->raw_disposition = rq->disposition;
+	rq->status = 200;
+	return 200;
+}

@@ -137,6 +137,11 @@ int api_application_order(struct req *rq);
 int api_student_movements(struct req *rq);
 int api_school_deadlines(struct req *rq);
 
+/* movement_docs.c: the movement book's documents as PDF files (issue 7) */
+int api_application_form_pdf(struct req *rq);
+int api_application_order_pdf(struct req *rq);
+int api_application_schedule_pdf(struct req *rq);
+
 /* reports.c: the monthly contingent report */
 int api_report_contingent(struct req *rq);
 

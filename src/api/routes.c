@@ -135,8 +135,11 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/applications/{id}/order", api_application_order, ROLE_DIRECTOR, ROUTE_JSON},
 	{"GET", "/api/v1/students/{id}/movements", api_student_movements, ANY, 0},
 	{"GET", "/api/v1/schools/{id}/deadlines", api_school_deadlines, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/applications/{id}/form.pdf", api_application_form_pdf, ANY, 0},
+	{"GET", "/api/v1/applications/{id}/order.pdf", api_application_order_pdf, ANY, 0},
+	{"GET", "/api/v1/applications/{id}/schedule.pdf", api_application_schedule_pdf, ANY, 0},
 
-	/* The monthly contingent report (issue 7), as JSON or XLSX. */
+	/* The monthly contingent report (issue 7), as JSON, XLSX or PDF. */
 	{"GET", "/api/v1/reports/contingent", api_report_contingent, ROLES_NETWORK | ROLES_SCHOOL_ADMIN, ROUTE_REPLICA},
 
 	{"GET", "/api/v1/audit", api_audit_list, ROLES_NETWORK | ROLE_DIRECTOR, 0},

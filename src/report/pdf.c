@@ -20,7 +20,7 @@
 #define BOTTOM (PAGE_H - MARGIN_BOTTOM)
 #define CELL_PAD 3.0
 #define FONT_FAMILY "Noto Sans, DejaVu Sans"
-#define SIZE_TEXT 11.0
+#define SIZE_TEXT 10.5
 #define SIZE_SMALL 8.5
 #define SIZE_HEADING 13.0
 
@@ -179,11 +179,13 @@ static void block_right(struct pdf *p, json_t *b)
 /* One row of a table: the cells laid out, their height, then drawn with borders. A row
  * that does not fit goes to the next page, under the header again. */
 static void table_row(struct pdf *p, json_t *cells, const double *w, size_t n, double size, int bold,
-		      json_t *header)
+		      json_t *header, double min_h)
 {
 	PangoLayout *l[n];
-	double h = 0;
-	struct text_style s = {.size = size, .bold = bold, .align = bold ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT};
+	double h = min_h;
+	/* a header's bold words a little smaller, so that they keep whole in narrow columns */
+	struct text_style s = {.size = bold ? size * 0.9 : size, .bold = bold,
+			       .align = bold ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT};
 	for (size_t c = 0; c < n; c++) {
 		json_t *cell = json_array_get(cells, c);
 		l[c] = layout_new(p, json_is_string(cell) ? json_string_value(cell) : "", w[c] - 2 * CELL_PAD, &s);
@@ -194,7 +196,7 @@ static void table_row(struct pdf *p, json_t *cells, const double *w, size_t n, d
 	if (p->y + h > BOTTOM && p->y > MARGIN_TOP + 0.5) {
 		new_page(p);
 		if (header)
-			table_row(p, header, w, n, size, 1, NULL);
+			table_row(p, header, w, n, size, 1, NULL, 0);
 	}
 	double x = MARGIN_LEFT;
 	cairo_set_line_width(p->cr, 0.6);
@@ -237,11 +239,11 @@ static void table(struct pdf *p, json_t *b)
 	if (p->y + 6 * size > BOTTOM && p->y > MARGIN_TOP)
 		new_page(p);
 	if (header)
-		table_row(p, header, w, n, size, 1, NULL);
+		table_row(p, header, w, n, size, 1, NULL, 0);
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row)
-		table_row(p, row, w, n, size, 0, header);
+		table_row(p, row, w, n, size, 0, header, number_of(b, "row_height", 0));
 	p->y += 8;
 }
 
@@ -250,7 +252,7 @@ static void signature(struct pdf *p, json_t *b)
 {
 	struct text_style s = {.size = SIZE_TEXT, .align = PANGO_ALIGN_LEFT};
 	struct text_style cap = {.size = SIZE_SMALL, .italic = 1, .align = PANGO_ALIGN_CENTER};
-	double label_w = TEXT_W * 0.42, line_x = MARGIN_LEFT + TEXT_W * 0.44, line_w = TEXT_W * 0.24,
+	double label_w = TEXT_W * 0.36, line_x = MARGIN_LEFT + TEXT_W * 0.38, line_w = TEXT_W * 0.24,
 	       name_x = line_x + line_w + 8, name_w = MARGIN_LEFT + TEXT_W - name_x;
 	PangoLayout *label = layout_new(p, text_of(b, "label"), label_w, &s);
 	PangoLayout *name = layout_new(p, text_of(b, "name"), name_w, &s);

@@ -185,6 +185,14 @@ static int add_actors(struct db *db, json_t *cases)
 	return 0;
 }
 
+int movement_case_add_actors(struct db *db, json_t *c)
+{
+	json_t *list = json_pack("[O]", c);
+	int rc = add_actors(db, list);
+	json_decref(list);
+	return rc;
+}
+
 json_t *movement_cases_of_student(struct db *db, int64_t student_id)
 {
 	json_t *list = row_list(db, "SELECT " CASE_COLUMNS " FROM movement_cases m WHERE m.student_id = $1"

@@ -23,6 +23,11 @@
  */
 json_t *movement_case_get(struct db *db, int64_t id);
 
+/* Adds "actors" to a case: who filed it, checked its documents, decided, ordered —
+ * {"filed","documents_checked","decided","ordered"}, each null or {"id" (the user),
+ * "role","last_name","first_name"}. 0, or -1 on error. */
+int movement_case_add_actors(struct db *db, json_t *c);
+
 /* Files a case from `rec` (the shape above: the application's fields, "documents",
  * "grade", "filed_on"; status "filed"). *id_out gets its id. DB_OK or a negative rc. */
 int movement_case_insert(struct db *db, json_t *rec, int64_t user_id, int64_t *id_out);

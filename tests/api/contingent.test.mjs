@@ -82,7 +82,7 @@ describe('the contingent report', () => {
     assertError(await as('director2', 'GET', `/api/v1/reports/contingent?school=${net.school1}`), 403, 'forbidden');
     assertError(await as('parent', 'GET', '/api/v1/reports/contingent'), 403, 'forbidden');
     assertError(await as('contingent_unit', 'GET', '/api/v1/reports/contingent?month=2026-13'), 400, 'bad_query');
-    assertError(await as('contingent_unit', 'GET', '/api/v1/reports/contingent?format=pdf'), 400, 'bad_query');
+    assertError(await as('contingent_unit', 'GET', '/api/v1/reports/contingent?format=csv'), 400, 'bad_query');
     assertError(await as('contingent_unit', 'GET', '/api/v1/reports/contingent?school=987654'), 404, 'not_found');
     const own = await get('director', '/api/v1/reports/contingent?month=2026-11');
     assert.deepEqual(own.schools.map((s) => s.id), [net.school1], 'a director gets their own school');
