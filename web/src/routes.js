@@ -45,6 +45,7 @@ import MovementBookPage from './pages/MovementBookPage.svelte';
 import ApplicationFormPage from './pages/ApplicationFormPage.svelte';
 import ApplicationPage from './pages/ApplicationPage.svelte';
 import DeadlinesPage from './pages/DeadlinesPage.svelte';
+import ContingentPage from './pages/ContingentPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -98,4 +99,5 @@ export const routes = [
   ['/students/:id/applications/new', ApplicationFormPage],
   ['/students/:student/applications/:id', ApplicationPage],
   ['/schools/:id/deadlines', DeadlinesPage],
+  ['/reports/contingent', ContingentPage],
 ];
