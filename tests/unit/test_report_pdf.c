@@ -234,6 +234,24 @@ static void every_order_in_kazakh_and_russian(void **state)
 	json_decref(data);
 }
 
+/* The same layout with English words, for a reader of the English interface. */
+static void documents_in_english(void **state)
+{
+	(void)state;
+	json_t *data = case_data("externship", 1);
+	char *text = render_text(movement_doc_application(data, LANG_EN), 1, "form-externship-en");
+	assert_has(text, "To the Director of the branch");
+	assert_has(text, "to study as an external student from 01.10.2026 to 25.05.2027");
+	assert_has(text, "1. invitation from the foreign school or another document proving study abroad");
+	free(text);
+	text = render_text(movement_doc_order(data, LANG_EN), 1, "order-externship-en");
+	assert_has(text, "ORDER");
+	assert_has(text, "I ORDER:");
+	assert_has(text, "Pedagogical Council (minutes of 18.09.2026 No. 4)");
+	free(text);
+	json_decref(data);
+}
+
 /* LV-6 (A2§10): the copy of a leave order goes to the contingent unit only for a
  * student on the Өркен grant. */
 static void leave_order_copy_only_for_the_grant(void **state)
@@ -304,6 +322,7 @@ int main(void)
 		cmocka_unit_test(pdf_layer_refuses_a_malformed_block),
 		cmocka_unit_test(every_application_in_kazakh_and_russian),
 		cmocka_unit_test(every_order_in_kazakh_and_russian),
+		cmocka_unit_test(documents_in_english),
 		cmocka_unit_test(leave_order_copy_only_for_the_grant),
 		cmocka_unit_test(schedule_with_empty_rows_and_with_data),
 		cmocka_unit_test(contingent_report),
