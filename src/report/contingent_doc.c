@@ -31,7 +31,8 @@ static json_t *counts_table(json_t *s, enum lang l)
 	json_t *t = json_object_get(s, "totals");
 	json_array_append_new(rows, json_pack("[s, s, s, o, o, o]", report_word(W_TOTAL, l), "", "",
 					      number(t, "studying"), number(t, "externship"), number(t, "academic_leave")));
-	return json_pack("{s:s, s:[f, f, f, f, f, f], s:[s, s, s, s, s, s], s:o}", "type", "table", "widths", 1.4, 1.3,
+	return json_pack("{s:s, s:[s, s, s, s, s, s], s:[f, f, f, f, f, f], s:[s, s, s, s, s, s], s:o}", "type", "table",
+			 "align", "left", "left", "left", "right", "right", "right", "widths", 1.4, 1.3,
 			 1.8, 1.1, 1.2, 1.4, "header", report_word(W_GRADE, l), report_word(W_LANGUAGE, l),
 			 report_word(W_FUNDING, l), report_word(W_STUDYING, l), report_word(W_EXTERNSHIP, l),
 			 report_word(W_LEAVE, l), "rows", rows);
@@ -54,14 +55,17 @@ static void away_list(json_t *blocks, json_t *s, const char *key, enum report_wo
 		char name[256];
 		snprintf(name, sizeof name, "%s %s%s%s", str_at(a, "last_name"), str_at(a, "first_name"),
 			 *str_at(a, "middle_name") ? " " : "", str_at(a, "middle_name"));
-		const char *to = *str_at(a, "ends_on") ? str_at(a, "ends_on") : str_at(a, "planned_ends_on");
+		char from[16], to[16], ordered[16];
+		report_date(str_at(a, "starts_on"), from);
+		report_date(*str_at(a, "ends_on") ? str_at(a, "ends_on") : str_at(a, "planned_ends_on"), to);
+		report_date(str_at(a, "ordered_on"), ordered);
 		json_array_append_new(rows, json_pack("[s, s, s, s, s, s, s, s]", name, str_at(a, "class"),
 						      report_code_word(str_at(a, "language"), l),
-						      report_code_word(str_at(a, "funding"), l), str_at(a, "starts_on"), to,
-						      str_at(a, "order_number"), str_at(a, "ordered_on")));
+						      report_code_word(str_at(a, "funding"), l), from, to,
+						      str_at(a, "order_number"), ordered));
 	}
 	json_array_append_new(blocks, json_pack("{s:s, s:[f, f, f, f, f, f, f, f], s:[s, s, s, s, s, s, s, s], s:o, s:f}",
-		"type", "table", "widths", 2.6, 0.9, 1.1, 1.7, 1.3, 1.3, 1.1, 1.3, "header", report_word(W_STUDENT, l),
+		"type", "table", "widths", 2.4, 0.8, 1.1, 2.0, 1.3, 1.3, 1.1, 1.3, "header", report_word(W_STUDENT, l),
 		report_word(W_CLASS, l), report_word(W_LANGUAGE, l), report_word(W_FUNDING, l), report_word(W_FROM, l),
 		report_word(W_TO, l), report_word(W_ORDER_NO, l), report_word(W_ORDER_DATE, l), "rows", rows, "size", 8.5));
 }
@@ -69,8 +73,10 @@ static void away_list(json_t *blocks, json_t *s, const char *key, enum report_wo
 json_t *contingent_doc(json_t *report, enum lang l)
 {
 	json_t *blocks = json_array();
-	char title[160];
-	snprintf(title, sizeof title, "%s: %s – %s", report_word(W_TITLE, l), str_at(report, "from"), str_at(report, "to"));
+	char title[160], from[16], to[16];
+	report_date(str_at(report, "from"), from);
+	report_date(str_at(report, "to"), to);
+	snprintf(title, sizeof title, "%s: %s – %s", report_word(W_TITLE, l), from, to);
 	json_array_append_new(blocks, json_pack("{s:s, s:s}", "type", "heading", "text", title));
 	size_t i;
 	json_t *s;

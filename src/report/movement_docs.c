@@ -305,14 +305,12 @@ static json_t *full_name(json_t *p)
 	return s;
 }
 
-/* 'YYYY-MM-DD' as 'DD.MM.YYYY', the way office papers date, or NULL. */
+/* The date as papers write it (report_date), or NULL. */
 static json_t *dotted(const char *iso)
 {
-	if (!iso || strlen(iso) < 10)
-		return NULL;
 	char out[16];
-	snprintf(out, sizeof out, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
-	return json_string(out);
+	report_date(iso, out);
+	return *out ? json_string(out) : NULL;
 }
 
 static void put(json_t *v, const char *key, json_t *value)

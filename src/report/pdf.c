@@ -198,15 +198,18 @@ static void block_right(struct pdf *p, json_t *b)
 /* One row of a table: the cells laid out, their height, then drawn with borders. A row
  * that does not fit goes to the next page, under the header again. */
 static void table_row(struct pdf *p, json_t *cells, const double *w, size_t n, double size, int bold,
-		      json_t *header, double min_h)
+		      json_t *header, double min_h, json_t *aligns)
 {
 	PangoLayout *l[n];
 	double h = min_h;
 	/* a header's bold words a little smaller, so that they keep whole in narrow columns */
-	struct text_style s = {.size = bold ? size * 0.9 : size, .bold = bold,
-			       .align = bold ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT};
+	struct text_style s = {.size = bold ? size * 0.9 : size, .bold = bold};
 	for (size_t c = 0; c < n; c++) {
 		json_t *cell = json_array_get(cells, c);
+		const char *align = json_string_value(json_array_get(aligns, c));
+		s.align = bold ? PANGO_ALIGN_CENTER
+			: align && strcmp(align, "right") == 0 ? PANGO_ALIGN_RIGHT
+			: align && strcmp(align, "center") == 0 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
 		l[c] = layout_new(p, json_is_string(cell) ? json_string_value(cell) : "", w[c] - 2 * CELL_PAD, &s);
 		double ch = layout_height(l[c]) + 2 * CELL_PAD;
 		if (ch > h)
@@ -215,7 +218,7 @@ static void table_row(struct pdf *p, json_t *cells, const double *w, size_t n, d
 	if (p->y + h > BOTTOM && p->y > MARGIN_TOP + 0.5) {
 		new_page(p);
 		if (header)
-			table_row(p, header, w, n, size, 1, NULL, 0);
+			table_row(p, header, w, n, size, 1, NULL, 0, NULL);
 	}
 	double x = MARGIN_LEFT;
 	cairo_set_line_width(p->cr, 0.6);
@@ -258,11 +261,11 @@ static void table(struct pdf *p, json_t *b)
 	if (p->y + 6 * size > BOTTOM && p->y > MARGIN_TOP)
 		new_page(p);
 	if (header)
-		table_row(p, header, w, n, size, 1, NULL, 0);
+		table_row(p, header, w, n, size, 1, NULL, 0, NULL);
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row)
-		table_row(p, row, w, n, size, 0, header, number_of(b, "row_height", 0));
+		table_row(p, row, w, n, size, 0, header, number_of(b, "row_height", 0), json_object_get(b, "align"));
 	p->y += 8;
 }
 

@@ -11,7 +11,8 @@
  *                                                  of the page (the addressee of an
  *                                                  application: "Директорға ...")
  *   {"type":"table","widths":[relative...],"header":[text...],"rows":[[text...]...],
- *    "size","row_height" (the least, for rows to fill in by hand)}
+ *    "size","row_height" (the least, for rows to fill in by hand),
+ *    "align":["left|right|center"...] (per column, of the body's cells)}
  *                                                  bordered, cells wrap, the header row
  *                                                  is repeated on every page it runs onto
  *   {"type":"signature","label","name","caption"}   label, a line to sign on (caption

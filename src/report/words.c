@@ -1,6 +1,7 @@
 /* words (report) — the reports' shared headings and code words; see words.h. */
 #include "report/words.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const words[W_COUNT][LANG_COUNT] = {
@@ -46,4 +47,13 @@ const char *report_code_word(const char *code, enum lang l)
 		if (strcmp(codes[i].code, code) == 0)
 			return codes[i].text[(unsigned)l < LANG_COUNT ? (unsigned)l : 0];
 	return code ? code : "";
+}
+
+void report_date(const char *iso, char out[16])
+{
+	if (!iso || strlen(iso) < 10) {
+		out[0] = '\0';
+		return;
+	}
+	snprintf(out, 16, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
 }

@@ -303,7 +303,8 @@ static void contingent_report(void **state)
 				   "externship", 1, "academic_leave", 0, "totals", "studying", 41, "externship", 1,
 				   "academic_leave", 0, "students", 42, "externship", away, "academic_leave");
 	char *text = render_text(contingent_doc(report, LANG_KK), 1, "contingent-kk");
-	assert_has(text, "Оқушылар контингенті: 2026-11-01 – 2026-11-30");
+	assert_has(text, "Оқушылар контингенті: 01.11.2026 – 30.11.2026");
+	assert_has(text, "01.10.2026");
 	assert_has(text, "Сейітқали Әлихан Нұрұлы");
 	assert_has(text, "117-Ө");
 	assert_has(text, "Жоқ");
