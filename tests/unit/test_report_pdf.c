@@ -94,13 +94,15 @@ static void pdf_layer_tables_run_over_pages(void **state)
 	for (int i = 1; i <= 90; i++)
 		json_array_append_new(rows, json_pack("[o, s, s]", json_sprintf("%d", i), "Қазақ тілі",
 						      "ұзақ тақырып: әріптер ә ғ қ ң ө ұ ү һ і жолдан жолға ауысады"));
-	json_t *blocks = json_pack("[{s:s, s:s}, {s:s, s:[s, s], s:s}, {s:s, s:[f, f, f], s:[s, s, s], s:o}]",
-				   "type", "heading", "text", "Сынақ құжаты", "type", "block_right", "lines",
+	json_t *blocks = json_pack("[{s:s, s:s}, {s:s, s:s}, {s:s, s:[s, s], s:s}, {s:s, s:[f, f, f], s:[s, s, s], s:o}]",
+				   "type", "heading", "text", "Сынақ құжаты", "type", "paragraph", "text",
+				   "«A & B» <i>not markup</i>", "type", "block_right", "lines",
 				   "Директорға", "өтініш берушіден", "align", "left", "type", "table", "widths",
 				   0.5, 2.0, 4.0, "header", "Нөмір", "Пән атауы", "Тақырып", "rows", rows);
 	char *text = render_text(blocks, 0, "layer");
 	assert_has(text, "Сынақ құжаты");
 	assert_has(text, "ә ғ қ ң ө ұ ү һ і");
+	assert_has(text, "«A & B» <i>not markup</i>"); /* text is text, not pango markup */
 	/* the header again on every page, and the pages numbered n / N */
 	int headers = 0, pages = 0;
 	for (const char *p = text; (p = strstr(p, "Пән атауы")); p++)
