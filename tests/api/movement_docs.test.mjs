@@ -138,6 +138,8 @@ describe('the consultation schedule (A1 form 3)', () => {
     assert.match(s.text, /Дата отправки суммативной работы/);
     assert.match(s.text, /Куратор/);
     assertError(await as('director', 'GET', doc(leaveId, 'schedule')), 409, 'not_externship');
+    assertError(await as(stranger, 'GET', doc(externId, 'schedule')), 403, 'forbidden');
+    assertError(await as('director2', 'GET', doc(externId, 'schedule')), 403, 'forbidden');
   });
 });
 
