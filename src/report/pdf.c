@@ -278,7 +278,8 @@ static void signature(struct pdf *p, json_t *b)
 	       name_x = line_x + line_w + 8, name_w = MARGIN_LEFT + TEXT_W - name_x;
 	PangoLayout *label = layout_new(p, text_of(b, "label"), label_w, &s);
 	PangoLayout *name = layout_new(p, text_of(b, "name"), name_w, &s);
-	PangoLayout *caption = layout_new(p, text_of(b, "caption"), line_w, &cap);
+	/* the caption may run a little past both ends of the line, not onto two lines */
+	PangoLayout *caption = layout_new(p, text_of(b, "caption"), line_w + 40, &cap);
 	double h1 = layout_height(label), h2 = layout_height(name);
 	double h = (h1 > h2 ? h1 : h2) + layout_height(caption) + 4;
 	if (p->y + h > BOTTOM && p->y > MARGIN_TOP + 0.5)
@@ -293,7 +294,7 @@ static void signature(struct pdf *p, json_t *b)
 	cairo_move_to(p->cr, line_x, base);
 	cairo_line_to(p->cr, line_x + line_w, base);
 	cairo_stroke(p->cr);
-	cairo_move_to(p->cr, line_x, base + 1);
+	cairo_move_to(p->cr, line_x - 20, base + 1);
 	pango_cairo_show_layout(p->cr, caption);
 	g_object_unref(label);
 	g_object_unref(name);
