@@ -33,6 +33,15 @@ struct date api_today(void);
 /* Pins "today" for the whole server (`serve --today`): demos and tests. */
 void api_today_pin(struct date d);
 
+/* --- reading the records the store gives --- */
+
+/* o[key] as text (NULL when absent or not a string), as an integer (0), as a date ({0}
+ * when absent or not a date); a date as JSON ('YYYY-MM-DD', null for {0}). */
+const char *api_text_at(json_t *o, const char *key);
+int64_t api_int_at(json_t *o, const char *key);
+struct date api_date_at(json_t *o, const char *key);
+json_t *api_date_json(struct date d);
+
 /* --- handler steps --- */
 
 /* A new object: a deep copy of `before` with the fields of `patch` put over it. */

@@ -188,3 +188,26 @@ int api_rollback_errors(struct req *rq, int status)
 		return reply_db_failure(rq);
 	return reply_errors(rq, status);
 }
+
+const char *api_text_at(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+int64_t api_int_at(json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
+struct date api_date_at(json_t *o, const char *key)
+{
+	struct date d = {0};
+	date_parse(api_text_at(o, key), &d);
+	return d;
+}
+
+json_t *api_date_json(struct date d)
+{
+	char t[DATE_TEXT_SIZE];
+	return d.y && date_format(d, t) == 0 ? json_string(t) : json_null();
+}

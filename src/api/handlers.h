@@ -137,6 +137,12 @@ int api_application_order(struct req *rq);
 int api_student_movements(struct req *rq);
 int api_school_deadlines(struct req *rq);
 
+/* externship_plan.c: the externship student's consultation schedule (A1 form 3, EXT-13, EXT-15) */
+int api_application_plan(struct req *rq);
+int api_application_plan_put(struct req *rq);
+int api_application_plan_approve(struct req *rq);
+int api_plan_row_mark(struct req *rq);
+
 /* year_end.c: a class's year end (ASM-3, DOC-1) and a student leaving the school */
 int api_class_year_end_get(struct req *rq);
 int api_class_year_end(struct req *rq);

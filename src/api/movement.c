@@ -11,6 +11,7 @@
 
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/movement.h"
 #include "core/date.h"
 #include "core/deadline.h"
 #include "core/movement.h"
@@ -164,9 +165,7 @@ static int decorate(struct db *db, json_t *c, const char *funding)
 
 /* --- rights --- */
 
-/* A parent linked to the student, or the student: 1 or 0; -1 for other roles (whose
- * rights depend on the student's school, looked up after). */
-static int family_may(struct req *rq, int64_t student_id)
+int movement_family_may(struct req *rq, int64_t student_id)
 {
 	if (rq->user.role == ROLE_PARENT)
 		return rq->user.person_id && representatives_is_linked(rq->db, student_id, rq->user.person_id);
@@ -296,7 +295,7 @@ static int check_application(struct req *rq, json_t *student, enum movement_kind
 int api_student_application_create(struct req *rq)
 {
 	int64_t id = rq->params[0];
-	int family = family_may(rq, id);
+	int family = movement_family_may(rq, id);
 	if (family == 0 || rq->user.role == ROLE_STUDENT)
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	json_t *student = students_get(rq->db, id);
@@ -626,7 +625,7 @@ int api_application_order(struct req *rq)
 int api_student_movements(struct req *rq)
 {
 	int64_t id = rq->params[0];
-	int family = family_may(rq, id);
+	int family = movement_family_may(rq, id);
 	if (family == 0)
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	json_t *student = students_get(rq->db, id);

@@ -135,6 +135,11 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/applications/{id}/order", api_application_order, ROLE_DIRECTOR, ROUTE_JSON},
 	{"GET", "/api/v1/students/{id}/movements", api_student_movements, ANY, 0},
 	{"GET", "/api/v1/schools/{id}/deadlines", api_school_deadlines, STAFF_AND_NETWORK, 0},
+	/* The externship student's consultation schedule (A1 form 3, EXT-13, EXT-15). */
+	{"GET", "/api/v1/applications/{id}/plan", api_application_plan, ANY, 0},
+	{"PUT", "/api/v1/applications/{id}/plan", api_application_plan_put, ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"POST", "/api/v1/applications/{id}/plan/approve", api_application_plan_approve, ROLE_DIRECTOR, ROUTE_JSON},
+	{"PATCH", "/api/v1/plan-rows/{id}", api_plan_row_mark, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
 	/* The year's end of a class (ASM-3, DOC-1) and leaving the school, by the director's order. */
 	{"GET", "/api/v1/classes/{id}/year-end", api_class_year_end_get, STAFF_AND_NETWORK, 0},
 	{"POST", "/api/v1/classes/{id}/year-end", api_class_year_end, ROLE_DIRECTOR, ROUTE_JSON},
