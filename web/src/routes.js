@@ -46,6 +46,7 @@ import ApplicationFormPage from './pages/ApplicationFormPage.svelte';
 import ApplicationPage from './pages/ApplicationPage.svelte';
 import DeadlinesPage from './pages/DeadlinesPage.svelte';
 import YearEndPage from './pages/YearEndPage.svelte';
+import PlanPage from './pages/PlanPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -99,5 +100,6 @@ export const routes = [
   ['/students/:id/movements', MovementBookPage],
   ['/students/:id/applications/new', ApplicationFormPage],
   ['/students/:student/applications/:id', ApplicationPage],
+  ['/students/:student/applications/:id/plan', PlanPage],
   ['/schools/:id/deadlines', DeadlinesPage],
 ];
