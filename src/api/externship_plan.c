@@ -434,3 +434,42 @@ int api_plan_row_mark(struct req *rq)
 		return api_rollback_errors(rq, 500);
 	return api_commit_reply(rq, 200, now);
 }
+
+/* EXT-14: the 5th of the month on or after `today` that lies in `period`, or {0}. */
+static struct date next_tasks_day(struct date today, struct calendar_period period)
+{
+	struct date d = {today.y, today.m, DEADLINE_TASKS_DAY};
+	if (today.d > DEADLINE_TASKS_DAY)
+		d = d.m == 12 ? (struct date){d.y + 1, 1, DEADLINE_TASKS_DAY} : (struct date){d.y, d.m + 1, DEADLINE_TASKS_DAY};
+	while (date_compare(d, period.starts_on) < 0)
+		d = d.m == 12 ? (struct date){d.y + 1, 1, DEADLINE_TASKS_DAY} : (struct date){d.y, d.m + 1, DEADLINE_TASKS_DAY};
+	return date_compare(d, period.ends_on) <= 0 ? d : (struct date){0};
+}
+
+/* GET /me/externships: the externship students a teacher follows — as their class's
+ * curator (the monthly tasks by the 5th, EXT-14) or as a subject teacher of their
+ * schedule (the works to mark, EXT-15). */
+int api_my_externships(struct req *rq)
+{
+	int64_t staff = rq->user.person_id && rq->user.school_id
+				? staff_of_person(rq->db, rq->user.person_id, rq->user.school_id)
+				: 0;
+	json_t *items = json_array();
+	if (staff) {
+		json_decref(items);
+		char today[DATE_TEXT_SIZE];
+		date_format(api_today(), today);
+		items = externship_cases_of_staff(rq->db, staff, today);
+		if (!items)
+			return reply_db_failure(rq);
+	}
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it) {
+		struct date next = json_is_true(json_object_get(it, "curator"))
+					   ? next_tasks_day(api_today(), period_of(it))
+					   : (struct date){0};
+		json_object_set_new(it, "tasks_due", api_date_json(next));
+	}
+	return reply_json(rq, 200, json_pack("{s:o, s:s}", "items", items, "tasks_rule", "EXT-14"));
+}

@@ -142,6 +142,7 @@ int api_application_plan(struct req *rq);
 int api_application_plan_put(struct req *rq);
 int api_application_plan_approve(struct req *rq);
 int api_plan_row_mark(struct req *rq);
+int api_my_externships(struct req *rq);
 
 /* year_end.c: a class's year end (ASM-3, DOC-1) and a student leaving the school */
 int api_class_year_end_get(struct req *rq);

@@ -139,6 +139,7 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/applications/{id}/plan", api_application_plan, ANY, 0},
 	{"PUT", "/api/v1/applications/{id}/plan", api_application_plan_put, ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"POST", "/api/v1/applications/{id}/plan/approve", api_application_plan_approve, ROLE_DIRECTOR, ROUTE_JSON},
+	{"GET", "/api/v1/me/externships", api_my_externships, ROLES_SCHOOL_STAFF, 0},
 	{"PATCH", "/api/v1/plan-rows/{id}", api_plan_row_mark, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
 	/* The year's end of a class (ASM-3, DOC-1) and leaving the school, by the director's order. */
 	{"GET", "/api/v1/classes/{id}/year-end", api_class_year_end_get, STAFF_AND_NETWORK, 0},

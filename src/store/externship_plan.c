@@ -2,6 +2,8 @@
  * EXT-15). store/externship_plan.h. */
 #include "store/externship_plan.h"
 
+#include <stdio.h>
+
 #include "store/row.h"
 
 static json_t *plan_row(struct db_stmt *st)
@@ -212,4 +214,37 @@ json_t *externship_years(struct db *db, int64_t school_id, const char *from, con
 		json_object_set_new(y, "terms", terms);
 	}
 	return years;
+}
+
+static json_t *followed_row(struct db_stmt *st)
+{
+	char label[32] = "";
+	if (!db_col_is_null(st, 4))
+		snprintf(label, sizeof label, "%lld%s", (long long)db_col_int64(st, 4), db_col_text(st, 5));
+	return json_pack("{s:o, s:{s:o, s:o, s:o}, s:s, s:o, s:o, s:o, s:o, s:o}", "case_id", row_int(st, 0), "student",
+			 "id", row_int(st, 1), "last_name", row_text(st, 2), "first_name", row_text(st, 3), "class", label,
+			 "starts_on", row_text(st, 6), "ends_on", row_text(st, 7), "curator", row_bool(st, 8),
+			 "plan_approved", row_bool(st, 9), "works_to_mark", row_int(st, 10));
+}
+
+json_t *externship_cases_of_staff(struct db *db, int64_t staff_id, const char *today)
+{
+	struct db_stmt *st = db_prepare(
+		db, "SELECT m.id, s.id, p.last_name, p.first_name, c.grade, c.letter, m.effective_from, m.effective_to,"
+		    " CASE WHEN c.curator_id = $1 THEN 1 ELSE 0 END,"
+		    " CASE WHEN EXISTS (SELECT 1 FROM externship_plans x WHERE x.case_id = m.id AND x.order_date IS NOT NULL)"
+		    "  THEN 1 ELSE 0 END,"
+		    " (SELECT COUNT(*) FROM externship_plan_rows r JOIN externship_plans x ON x.id = r.plan_id"
+		    "  WHERE x.case_id = m.id AND r.teacher_id = $1 AND r.work_received_on IS NULL)"
+		    " FROM movement_cases m JOIN students s ON s.id = m.student_id JOIN persons p ON p.id = s.person_id"
+		    " LEFT JOIN classes c ON c.id = s.class_id"
+		    " WHERE m.kind = 'externship' AND m.status = 'done' AND m.effective_to >= $2"
+		    " AND (c.curator_id = $1 OR EXISTS (SELECT 1 FROM externship_plan_rows r JOIN externship_plans x"
+		    "  ON x.id = r.plan_id WHERE x.case_id = m.id AND r.teacher_id = $1))"
+		    " ORDER BY m.effective_from, p.last_name, p.first_name");
+	if (!st)
+		return NULL;
+	db_bind_int64(st, 1, staff_id);
+	db_bind_text(st, 2, today);
+	return row_collect(st, followed_row);
 }

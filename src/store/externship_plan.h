@@ -44,4 +44,11 @@ json_t *externship_plan_row(struct db *db, int64_t row_id);
 int externship_plan_row_mark(struct db *db, int64_t row_id, const char *sent_on, const char *received_on,
 			     const char *note, int64_t user_id);
 
+/* The externships a member of staff follows on `today` (ISO): of students whose class they
+ * curate, or in whose approved or draft schedule they teach a row; ordered, not yet over.
+ * [{case_id, student: {id, last_name, first_name}, class, starts_on, ends_on, curator,
+ * plan_approved, works_to_mark}] (works_to_mark: their rows whose work has not come
+ * back); NULL on a database error. */
+json_t *externship_cases_of_staff(struct db *db, int64_t staff_id, const char *today);
+
 #endif

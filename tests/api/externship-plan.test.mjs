@@ -132,6 +132,14 @@ describe('the consultation schedule (A1 form 3)', () => {
     assert.equal(q.complete, 1, 'the first subject has its three, the second one work');
     assert.equal(q.done_on, null);
     assert.equal(q.state, 'pending');
+    // the teacher's list: the externship they teach in, with the works still to come back
+    const mine2 = (await get('teacher', '/api/v1/me/externships')).items.find((x) => x.case_id === caseId);
+    assert.ok(mine2, 'the teacher follows the externship they teach in');
+    assert.equal(mine2.student.id, student.id);
+    assert.deepEqual([mine2.starts_on, mine2.ends_on, mine2.plan_approved, mine2.works_to_mark], ['2027-01-11', '2027-05-25', true, 0]);
+    const other = (await get('teacher', '/api/v1/me/externships')).items.length;
+    assertError(await as('parent', 'GET', '/api/v1/me/externships'), 403, 'forbidden');
+    assert.ok(other >= 1);
     // a note alone keeps the dates
     const noted = await as('deputy_academic', 'PATCH', row(3), { note: 'Почтамен' });
     assert.equal(noted.body.work_received_on, '2027-02-01');

@@ -2,7 +2,8 @@
 // through its page: after the externship's order (set up through the API) the academic
 // deputy opens the application, writes the schedule — a consultation before the
 // externship is refused at its row with EXT-13 — and saves it; the director approves it
-// by order; the deputy marks a summative work sent. Screenshots at 1440 and 390 px.
+// by order; the deputy marks a summative work sent; the row's teacher finds the student
+// on their home page. Screenshots at 1440 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession } from './harness.mjs';
@@ -63,6 +64,8 @@ test('the deputy writes the consultation schedule, the director approves it, a w
     await row(i).locator(`[id="f-rows[${i}].topic"]`).fill(topic);
   };
   await fillRow(0, isoOf(todayMs + 8 * DAY), 'Функциялар');
+  const teacherStaff = (await (await apiSession('teacher'))('GET', '/me')).staff_id;
+  await row(0).locator('select').nth(1).selectOption(String(teacherStaff)); // the demo teacher teaches it
   await deputy.getByTestId('plan-add-row').click();
   await fillRow(1, TODAY, 'Туынды'); // before the externship starts
   await deputy.getByTestId('plan-save').click();
@@ -106,8 +109,21 @@ test('the deputy writes the consultation schedule, the director approves it, a w
   await marker.getByTestId('plan-row').first().waitFor();
   assert.equal(await marker.locator(`[id="f-sent-${rowId}"]`).inputValue(), dmy(TODAY), 'kept');
   await screenshots(marker, 'plan-marked');
-  await marker.setViewportSize(PHONE);
-  assert.ok(await marker.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scroll at 390 px');
   assertClean(marker);
   await marker.context().close();
+
+  // the teacher of the first row finds the student on their home page, with the work to come back
+  const teacher = await newPage();
+  await signIn(teacher, 'teacher');
+  const card = teacher.locator(`[data-testid="my-externship"][data-case="${caseId}"]`);
+  await card.waitFor();
+  assert.match(await card.innerText(), /1/);
+  await screenshots(teacher, 'plan-teacher-home');
+  await card.locator('a').click();
+  await teacher.waitForURL(new RegExp(`${planUrl}$`));
+  await teacher.getByTestId('plan-row').first().waitFor();
+  await teacher.setViewportSize(PHONE);
+  assert.ok(await teacher.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scroll at 390 px');
+  assertClean(teacher);
+  await teacher.context().close();
 });
