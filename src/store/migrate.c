@@ -67,13 +67,17 @@ int migrations_apply(struct db *db, void (*log)(const char *line))
 		return -1;
 	}
 	const char *key = engine_key(db);
-	for (int version = current + 1;; version++) {
+	/* the next version above the current one: numbers are handed out to work done in
+	 * parallel, so one may still be missing while a later one exists */
+	for (int version = current;;) {
 		const struct migration *found = NULL;
 		for (const struct migration *m = migrations_all; m->engine; m++)
-			if (strcmp(m->engine, key) == 0 && m->version == version)
+			if (strcmp(m->engine, key) == 0 && m->version > version &&
+			    (!found || m->version < found->version))
 				found = m;
 		if (!found)
 			break;
+		version = found->version;
 		char now[21];
 		db_now_utc(now);
 		if (db_begin_write(db) != DB_OK || db_exec(db, found->sql) != DB_OK ||
