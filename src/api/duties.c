@@ -126,7 +126,7 @@ static int queue_mail(struct req *rq, json_t *c, json_t *student, const struct d
 		buf_adds(&body, ".\n");
 	} else if (strcmp(d->code, "consultation_schedule") == 0 || strcmp(d->code, "curator_tasks") == 0) {
 		family_recipients(c, &to);
-		int schedule = d->code[0] == 'c';
+		int schedule = strcmp(d->code, "consultation_schedule") == 0;
 		m.purpose = d->code;
 		if (schedule) {
 			/* EXT-13: its delivery is the e-mail due 2 working days after its order */

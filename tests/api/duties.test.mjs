@@ -11,7 +11,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { PASSWORD, assertError, auditGrows as auditGrowsBy, network, startServer } from './server.mjs';
+import { curatorLogin, externshipCase } from './movement_cases.mjs';
+import { assertError, auditGrows as auditGrowsBy, network, startServer } from './server.mjs';
 
 const TODAY = '2026-11-26';
 const srv = await startServer({ serveArgs: ['--today', TODAY] });
@@ -30,26 +31,6 @@ let caseA;
 let caseB;
 let caseC;
 
-/* An externship registered by the deputy from a paper application, taken through
- * its steps on the dates given. */
-async function ordered(student, { filed, checked, decided, order, starts, ends, number }) {
-  const r = await as('deputy_academic', 'POST', `/api/v1/students/${student.id}/applications`, {
-    kind: 'externship', ground: 'student_admitted_abroad', starts_on: starts, ends_on: ends,
-    documents: ['study_abroad_proof'], foreign_school: 'Harrow School', representative_mobile: '+77011234567',
-    representative_email: 'ata-ana@example.kz', student_email: 'oqushy@example.kz', filed_on: filed,
-  });
-  assert.equal(r.status, 201, r.text);
-  const id = r.body.id;
-  if (!checked) return id;
-  assert.equal((await as('deputy_academic', 'POST', step(id, 'documents-checked'), { date: checked })).status, 200);
-  const d = await as('deputy_academic', 'POST', step(id, 'decision'),
-    { date: decided, protocol_number: '3', approved: true, council: 'pedagogical' });
-  assert.equal(d.status, 200, d.text);
-  const o = await as('director', 'POST', step(id, 'order'), { number, date: order, starts_on: starts, ends_on: ends });
-  assert.equal(o.status, 200, o.text);
-  return id;
-}
-
 before(async () => {
   net = await network(srv);
   const eights = net.classes1.filter((c) => c.grade === 8);
@@ -66,11 +47,11 @@ before(async () => {
   const others = (await get('deputy_academic', `/api/v1/classes/${eights.at(-1).id}/students?limit=5`)).items
     .filter((s) => s.id !== child.id);
   [other, waiting] = others;
-  caseA = await ordered(child, { filed: '2026-03-10', checked: '2026-03-11', decided: '2026-03-16',
+  caseA = await externshipCase(srv, child, { filed: '2026-03-10', checked: '2026-03-11', decided: '2026-03-16',
     order: '2026-03-19', starts: '2026-03-23', ends: '2026-05-25', number: '31-Ө' });
-  caseB = await ordered(other, { filed: '2026-02-02', checked: '2026-02-03', decided: '2026-02-04',
+  caseB = await externshipCase(srv, other, { filed: '2026-02-02', checked: '2026-02-03', decided: '2026-02-04',
     order: '2026-02-06', starts: '2026-02-09', ends: '2026-05-25', number: '12-Ө' });
-  caseC = await ordered(waiting, { filed: '2026-11-20', starts: '2027-01-11', ends: '2027-05-25' });
+  caseC = await externshipCase(srv, waiting, { filed: '2026-11-20', starts: '2027-01-11', ends: '2027-05-25' });
 });
 
 const caseOf = async (role, studentId, id) =>
@@ -181,12 +162,7 @@ describe('the other duties: EXT-6, EXT-13, EXT-14 by the one responsible', () =>
   let curator; // a sign-in for the curator of the child's class
 
   before(async () => {
-    const cls = await get('deputy_academic', `/api/v1/classes/${child.class_id}`);
-    assert.ok(cls.curator, 'the class has a curator');
-    const staff = await get('deputy_academic', `/api/v1/staff/${cls.curator.id}`);
-    srv.cli(['user', 'add', '--login', 'curator_mv', '--password', PASSWORD, '--role', 'teacher', '--school',
-      net.director.school.code, '--person', String(staff.person_id ?? staff.id)]);
-    curator = 'curator_mv';
+    curator = await curatorLogin(srv, child, net.director.school.code, 'curator_mv');
   });
 
   test('after the order, the list, the schedule and the monthly tasks are due and overdue', async () => {

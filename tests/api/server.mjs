@@ -66,7 +66,7 @@ function run(cmd, args, what) {
   return r.stdout;
 }
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.unref();
