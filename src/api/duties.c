@@ -230,10 +230,14 @@ static int mark(struct req *rq, const struct duty_request *d)
 		reply_add_error(rq, "duty_already_done", text_at(due, "rule"), "code");
 		status = 409;
 	} else {
+		/* every duty follows the order (a schedule or a month's tasks may be ready
+		 * before the externship or the month begins); the schedule's e-mail follows
+		 * the schedule's approval */
 		struct date from = {0};
-		date_parse(text_at(due, "from"), &from);
-		/* the duty follows its event (the order, the month's first day …) */
-		if (date_compare(d->done_on, from) < 0 && strcmp(text_at(due, "counts_from"), "month") != 0) {
+		date_parse(text_at(json_object_get(before, "order"), "date"), &from);
+		if (strcmp(d->code, "schedule_email") == 0)
+			date_parse(text_at(due, "from"), &from);
+		if (date_compare(d->done_on, from) < 0) {
 			reply_add_error(rq, "date_before_event", text_at(due, "rule"), "done_on");
 			status = 422;
 		}

@@ -45,6 +45,8 @@ import MovementBookPage from './pages/MovementBookPage.svelte';
 import ApplicationFormPage from './pages/ApplicationFormPage.svelte';
 import ApplicationPage from './pages/ApplicationPage.svelte';
 import DeadlinesPage from './pages/DeadlinesPage.svelte';
+import ContingentInboxPage from './pages/ContingentInboxPage.svelte';
+import OutboxPage from './pages/OutboxPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -98,4 +100,6 @@ export const routes = [
   ['/students/:id/applications/new', ApplicationFormPage],
   ['/students/:student/applications/:id', ApplicationPage],
   ['/schools/:id/deadlines', DeadlinesPage],
+  ['/contingent/inbox', ContingentInboxPage],
+  ['/outbox', OutboxPage],
 ];
