@@ -193,7 +193,13 @@ static void test_migrations(void **state)
 	assert_int_equal(migrations_current(db), latest);
 	assert_int_equal(migrations_apply(db, NULL), 0); /* again: nothing to do */
 	assert_int_equal(migrations_current(db), latest);
-	assert_int_equal(count_rows(db, "SELECT COUNT(*) FROM schema_migrations"), latest);
+	/* one row per migration of the engine (a number may be missing: one handed to
+	 * work done in parallel) */
+	int64_t embedded = 0;
+	const char *key = strcmp(db_engine(db), "sqlite") == 0 ? "sqlite" : "pg";
+	for (const struct migration *m = migrations_all; m->engine; m++)
+		embedded += strcmp(m->engine, key) == 0;
+	assert_int_equal(count_rows(db, "SELECT COUNT(*) FROM schema_migrations"), embedded);
 	/* Every table of 001 is there under the same name on both engines. */
 	static const char *const tables[] = {
 		"SELECT COUNT(*) FROM schools", "SELECT COUNT(*) FROM academic_years",
