@@ -152,7 +152,7 @@ static void *run(void *arg)
 			size_t i;
 			json_t *m;
 			json_array_foreach(due, i, m) {
-				if (sender.stop)
+				if (__atomic_load_n(&sender.stop, __ATOMIC_ACQUIRE))
 					break;
 				deliver(db, m);
 			}
