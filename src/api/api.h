@@ -21,6 +21,13 @@ int rights_write_network(struct req *rq);
 /* Staff of the student's school, the network roles, the student, their representatives. */
 int rights_read_student(struct req *rq, int64_t student_id, int64_t school_id, int64_t person_id);
 
+/* ?name=ID: *out gets the id, 0 when absent; returns 0, or -1 after replying 400
+ * bad_query when it is not a positive integer. */
+int api_query_id(struct req *rq, const char *name, int64_t *out);
+/* ?month=YYYY-MM: its first and last day into from/to; returns 1, 0 when absent, or -1
+ * after replying 400 bad_query. */
+int api_query_month(struct req *rq, char from[11], char to[11]);
+
 /* Replies 404 and returns 0 when the school does not exist, else returns 1. */
 int api_school_found(struct req *rq, int64_t school_id);
 /* The network office, or the director, deputies and the responsible person for the

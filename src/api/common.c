@@ -1,5 +1,6 @@
 /* common — rights and the shared steps of the API's handlers (see api.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -61,6 +62,39 @@ static struct date pinned_today;
 void api_today_pin(struct date d)
 {
 	pinned_today = d;
+}
+
+int api_query_id(struct req *rq, const char *name, int64_t *out)
+{
+	const char *v = req_query(rq, name);
+	*out = 0;
+	if (!v)
+		return 0;
+	char *end;
+	long long n = strtoll(v, &end, 10);
+	if (!*v || *end || n <= 0) {
+		reply_error(rq, 400, "bad_query", NULL, name);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+int api_query_month(struct req *rq, char from[11], char to[11])
+{
+	const char *month = req_query(rq, "month");
+	if (!month)
+		return 0;
+	char text[16];
+	struct date first;
+	snprintf(text, sizeof text, "%s-01", month);
+	if (strlen(month) != 7 || date_parse(text, &first) != 0) {
+		reply_error(rq, 400, "bad_query", NULL, "month");
+		return -1;
+	}
+	date_format(first, from);
+	date_format((struct date){first.y, first.m, date_days_in_month(first.y, first.m)}, to);
+	return 1;
 }
 
 struct date api_today(void)

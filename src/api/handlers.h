@@ -135,6 +135,14 @@ int api_application_documents_checked(struct req *rq);
 int api_application_decision(struct req *rq);
 int api_application_order(struct req *rq);
 int api_student_movements(struct req *rq);
+/* duties.c: the duties after the order (the copy, EXT-6, EXT-13, EXT-14) and the
+ * contingent unit's inbox */
+int api_application_duty(struct req *rq);
+int api_application_copy_sent(struct req *rq);
+int api_contingent_inbox(struct req *rq);
+int api_contingent_received(struct req *rq);
+/* outbox.c: the e-mail outbox */
+int api_outbox_list(struct req *rq);
 int api_school_deadlines(struct req *rq);
 
 /* externship_plan.c: the externship student's consultation schedule (A1 form 3, EXT-13, EXT-15) */

@@ -17,27 +17,21 @@
  * and deputies: their school. */
 int api_report_contingent(struct req *rq)
 {
-	const char *school_text = req_query(rq, "school"), *month = req_query(rq, "month"),
-		   *format = req_query(rq, "format");
+	const char *format = req_query(rq, "format");
 	int64_t school = 0;
-	if (school_text) {
-		char *end;
-		long long v = strtoll(school_text, &end, 10);
-		if (*end || v <= 0)
-			return reply_error(rq, 400, "bad_query", NULL, "school");
-		school = v;
-	}
+	if (api_query_id(rq, "school", &school) != 0)
+		return rq->status;
 	int xlsx = format && strcmp(format, "xlsx") == 0;
 	if (format && !xlsx && strcmp(format, "json") != 0)
 		return reply_error(rq, 400, "bad_query", NULL, "format");
-	struct date first, today = api_today();
-	if (month) {
-		char text[16];
-		snprintf(text, sizeof text, "%s-01", month);
-		if (strlen(month) != 7 || date_parse(text, &first) != 0)
-			return reply_error(rq, 400, "bad_query", NULL, "month");
-	} else {
-		first = (struct date){today.y, today.m, 1};
+	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
+	int month = api_query_month(rq, from, to);
+	if (month < 0)
+		return rq->status;
+	if (!month) {
+		struct date today = api_today();
+		date_format((struct date){today.y, today.m, 1}, from);
+		date_format((struct date){today.y, today.m, date_days_in_month(today.y, today.m)}, to);
 	}
 	if (!(rq->user.role & ROLES_NETWORK)) {
 		/* a school's own report only */
@@ -48,9 +42,6 @@ int api_report_contingent(struct req *rq)
 	}
 	if (school && !api_school_found(rq, school))
 		return 0;
-	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
-	date_format(first, from);
-	date_format((struct date){first.y, first.m, date_days_in_month(first.y, first.m)}, to);
 	json_t *report = contingent_report(rq->db_read, school, from, to);
 	if (!report)
 		return reply_db_failure(rq);

@@ -133,6 +133,13 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/applications/{id}/documents-checked", api_application_documents_checked, ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"POST", "/api/v1/applications/{id}/decision", api_application_decision, ROLE_DEPUTY_ACADEMIC | ROLE_DIRECTOR, ROUTE_JSON},
 	{"POST", "/api/v1/applications/{id}/order", api_application_order, ROLE_DIRECTOR, ROUTE_JSON},
+	/* after the order: the copy to the contingent unit, the other duties (migration 011) */
+	{"POST", "/api/v1/applications/{id}/copy-sent", api_application_copy_sent, ROLE_DIRECTOR, ROUTE_JSON},
+	{"POST", "/api/v1/applications/{id}/duties", api_application_duty,
+	 ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"GET", "/api/v1/contingent/inbox", api_contingent_inbox, ROLES_NETWORK, 0},
+	{"POST", "/api/v1/contingent/inbox/{id}/received", api_contingent_received, ROLE_CONTINGENT_UNIT, ROUTE_JSON},
+	{"GET", "/api/v1/outbox", api_outbox_list, ROLE_NETWORK_ADMIN | ROLE_DIRECTOR, 0},
 	{"GET", "/api/v1/students/{id}/movements", api_student_movements, ANY, 0},
 	{"GET", "/api/v1/schools/{id}/deadlines", api_school_deadlines, STAFF_AND_NETWORK, 0},
 	/* The externship student's consultation schedule (A1 form 3, EXT-13, EXT-15). */

@@ -47,6 +47,8 @@ import ApplicationPage from './pages/ApplicationPage.svelte';
 import DeadlinesPage from './pages/DeadlinesPage.svelte';
 import YearEndPage from './pages/YearEndPage.svelte';
 import PlanPage from './pages/PlanPage.svelte';
+import ContingentInboxPage from './pages/ContingentInboxPage.svelte';
+import OutboxPage from './pages/OutboxPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -102,4 +104,6 @@ export const routes = [
   ['/students/:student/applications/:id', ApplicationPage],
   ['/students/:student/applications/:id/plan', PlanPage],
   ['/schools/:id/deadlines', DeadlinesPage],
+  ['/contingent/inbox', ContingentInboxPage],
+  ['/outbox', OutboxPage],
 ];
