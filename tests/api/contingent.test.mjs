@@ -5,17 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertError, network, startServer } from './server.mjs';
+import { assertError, network, startServer, rolesOf } from './server.mjs';
 
 const srv = await startServer({ serveArgs: ['--today', '2026-11-26'] });
 after(() => srv.stop());
 
-const as = async (role, method, p, body) => srv.api(method, p, { token: await srv.login(role), body });
-const get = async (role, p) => {
-  const r = await as(role, 'GET', p);
-  assert.equal(r.status, 200, `${role} GET ${p}: ${r.text}`);
-  return r.body;
-};
+const { as, get } = rolesOf(srv);
 
 let net;
 let away; // a student of school 1 sent on academic leave by an order in the test

@@ -10,19 +10,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { PASSWORD, assertError, auditGrows as auditGrowsBy, auditOf, network, problems, startServer } from './server.mjs';
+import { PASSWORD, assertError, auditOf, network, problems, startServer, rolesOf } from './server.mjs';
 
 const TODAY = '2026-11-26'; // a Thursday
 const srv = await startServer({ serveArgs: ['--today', TODAY] });
 after(() => srv.stop());
 
-const as = async (role, method, p, body) => srv.api(method, p, { token: await srv.login(role), body });
-const get = async (role, p) => {
-  const r = await as(role, 'GET', p);
-  assert.equal(r.status, 200, `${role} GET ${p}: ${r.text}`);
-  return r.body;
-};
-const auditGrows = (n, fn) => auditGrowsBy(srv, n, fn);
+const { as, get, auditGrows } = rolesOf(srv);
 const applications = (id) => `/api/v1/students/${id}/applications`;
 const step = (id, what) => `/api/v1/applications/${id}/${what}`;
 

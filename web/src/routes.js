@@ -45,6 +45,10 @@ import MovementBookPage from './pages/MovementBookPage.svelte';
 import ApplicationFormPage from './pages/ApplicationFormPage.svelte';
 import ApplicationPage from './pages/ApplicationPage.svelte';
 import DeadlinesPage from './pages/DeadlinesPage.svelte';
+import YearEndPage from './pages/YearEndPage.svelte';
+import PlanPage from './pages/PlanPage.svelte';
+import ContingentInboxPage from './pages/ContingentInboxPage.svelte';
+import OutboxPage from './pages/OutboxPage.svelte';
 import ContingentPage from './pages/ContingentPage.svelte';
 
 export const routes = [
@@ -66,6 +70,7 @@ export const routes = [
   ['/curricula/:id', CurriculumPage],
   ['/classes/:id/groups', ClassGroupsPage],
   ['/classes/:id/ktp', KtpPlanPage],
+  ['/classes/:id/year-end', YearEndPage],
   ['/schools/:id/load-report', LoadReportPage],
   ['/schools/:id/ktp', KtpPage],
   ['/schools/:id/load', LoadEditPage],
@@ -98,6 +103,9 @@ export const routes = [
   ['/students/:id/movements', MovementBookPage],
   ['/students/:id/applications/new', ApplicationFormPage],
   ['/students/:student/applications/:id', ApplicationPage],
+  ['/students/:student/applications/:id/plan', PlanPage],
   ['/schools/:id/deadlines', DeadlinesPage],
+  ['/contingent/inbox', ContingentInboxPage],
+  ['/outbox', OutboxPage],
   ['/reports/contingent', ContingentPage],
 ];
