@@ -29,6 +29,7 @@ enum text {
 	T_ORDER_LEAVE_RETURN_1, T_ORDER_LEAVE_RETURN_COPY, T_DIRECTOR, T_SIGN,
 	T_SCHEDULE_TITLE, T_STUDENT_NAME, T_SCHOOL, T_CLASS, T_LANGUAGE, T_COL_NO, T_COL_SUBJECT, T_COL_DATE,
 	T_COL_TOPIC, T_COL_SENT, T_COL_RECEIVED, T_COL_NOTE, T_SIGNATURES, T_DEPUTY, T_TEACHER, T_CURATOR,
+	T_SCHEDULE_YEAR, T_SCHEDULE_APPROVED, T_SCHEDULE_DRAFT,
 	T_COUNT
 };
 
@@ -277,6 +278,13 @@ static const char *const texts[T_COUNT][LANG_COUNT] = {
 		      "Deputy Director for academic affairs"},
 	[T_TEACHER] = {"Пән мұғалімі", "Учитель-предметник", "Subject teacher"},
 	[T_CURATOR] = {"Куратор", "Куратор", "Curator"},
+	[T_SCHEDULE_YEAR] = {"Оқу жылы: {year}", "Учебный год: {year}", "Academic year: {year}"},
+	[T_SCHEDULE_APPROVED] = {"Директордың {date} ж. № {number} бұйрығымен бекітілген.",
+				 "Утверждён приказом директора от {date} № {number}.",
+				 "Approved by the Director's order No. {number} of {date}."},
+	[T_SCHEDULE_DRAFT] = {"Жоба: директордың бұйрығымен әлі бекітілмеген.",
+			      "Проект: ещё не утверждён приказом директора.",
+			      "Draft: not yet approved by the Director's order."},
 };
 
 static const char *tx(enum text t, enum lang l)
@@ -573,16 +581,28 @@ json_t *movement_doc_order(json_t *data, enum lang l)
 
 /* --- A1 form 3 --- */
 
-json_t *movement_doc_schedule(json_t *data, enum lang l, int empty_rows)
+/* One year's schedule: the student's lines, the year and the order approving it when
+ * known, the table (its rows, then empty ones up to `empty_rows`), the signatures. */
+static void schedule_page(json_t *blocks, json_t *v, json_t *plan, enum lang l, int empty_rows)
 {
-	json_t *blocks = json_array(), *v = slots(data, l);
 	json_array_append_new(blocks, json_pack("{s:s, s:s}", "type", "heading", "text", tx(T_SCHEDULE_TITLE, l)));
 	static const enum text lines[] = {T_STUDENT_NAME, T_SCHOOL, T_CLASS, T_LANGUAGE};
 	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
 		para(blocks, fill(tx(lines[i], l), v), "left", 0);
+	if (str_at(plan, "year")) {
+		json_t *pv = json_pack("{s:s}", "year", str_at(plan, "year"));
+		json_t *order = json_object_get(plan, "order");
+		if (str_at(order, "number")) {
+			json_object_set_new(pv, "number", json_string(str_at(order, "number")));
+			put(pv, "date", dotted(str_at(order, "date")));
+		}
+		para(blocks, fill(tx(T_SCHEDULE_YEAR, l), pv), "left", 0);
+		para(blocks, fill(tx(str_at(order, "number") ? T_SCHEDULE_APPROVED : T_SCHEDULE_DRAFT, l), pv), "left", 0);
+		json_decref(pv);
+	}
 	json_t *header = json_pack("[s, s, s, s, s, s, s]", tx(T_COL_NO, l), tx(T_COL_SUBJECT, l), tx(T_COL_DATE, l),
 				   tx(T_COL_TOPIC, l), tx(T_COL_SENT, l), tx(T_COL_RECEIVED, l), tx(T_COL_NOTE, l));
-	json_t *rows = json_array(), *schedule = json_object_get(data, "schedule");
+	json_t *rows = json_array(), *schedule = json_object_get(plan, "rows");
 	size_t i;
 	json_t *r;
 	json_array_foreach(schedule, i, r) {
@@ -606,6 +626,20 @@ json_t *movement_doc_schedule(json_t *data, enum lang l, int empty_rows)
 	for (size_t k = 0; k < sizeof signers / sizeof *signers; k++)
 		json_array_append_new(blocks, json_pack("{s:s, s:s, s:s, s:s}", "type", "signature", "label",
 							tx(signers[k], l), "name", "", "caption", tx(T_SIGN, l)));
+}
+
+json_t *movement_doc_schedule(json_t *data, enum lang l, int empty_rows)
+{
+	json_t *blocks = json_array(), *v = slots(data, l), *plans = json_object_get(data, "schedules");
+	size_t i;
+	json_t *plan;
+	json_array_foreach(plans, i, plan) {
+		if (i > 0)
+			json_array_append_new(blocks, json_pack("{s:s}", "type", "page_break"));
+		schedule_page(blocks, v, plan, l, 0);
+	}
+	if (json_array_size(plans) == 0)
+		schedule_page(blocks, v, NULL, l, empty_rows);
 	json_decref(v);
 	return blocks;
 }

@@ -30,8 +30,10 @@ json_t *movement_doc_order(json_t *data, enum lang l);
 
 /* A1 form 3: the externship student's individual schedule of remote consultations —
  * subject, date, topic, the day the summative work is sent, the day it comes back, a
- * note; data's "schedule" ([{"subject","date","topic","sent_on","received_on","note"}]),
- * or `empty_rows` empty rows while there is none. */
+ * note — one page for each academic year of data's "schedules" ([{"year" (its name),
+ * "order": null | {"number","date"} (the director's approval), "rows":
+ * [{"subject","date","topic","sent_on","received_on","note"}]}]), or, while the school
+ * has recorded none, one with `empty_rows` empty rows to fill in by hand. */
 json_t *movement_doc_schedule(json_t *data, enum lang l, int empty_rows);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "report/movement_docs.h"
 #include "report/pdf.h"
+#include "store/externship_plan.h"
 #include "store/movement.h"
 #include "store/org.h"
 #include "store/people.h"
@@ -100,6 +101,54 @@ static int draw(json_t *blocks, char **out, size_t *len)
 	return MOVEMENT_PDF_OK;
 }
 
+/* The case's recorded consultation schedules in `lang` as movement_docs.h's
+ * "schedules": each year's name, its approving order, its rows (the subject with its
+ * teacher under it). 0, or -1 on a database error. */
+static int add_schedules(struct db *db, json_t *data, enum lang lang)
+{
+	json_t *c = json_object_get(data, "case"), *order = json_object_get(c, "order");
+	const char *from = *str_at(order, "starts_on") ? str_at(order, "starts_on") : str_at(c, "starts_on");
+	const char *to = *str_at(order, "ends_on") ? str_at(order, "ends_on") : str_at(c, "ends_on");
+	json_t *plans = externship_plans_of_case(db, json_integer_value(json_object_get(c, "id")));
+	json_t *years = plans && *from && *to
+		? externship_years(db, json_integer_value(json_object_get(c, "school_id")), from, to) : json_array();
+	if (!plans || !years) {
+		json_decref(plans);
+		json_decref(years);
+		return -1;
+	}
+	json_t *out = json_array();
+	size_t i, k;
+	json_t *plan, *y, *r;
+	json_array_foreach(plans, i, plan) {
+		const char *year = "";
+		json_array_foreach(years, k, y)
+			if (json_integer_value(json_object_get(y, "id")) ==
+			    json_integer_value(json_object_get(plan, "academic_year_id")))
+				year = str_at(y, "name");
+		json_t *rows = json_array();
+		json_array_foreach(json_object_get(plan, "rows"), k, r) {
+			json_t *subject = json_object_get(r, "subject"), *teacher = json_object_get(r, "teacher");
+			const char *name = str_at(json_object_get(subject, "name"), lang_code(lang));
+			json_t *cell = json_is_object(teacher)
+				? json_sprintf("%s\n%s %s", name, str_at(teacher, "last_name"), str_at(teacher, "first_name"))
+				: json_string(name);
+			json_array_append_new(rows, json_pack("{s:o, s:O?, s:O?, s:O?, s:O?, s:O?}", "subject", cell, "date",
+							      json_object_get(r, "consultation_on"), "topic",
+							      json_object_get(r, "topic"), "sent_on",
+							      json_object_get(r, "work_sent_on"), "received_on",
+							      json_object_get(r, "work_received_on"), "note",
+							      json_object_get(r, "note")));
+		}
+		json_array_append_new(out, json_pack("{s:s, s:O?, s:o}", "year", year, "order",
+						     json_object_get(plan, "order"), "rows", rows));
+	}
+	json_object_set_new(data, "schedules", out);
+	json_decref(plans);
+	json_decref(years);
+	return 0;
+}
+
 enum document { D_FORM, D_ORDER, D_SCHEDULE };
 
 static int document(struct db *db, int64_t case_id, enum lang lang, enum document which, char **out, size_t *len)
@@ -113,6 +162,8 @@ static int document(struct db *db, int64_t case_id, enum lang lang, enum documen
 		rc = MOVEMENT_PDF_NO_ORDER;
 	else if (which == D_SCHEDULE && strcmp(str_at(c, "kind"), "externship") != 0)
 		rc = MOVEMENT_PDF_NOT_EXTERNSHIP;
+	else if (which == D_SCHEDULE && add_schedules(db, data, lang) != 0)
+		rc = MOVEMENT_PDF_ERROR;
 	else
 		rc = draw(which == D_FORM ? movement_doc_application(data, lang)
 			  : which == D_ORDER ? movement_doc_order(data, lang)

@@ -27,8 +27,9 @@ int movement_form_pdf(struct db *db, int64_t case_id, enum lang lang, char **out
 /* The director's order of case `case_id` in `lang`, once the case is ordered; as above. */
 int movement_order_pdf(struct db *db, int64_t case_id, enum lang lang, char **out, size_t *len);
 
-/* A1 form 3, the individual consultation schedule of an externship case, with empty
- * rows to fill in while the school records none; as above. */
+/* A1 form 3, the individual consultation schedule of an externship case: a page for each
+ * academic year the school recorded (store/externship_plan.h), with its approving order
+ * or "draft"; while it recorded none, a page with empty rows to fill in; as above. */
 int movement_schedule_pdf(struct db *db, int64_t case_id, enum lang lang, char **out, size_t *len);
 
 #endif

@@ -1,6 +1,7 @@
 // The movement book's documents as PDF files (issue 7): the application's form (A2 form 1
 // for the parent's academic leave, A1 form 1 for an externship), the director's order once
-// it is signed (409 before), the externship's consultation schedule (A1 form 3; 409 for
+// it is signed (409 before), the externship's consultation schedule (A1 form 3: rows to
+// fill in, then the year the school recorded with its rows and approving order; 409 for
 // another kind) and the monthly contingent report as PDF. Each is application/pdf with a
 // file name, starts with %PDF- and carries the case's words in Kazakh or Russian, read
 // back with pdftotext. Rights: the parent of the child and the school's staff read them;
@@ -137,9 +138,35 @@ describe('the consultation schedule (A1 form 3)', () => {
     assert.match(s.text, /Индивидуальный график дистанционных консультаций/);
     assert.match(s.text, /Дата отправки суммативной работы/);
     assert.match(s.text, /Куратор/);
+    assert.match(s.text, / 12\. /, 'numbered rows to fill in');
     assertError(await as('director', 'GET', doc(leaveId, 'schedule')), 409, 'not_externship');
     assertError(await as(stranger, 'GET', doc(externId, 'schedule')), 403, 'forbidden');
     assertError(await as('director2', 'GET', doc(externId, 'schedule')), 403, 'forbidden');
+  });
+
+  test('once the school records and approves it: its year, its order and its rows', async () => {
+    await ok('deputy_academic', 'POST', `/api/v1/applications/${externId}/documents-checked`, {});
+    await ok('director', 'POST', `/api/v1/applications/${externId}/decision`,
+      { date: TODAY, protocol_number: '5', approved: true, council: 'pedagogical' });
+    await ok('director', 'POST', `/api/v1/applications/${externId}/order`,
+      { number: '61-Ө', date: TODAY, starts_on: '2027-01-11', ends_on: '2027-05-25' });
+    const plan = `/api/v1/applications/${externId}/plan`;
+    const year = (await ok('deputy_academic', 'GET', plan)).years[0];
+    const subject = (await ok('deputy_academic', 'GET', '/api/v1/subjects?limit=1')).items[0];
+    await ok('deputy_academic', 'PUT', plan, { academic_year_id: year.id, rows: [
+      { subject_id: subject.id, consultation_on: '2027-01-18', topic: 'Функциялар', note: 'Zoom' },
+      { subject_id: subject.id, consultation_on: '2027-02-01', topic: 'Туынды' }] });
+    let s = await pdf('director', doc(externId, 'schedule', 'kk'));
+    assert.ok(s.text.includes(`Оқу жылы: ${year.name}`), s.text);
+    assert.match(s.text, /Жоба: директордың бұйрығымен әлі бекітілмеген/);
+    assert.match(s.text, /Функциялар 18\.01\.2027|18\.01\.2027 Функциялар/);
+    assert.match(s.text, /Туынды/);
+    assert.ok(s.text.includes(subject.name.kk), `the subject ${subject.name.kk}`);
+    await ok('director', 'POST', `${plan}/approve`, { academic_year_id: year.id, number: '62-Ө', date: TODAY });
+    s = await pdf('deputy_academic', doc(externId, 'schedule', 'ru'));
+    assert.match(s.text, /Утверждён приказом директора от 26\.11\.2026 № 62-Ө/);
+    assert.ok(s.text.includes(subject.name.ru));
+    assert.doesNotMatch(s.text, / 3\. /, 'the recorded rows only');
   });
 });
 

@@ -278,15 +278,27 @@ static void schedule_with_empty_rows_and_with_data(void **state)
 	assert_has(text, "12.");
 	assert_has(text, "Куратор");
 	free(text);
-	json_object_set_new(data, "schedule", json_pack("[{s:s, s:s, s:s, s:s, s:s, s:s}]", "subject", "Физика",
-							"date", "2026-10-12", "topic", "Ньютон заңдары", "sent_on",
-							"2026-10-20", "received_on", "2026-10-27", "note", "уақытында"));
-	text = render_text(movement_doc_schedule(data, LANG_RU, 3), 1, "schedule-ru");
+	/* two recorded years: a page each, the first approved by order, the second a draft */
+	json_object_set_new(data, "schedules", json_pack("[{s:s, s:{s:s, s:s}, s:[{s:s, s:s, s:s, s:s, s:s, s:s}]},"
+							 " {s:s, s:n, s:[{s:s, s:s, s:s}]}]",
+							 "year", "2026-2027", "order", "number", "88-Ө", "date", "2026-10-02",
+							 "rows", "subject", "Физика\nАхметов Б.", "date", "2026-10-12", "topic",
+							 "Ньютон заңдары", "sent_on", "2026-10-20", "received_on",
+							 "2026-10-27", "note", "уақытында", "year", "2027-2028", "order",
+							 "rows", "subject", "Химия", "date", "2027-09-14", "topic",
+							 "Периодический закон"));
+	text = render_text(movement_doc_schedule(data, LANG_RU, 12), 2, "schedule-ru");
 	json_decref(data);
 	assert_has(text, "Индивидуальный график дистанционных консультаций");
+	assert_has(text, "Учебный год: 2026-2027");
+	assert_has(text, "Утверждён приказом директора от 02.10.2026 № 88-Ө.");
 	assert_has(text, "Ньютон заңдары");
+	assert_has(text, "Ахметов Б.");
 	assert_has(text, "20.10.2026");
-	assert_has(text, "3.");
+	assert_has(text, "Учебный год: 2027-2028");
+	assert_has(text, "Проект: ещё не утверждён приказом директора.");
+	assert_has(text, "14.09.2027");
+	assert_null(strstr(text, "3.\n")); /* the recorded rows only, no empty ones */
 	free(text);
 }
 
