@@ -20,6 +20,7 @@
 #include "core/movement.h"
 #include "core/roles.h"
 #include "mail/mail.h"
+#include "report/movement_pdf.h"
 #include "store/audit.h"
 #include "store/calendar.h"
 #include "store/movement.h"
@@ -104,6 +105,45 @@ static void student_line(struct buf *b, json_t *student)
 		 text_at(student, "first_name") ? text_at(student, "first_name") : "");
 }
 
+/* The documents a duty's message carries, made from the case (report/movement_pdf.h):
+ * the order for its copy to the unit (EXT-9, LV-6, LV-9), the consultation schedule for
+ * the family (EXT-13, A1§18 "PDF форматында"); in Kazakh and in Russian, as the message
+ * is written. Appended to att[*n..] while there is room; each name and content is
+ * malloc'd into keep[] for the caller to free. DB_OK or a negative rc. */
+static int add_documents(struct db *db, int64_t case_id, const char *code, struct outbox_attachment *att, size_t *n,
+			 char **keep)
+{
+	int schedule = strcmp(code, "consultation_schedule") == 0;
+	if (!schedule && strcmp(code, "contingent_copy") != 0)
+		return DB_OK;
+	static const enum lang langs[] = {LANG_KK, LANG_RU};
+	for (size_t i = 0; i < 2 && *n < MAX_ATTACHMENTS; i++) {
+		char *pdf = NULL, *name = malloc(48), *b64;
+		size_t len = 0;
+		int rc = schedule ? movement_schedule_pdf(db, case_id, langs[i], &pdf, &len)
+				  : movement_order_pdf(db, case_id, langs[i], &pdf, &len);
+		if (rc != MOVEMENT_PDF_OK || !name) {
+			free(name);
+			return DB_ERROR;
+		}
+		size_t cap = sodium_base64_ENCODED_LEN(len, sodium_base64_VARIANT_ORIGINAL);
+		b64 = malloc(cap);
+		if (!b64) {
+			free(pdf);
+			free(name);
+			return DB_ERROR;
+		}
+		sodium_bin2base64(b64, cap, (const unsigned char *)pdf, len, sodium_base64_VARIANT_ORIGINAL);
+		free(pdf);
+		snprintf(name, 48, "%s-%lld-%s.pdf", schedule ? "schedule" : "order", (long long)case_id,
+			 lang_code(langs[i]));
+		keep[2 * i] = name;
+		keep[2 * i + 1] = b64;
+		att[(*n)++] = (struct outbox_attachment){name, "application/pdf", b64, len};
+	}
+	return DB_OK;
+}
+
 /* Queues the e-mail the duty sends, if any. DB_OK or rc. */
 static int queue_mail(struct req *rq, json_t *c, json_t *student, const struct duty_request *d,
 		      const char *period)
@@ -154,12 +194,18 @@ static int queue_mail(struct req *rq, json_t *c, json_t *student, const struct d
 			att[i] = (struct outbox_attachment){text_at(a, "name"), text_at(a, "mime_type"),
 							    text_at(a, "content"), (size_t)int_at(a, "size")};
 		}
+		size_t count = n < MAX_ATTACHMENTS ? n : MAX_ATTACHMENTS;
+		char *keep[4] = {NULL, NULL, NULL, NULL};
+		rc = add_documents(rq->db, int_at(c, "id"), d->code, att, &count, keep);
 		m.recipients = to.data;
 		m.subject = subject.data;
 		m.body = body.data;
 		m.attachments = att;
-		m.n_attachments = n < MAX_ATTACHMENTS ? n : MAX_ATTACHMENTS;
-		rc = outbox_enqueue(rq->db, &m, rq->user.id, NULL);
+		m.n_attachments = count;
+		if (rc == DB_OK)
+			rc = outbox_enqueue(rq->db, &m, rq->user.id, NULL);
+		for (size_t i = 0; i < 4; i++)
+			free(keep[i]);
 	}
 	buf_release(&to);
 	buf_release(&subject);

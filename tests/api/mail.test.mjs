@@ -4,11 +4,11 @@
 // reason and a next try; once the sink starts, the retry delivers it. The curator's
 // monthly tasks reach the student and the representative with the Kazakh subject
 // (RFC 2047, decoded by Python's own reader), the text, and the PDF attachment byte for
-// byte (a placeholder PDF: the real ones come from the PDF work); the consultation
-// schedule asks for a delivery confirmation, and its delivery marks EXT-13's e-mail
-// duty done.
+// byte; the order's copy and the consultation schedule carry their PDFs in Kazakh and
+// Russian (report/movement_pdf.h), read back with pdftotext; the consultation schedule
+// asks for a delivery confirmation, and its delivery marks EXT-13's e-mail duty done.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,17 @@ import { freePort, network, startServer } from './server.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const TODAY = '2026-11-26';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/* The message carries these PDFs, each a real PDF whose text says `words`. */
+function assertPdfs(mail, names, words) {
+  assert.deepEqual(mail.attachments.map((a) => [a.filename, a.content_type]), names.map((n) => [n, 'application/pdf']));
+  for (const a of mail.attachments) {
+    const bytes = Buffer.from(a.base64, 'base64');
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-', a.filename);
+    assert.equal(bytes.length, a.size);
+    assert.match(execFileSync('pdftotext', ['-raw', '-', '-'], { input: bytes }).toString().replace(/\s+/g, ' '), words);
+  }
+}
 
 const smtpPort = await freePort();
 const inbox = fs.mkdtempSync(path.join(os.tmpdir(), 'mektep-smtp-'));
@@ -126,6 +137,8 @@ describe('the outbox through SMTP', () => {
     assert.match(mail.subject, /^Бұйрықтың көшірмесі \/ Копия приказа № 77-Ө, 2026-10-07 — /);
     assert.ok(mail.subject.includes(child.last_name));
     assert.match(mail.body, /Бұйрықтың көшірмесі \(№ 77-Ө, 2026-10-07\)/);
+    // the order itself, in Kazakh and in Russian (report/movement_pdf.h)
+    assertPdfs(mail, [`order-${caseId}-kk.pdf`, `order-${caseId}-ru.pdf`], /77-Ө/);
   });
 
   test("the curator's tasks reach the student and the representative with the PDF, byte for byte", async () => {
@@ -174,6 +187,7 @@ describe('the outbox through SMTP', () => {
     const mail = await until('the schedule in the sink', async () =>
       delivered('oqushy@example.kz').find((m) => m.subject.startsWith('Қашықтан консультациялар кестесі')));
     assert.equal(mail.headers['Disposition-Notification-To'], 'mektep@nis.test');
+    assertPdfs(mail, [`schedule-${caseId}-kk.pdf`, `schedule-${caseId}-ru.pdf`], /кеңес берудің жеке кестесі|дистанционных консультаций/);
     const book = await get('director', `/api/v1/students/${child.id}/movements`);
     const email = book.cases.find((c) => c.id === caseId).deadlines.find((d) => d.code === 'schedule_email');
     assert.equal(email.rule, 'EXT-13');
