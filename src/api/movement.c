@@ -147,11 +147,37 @@ static json_t *deadline_json(const struct deadline *d, const struct holiday_cale
 /* The duties recorded for the case (its "duties": migration 011), as core's marks. */
 #define YEARS_MAX 3
 #define MONTHS_MAX 24
+#define QUARTERS_MAX 8
 struct case_marks {
 	struct deadline_year years[YEARS_MAX];
+	struct calendar_period quarters[YEARS_MAX][QUARTERS_MAX];
 	struct deadline_done tasks[MONTHS_MAX];
-	size_t n_years, n_tasks;
+	struct deadline_done works[YEARS_MAX * QUARTERS_MAX];
+	size_t n_years, n_tasks, n_works;
 };
+
+/* EXT-15: the case's NIS quarters ("quarters" of the store: each with the day its works
+ * were all back by the consultation schedule, or null) into the years and the works
+ * done. */
+static void quarters_of(json_t *c, struct case_marks *k)
+{
+	size_t i;
+	json_t *q;
+	json_array_foreach(json_object_get(c, "quarters"), i, q) {
+		struct calendar_period p = {date_at(q, "starts_on"), date_at(q, "ends_on")};
+		for (size_t y = 0; y < k->n_years; y++) {
+			struct deadline_year *dy = &k->years[y];
+			if (date_compare(p.ends_on, dy->span.starts_on) < 0 || date_compare(p.ends_on, dy->span.ends_on) > 0 ||
+			    dy->n_quarters == QUARTERS_MAX)
+				continue;
+			k->quarters[y][dy->n_quarters++] = p;
+			dy->quarters = k->quarters[y];
+			struct date done = date_at(q, "done_on");
+			if (done.y && k->n_works < YEARS_MAX * QUARTERS_MAX)
+				k->works[k->n_works++] = (struct deadline_done){p.ends_on, done};
+		}
+	}
+}
 
 static struct deadline_mark mark_of(json_t *duty)
 {
@@ -195,8 +221,11 @@ static void marks_of(json_t *c, const struct movement_case *mc, struct deadline_
 						k->years[y].schedule_emailed = mark_of(d);
 				}
 	}
+	quarters_of(c, k);
 	dc->years = k->years;
 	dc->n_years = k->n_years;
+	dc->works_sent = k->works;
+	dc->n_works_sent = k->n_works;
 	dc->tasks_sent = k->tasks;
 	dc->n_tasks_sent = k->n_tasks;
 }
