@@ -1,5 +1,7 @@
 /* timetable_solve — `mektep timetable solve`: the timetable generator (issue 9) on a FET
- * file (--fet IN.fet --out OUT.xml: FET's <Activities_Timetable>), with a progress line
+ * file (--fet IN.fet --out OUT.xml: FET's <Activities_Timetable>) or on a school's
+ * semester in the database (a new draft version, store/timetable_generate.h), and
+ * `mektep timetable export-fet` (the school's week as a FET file); with a progress line
  * on stderr (redrawn with \r on a terminal, one line per report otherwise: elapsed,
  * phase, hard violations, soft cost). Exits 0 with a timetable without hard violations,
  * 3 without one (the counting conflicts' sentences, or the rules still broken), 1 on an
@@ -13,6 +15,10 @@
 #include "cli/options.h"
 #include "cli/timetable_solve.h"
 #include "solver/fet.h"
+#include "store/db.h"
+#include "store/org.h"
+#include "store/timetable_generate.h"
+#include "store/timetable_week.h"
 #include "util/buf.h"
 
 #define EXIT_NO_TIMETABLE 3
@@ -172,6 +178,78 @@ static int solve_fet(const char *in, const char *out, struct sv_params *p, int n
 	return rc;
 }
 
+/* The school of `code` and the academic year (the current one) into *school, *year;
+ * the semester checked. 0, or the exit status with the error printed. */
+static int school_semester(struct db *db, const char *code, const char *semester, int64_t *school, int64_t *year,
+			   int *sem)
+{
+	long v = 1;
+	if (semester && options_int(semester, "semester", 1, 2, &v) != 0)
+		return 2;
+	*sem = (int)v;
+	if (!code) {
+		fputs("mektep: give --school CODE\n", stderr);
+		return 2;
+	}
+	if (schools_find_code(db, code, school) != DB_ROW) {
+		fprintf(stderr, "mektep: no school with the code %s\n", code);
+		return 1;
+	}
+	*year = years_current(db, *school);
+	if (!*year) {
+		fprintf(stderr, "mektep: %s has no current academic year\n", code);
+		return 1;
+	}
+	return 0;
+}
+
+static int solve_db(struct db *db, const char *code, const char *semester, struct sv_params *p, int n_threads)
+{
+	int64_t school, year;
+	int sem;
+	int rc = school_semester(db, code, semester, &school, &year, &sem);
+	if (rc)
+		return rc;
+	struct solve_progress_line line;
+	solve_progress_init(&line, p);
+	double start = cli_seconds();
+	struct tt_generate_result r;
+	rc = timetable_generate(db, school, year, sem, p, n_threads, 0, &r);
+	solve_progress_end(&line);
+	switch (rc) {
+	case TTG_OK:
+		printf("mektep: %s semester %d: draft version %d (timetable %lld): %zu lessons, 0 hard violations in"
+		       " %.2f s (%.1f s in all); %d teacher gaps, %d same-day repeats, soft cost %ld; %d locked entries"
+		       " kept\n",
+		       code, sem, r.number, (long long)r.timetable_id, r.lessons, r.time_to_feasible,
+		       cli_seconds() - start, r.report.teacher_gaps, r.report.spread, r.report.soft, r.locked);
+		return 0;
+	case TTG_BAD_INPUT:
+		fprintf(stderr, "mektep: %s: %s\n", code, r.error);
+		return 1;
+	case TTG_CLASH:
+		fprintf(stderr, "mektep: %s: the result has %zu clashes by the timetable's own check; nothing written\n",
+			code, r.clashes);
+		return 1;
+	case TTG_NO_TIMETABLE: {
+		struct sv_result sr = {.status = r.status, .elapsed = r.elapsed, .n_conflicts = r.n_conflicts};
+		memcpy(sr.conflicts, r.conflicts, sizeof sr.conflicts);
+		if (r.status == SV_INFEASIBLE)
+			return solve_report(NULL, NULL, &sr);
+		fprintf(stderr, "mektep: no timetable without hard violations found in %.1f s; the best has %d:\n",
+			r.elapsed, r.report.hard);
+		for (int k = 0; k < SV_V_COUNT; k++)
+			if (r.report.v[k])
+				fprintf(stderr, "  - %s: %d\n", sv_violation_name((enum sv_violation)k), r.report.v[k]);
+		fputs("mektep: nothing written; try a longer --time-limit or another --seed\n", stderr);
+		return EXIT_NO_TIMETABLE;
+	}
+	default:
+		fprintf(stderr, "mektep: %s: database error: %s\n", code, db_errmsg(db));
+		return 1;
+	}
+}
+
 #define SOLVE_USAGE                                                                                          \
 	"usage: mektep timetable solve --fet IN.fet --out OUT.xml [--seed S] [--time-limit SEC] [--threads N]\n" \
 	"       mektep timetable solve (--db PATH | --pg CONNINFO) --school CODE [--semester N] [--seed S]\n"    \
@@ -211,14 +289,64 @@ int cmd_timetable_solve(int argc, char **argv)
 		}
 		return solve_fet(fet, out, &p, n_threads);
 	}
-	fputs("mektep: give --fet IN.fet --out OUT.xml\n", stderr);
-	return 2;
+	if (out) {
+		fputs("mektep: --out goes with --fet\n", stderr);
+		return 2;
+	}
+	struct db *db = cli_open_current_db(db_path, pg);
+	if (!db)
+		return 1;
+	rc = solve_db(db, school, semester, &p, n_threads);
+	db_close(db);
+	return rc;
 }
+
+#define EXPORT_USAGE                                                                                     \
+	"usage: mektep timetable export-fet (--db PATH | --pg CONNINFO) --school CODE [--semester N] --out F.fet\n\n" \
+	"Writes the school's week to solve (its load, groups, rooms, bell schedule, locked entries)\n"      \
+	"as a FET file, which `mektep timetable solve --fet` and FET read."
 
 int cmd_timetable_export_fet(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("mektep: timetable export-fet is not there yet\n", stderr);
-	return 2;
+	const char *db_path = NULL, *pg = NULL, *school = NULL, *semester = NULL, *out = NULL;
+	const struct option_spec specs[] = {
+		{"db", "PATH", "the SQLite database file", &db_path},
+		{"pg", "CONNINFO", "a PostgreSQL connection string instead of --db", &pg},
+		{"school", "CODE", "the school", &school},
+		{"semester", "N", "semester 1 or 2 of the current year (default 1)", &semester},
+		{"out", "F.fet", "the file to write", &out},
+		{NULL, NULL, NULL, NULL},
+	};
+	int rc = options_parse(argc, argv, EXPORT_USAGE, specs);
+	if (rc)
+		return rc == 1 ? 0 : rc;
+	if (!out) {
+		fputs("mektep: give --out F.fet\n", stderr);
+		return 2;
+	}
+	struct db *db = cli_open_current_db(db_path, pg);
+	if (!db)
+		return 1;
+	int64_t school_id, year;
+	int sem;
+	rc = school_semester(db, school, semester, &school_id, &year, &sem);
+	struct ttw w;
+	if (!rc) {
+		int wrc = ttw_load(db, school_id, year, sem, &w);
+		if (wrc != TTW_OK) {
+			fprintf(stderr, "mektep: %s: %s\n", school, wrc > 0 ? w.error : db_errmsg(db));
+			rc = 1;
+		} else {
+			size_t len;
+			char *text = ttw_fet(&w, &len);
+			rc = text && solve_write_file(out, text, len) == 0 ? 0 : 1;
+			if (!rc)
+				printf("mektep: %s semester %d: %zu activities, %zu teachers, %zu classes, %zu rooms -> %s\n",
+				       school, sem, w.n_acts, w.n_teachers, w.n_classes, w.n_rooms, out);
+			free(text);
+		}
+		ttw_release(&w);
+	}
+	db_close(db);
+	return rc;
 }

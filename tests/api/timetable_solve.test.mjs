@@ -126,3 +126,37 @@ test('solve --fet: an instance of gen_nis.py, checked by check_nis.py', { skip: 
   const gaps = Number(/teacher_gaps_total = (\d+)/.exec(c.stdout)[1]);
   assert.ok(gaps <= 20 * 3, `teacher gaps ${gaps} within the weekly cap of 3 for 20 teachers`);
 });
+
+test('solve --db and export-fet: a demo school solved into a new draft; its FET file solved too', () => {
+  const db = path.join(work, 'demo.db');
+  const d = spawnSync(BIN, ['demo', '--db', db, '--schools', '1', '--seed', '7'], { encoding: 'utf8', env: { ...process.env, MEKTEP_QUIET: '1' } });
+  assert.equal(d.status, 0, d.stderr);
+  const code = /^\s*director\s+director\s+(\S+)/m.exec(d.stdout)?.[1];
+  assert.ok(code, d.stdout);
+
+  const fet = path.join(work, 'school.fet');
+  let r = spawnSync(BIN, ['timetable', 'export-fet', '--db', db, '--school', code, '--out', fet], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const activities = Number(/(\d+) activities/.exec(r.stdout)[1]);
+  assert.ok(activities > 500, r.stdout);
+  const text = fs.readFileSync(fet, 'utf8');
+  assert.equal((text.match(/<Activity>/g) || []).length, activities);
+  assert.match(text, /<ConstraintActivitiesSameStartingTime>/);
+
+  const out = path.join(work, 'school.xml');
+  r = solve(fet, out, '--time-limit', '10');
+  assert.equal(r.status, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /not supported/);
+  if (BENCH) {
+    const c = spawnSync('python3', [path.join(BENCH, 'check_nis.py'), fet, out], { encoding: 'utf8' });
+    assert.equal(c.status, 0, c.stderr);
+    assert.match(c.stdout, /hard_total = 0\b/);
+  }
+
+  r = spawnSync(BIN, ['timetable', 'solve', '--db', db, '--school', code, '--time-limit', '5'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`${code} semester 1: draft version 2 \\(timetable \\d+\\): ${activities} lessons, 0 hard violations`));
+  r = spawnSync(BIN, ['timetable', 'solve', '--db', db, '--school', 'NOPE'], { encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /no school with the code NOPE/);
+});
