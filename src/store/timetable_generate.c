@@ -68,6 +68,7 @@ int timetable_generate(struct db *db, int64_t school_id, int64_t year_id, int se
 	int rc = ttw_load(db, school_id, year_id, semester, &w);
 	if (rc != TTW_OK) {
 		snprintf(out->error, sizeof out->error, "%s", w.error);
+		out->input_rc = rc;
 		ttw_release(&w);
 		return rc > 0 ? TTG_BAD_INPUT : rc;
 	}

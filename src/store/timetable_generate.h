@@ -34,6 +34,7 @@ struct tt_generate_result {
 	size_t n_conflicts;       /* the counting conflicts (SV_INFEASIBLE) */
 	struct sv_conflict conflicts[SV_MAX_CONFLICTS];
 	size_t clashes;           /* TTG_CLASH: how many */
+	int input_rc;             /* TTG_BAD_INPUT: the ttw_rc (timetable_week.h) */
 	char error[200];          /* TTG_BAD_INPUT: why */
 };
 
