@@ -35,6 +35,7 @@ struct job {
 	enum job_state state;
 	char started_at[21], finished_at[21];
 	struct sv_progress progress;
+	int reported;            /* the solver reported its progress at least once */
 	int rc;                  /* timetable_generate's */
 	struct tt_generate_result result;
 };
@@ -56,6 +57,7 @@ static void on_progress(void *ctx, const struct sv_progress *p)
 	struct job *j = ctx;
 	pthread_mutex_lock(&jobs_lock);
 	j->progress = *p;
+	j->reported = 1;
 	pthread_mutex_unlock(&jobs_lock);
 }
 
@@ -84,6 +86,7 @@ static void *run_job(void *arg)
 	if (r && r->status != SV_INFEASIBLE && r->status != SV_ERROR && rc != TTG_BAD_INPUT) {
 		j->progress.hard = r->report.hard;
 		j->progress.soft = r->report.soft;
+		j->reported = 1;
 	}
 	db_now_utc(j->finished_at);
 	pthread_mutex_unlock(&jobs_lock);
@@ -174,11 +177,12 @@ static json_t *job_problems(struct req *rq, const struct job *j)
 static json_t *job_json(struct req *rq, const struct job *j)
 {
 	const char *state = j->state == JOB_RUNNING ? "running" : j->state == JOB_DONE ? "done" : "failed";
-	json_t *o = json_pack("{sI sI sI si sI sf ss ss sf si sI ss so}", "id", (json_int_t)j->id, "school_id",
+	json_t *o = json_pack("{sI sI sI si sI sf ss ss sf so so ss so}", "id", (json_int_t)j->id, "school_id",
 			      (json_int_t)j->school_id, "academic_year_id", (json_int_t)j->year_id, "semester",
 			      j->semester, "seed", (json_int_t)j->seed, "time_limit", j->time_limit, "status", state,
 			      "phase", phase_name(j->progress.phase), "elapsed", j->progress.elapsed, "hard",
-			      j->progress.hard, "soft", (json_int_t)j->progress.soft, "started_at", j->started_at,
+			      j->reported ? json_integer(j->progress.hard) : json_null(), "soft",
+			      j->reported ? json_integer(j->progress.soft) : json_null(), "started_at", j->started_at,
 			      "finished_at", j->state == JOB_RUNNING ? json_null() : json_string(j->finished_at));
 	if (!o)
 		return NULL;
