@@ -144,7 +144,7 @@ test('solve --db and export-fet: a demo school solved into a new draft; its FET 
   assert.match(text, /<ConstraintActivitiesSameStartingTime>/);
 
   const out = path.join(work, 'school.xml');
-  r = solve(fet, out, '--time-limit', '10');
+  r = solve(fet, out, '--time-limit', '20');
   assert.equal(r.status, 0, r.stderr);
   assert.doesNotMatch(r.stderr, /not supported/);
   if (BENCH) {
@@ -153,7 +153,7 @@ test('solve --db and export-fet: a demo school solved into a new draft; its FET 
     assert.match(c.stdout, /hard_total = 0\b/);
   }
 
-  r = spawnSync(BIN, ['timetable', 'solve', '--db', db, '--school', code, '--time-limit', '5'], { encoding: 'utf8' });
+  r = spawnSync(BIN, ['timetable', 'solve', '--db', db, '--school', code, '--time-limit', '20'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, new RegExp(`${code} semester 1: draft version 2 \\(timetable \\d+\\): ${activities} lessons, 0 hard violations`));
   r = spawnSync(BIN, ['timetable', 'solve', '--db', db, '--school', 'NOPE'], { encoding: 'utf8' });

@@ -133,7 +133,7 @@ static void test_fet_round_trip(void **state)
 
 	struct sv_place *pl = calloc(w.n_acts, sizeof *pl);
 	assert_non_null(pl);
-	struct sv_params p = {.seed = 5, .max_iters = 3000000};
+	struct sv_params p = {.seed = 5, .max_iters = 1000000};
 	struct sv_result r;
 	assert_int_equal(sv_solve(m, &p, pl, &r), SV_SOLVED);
 	struct sv_report a, b;
@@ -190,7 +190,7 @@ static void check_draft(int64_t id, size_t lessons)
 static void test_generate_and_locks(void **state)
 {
 	(void)state;
-	struct sv_params p = {.seed = 1, .max_iters = 3000000};
+	struct sv_params p = {.seed = 1, .max_iters = 1000000};
 	struct tt_generate_result r;
 	int64_t before = query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school);
 	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, &r), TTG_OK);
