@@ -3,6 +3,7 @@
 // runs; the job's progress is readable by the school's staff and not by another school;
 // at the end a NEW DRAFT version stands with every hour of the load, no clash by the
 // timetable's own check (its dry run and the director's approval), audited as generate;
+// entries locked by hand in the newest version stay where they are;
 // an over-full class makes the job fail with the counting conflict in the request's
 // language; bad bodies are 422. Runs on both engines (MEKTEP_ENGINE).
 import assert from 'node:assert/strict';
@@ -132,6 +133,30 @@ test('a deputy generates a draft: 202, 409 meanwhile, progress, then a new draft
   assert.equal(ok.status, 200, ok.text);
   assert.equal(ok.body.status, 'approved');
   assert.equal((await as('director', 'GET', `/api/v1/timetables/${approved.id}`)).body.status, 'superseded');
+});
+
+test('entries locked by hand in the newest version stay where they are in the generated draft', async () => {
+  const versions = (await as('director', 'GET', `/api/v1/schools/${net.school1}/timetables`)).body.items;
+  const approved = versions.find((t) => t.status === 'approved' && t.semester === 1);
+  const copy = await as('deputy_academic', 'POST', `/api/v1/schools/${net.school1}/timetables`, { semester: 1, copy_from: approved.id });
+  assert.equal(copy.status, 201, copy.text);
+  const entries = (await as('deputy_academic', 'GET', `/api/v1/timetables/${copy.body.id}`)).body.entries;
+  // three lessons of different classes, one of them a group's
+  const pick = [entries.find((e) => e.group), ...entries.filter((e) => !e.group).filter((e, i, a) => a.findIndex((x) => x.class.id === e.class.id) === i).slice(3, 5)];
+  const put = await as('deputy_academic', 'PUT', `/api/v1/timetables/${copy.body.id}/entries`,
+    { entries: pick.map((e) => ({ id: e.id, locked: true })) });
+  assert.equal(put.status, 200, put.text);
+
+  const start = await as('deputy_academic', 'POST', `/api/v1/schools/${net.school1}/timetables/generate`, { semester: 1, seed: 11, time_limit: 20 });
+  assert.equal(start.status, 202, start.text);
+  const { job } = await finish(start.body.id);
+  assert.equal(job.status, 'done', JSON.stringify(job));
+  assert.equal(job.result.locked, 3);
+  const made = (await as('deputy_academic', 'GET', `/api/v1/timetables/${job.timetable.id}`)).body.entries;
+  const locked = made.filter((e) => e.locked);
+  assert.equal(locked.length, 3);
+  const key = (e) => [e.weekday, e.period, e.class.id, e.group?.id ?? 0, e.subject.id, e.teacher.id].join('/');
+  assert.deepEqual(locked.map(key).sort(), pick.map(key).sort());
 });
 
 test('bad bodies are 422 and start nothing', async () => {

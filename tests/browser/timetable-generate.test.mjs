@@ -97,3 +97,34 @@ test('the generator speaks the reader\'s language: Kazakh by default, Russian an
   assertClean(page);
   await page.context().close();
 });
+
+test('a job that ends without a draft shows why, with the solver\'s sentence (the server\'s replies stood in for)', async () => {
+  const school = (await (await apiAs('deputy'))('/me')).user.school_id;
+  const job = { id: 777, school_id: school, academic_year_id: 1, semester: 1, seed: 1, time_limit: 30, status: 'running',
+    phase: 'build', elapsed: 0, hard: null, soft: null, started_at: '2026-11-27T03:00:00Z', finished_at: null,
+    timetable: null, result: null, problems: [] };
+  const failed = { ...job, status: 'failed', finished_at: '2026-11-27T03:00:01Z', problems: [{
+    code: 'generate_group_hours', rule: 'TT-1', field: null, need: 41, have: 40,
+    message: 'Сыныптың (топтың) апталық сабағы аптадағы сабақ орындарынан көп.',
+    detail: '7А needs 41 lessons a week; the week has 40 periods' }] };
+  const page = await newPage();
+  await page.route(/\/api\/v1\/schools\/\d+\/timetables\/generate$/, (route) =>
+    route.fulfill({ status: 202, contentType: 'application/json', body: JSON.stringify(job) }));
+  await page.route(/\/api\/v1\/timetable-jobs\/777$/, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(failed) }));
+  await signIn(page, 'deputy');
+  await page.goto(`/schools/${school}/timetables`);
+  await page.getByTestId('timetables-table').waitFor();
+  await page.getByTestId('generate-draft').click();
+  await page.getByTestId('generate-start').click();
+  await page.locator('[data-testid="generate-job"][data-status="failed"]').waitFor();
+  const why = page.getByTestId('generate-problems');
+  await why.waitFor();
+  assert.match(await why.innerText(), /Жоба құрастырылмады/);
+  assert.match(await why.locator('li[data-code=generate_group_hours]').innerText(), /TT-1.*апталық сабағы[\s\S]*7А needs 41 lessons a week/);
+  assert.equal(await page.getByTestId('generated-draft').count(), 0);
+  assert.equal(await page.getByTestId('generate-start').isDisabled(), false, 'it may be started again');
+  await screenshots(page, 'timetable-generate-failed');
+  assertClean(page);
+  await page.context().close();
+});
