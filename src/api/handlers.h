@@ -62,6 +62,9 @@ int api_timetable_approve(struct req *rq);
 int api_timetable_correct(struct req *rq);
 int api_timetable_report(struct req *rq);
 int api_timetable_lay(struct req *rq);
+/* timetable_jobs.c: the generator's jobs (issue 9) */
+int api_timetable_generate(struct req *rq);
+int api_timetable_job_get(struct req *rq);
 int api_class_lessons(struct req *rq);
 int api_staff_lessons(struct req *rq);
 
