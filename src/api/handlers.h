@@ -137,6 +137,7 @@ int api_student_application_create(struct req *rq);
 int api_application_documents_checked(struct req *rq);
 int api_application_decision(struct req *rq);
 int api_application_order(struct req *rq);
+int api_application_withdraw(struct req *rq);
 int api_student_movements(struct req *rq);
 /* duties.c: the duties after the order (the copy, EXT-6, EXT-13, EXT-14) and the
  * contingent unit's inbox */

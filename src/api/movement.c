@@ -720,6 +720,48 @@ int api_application_order(struct req *rq)
 	return finish_step(rq, before, after, "order", "order");
 }
 
+static const struct field_spec withdraw_fields[] = {
+	{.name = "date", .type = FIELD_DATE, .nullable = 1},
+	{.name = NULL},
+};
+
+/* POST /applications/{id}/withdraw {"date"}: the applicant withdraws the application
+ * before the order — a linked parent, or the school's director or academic deputy on
+ * the family's behalf. The case is closed (`withdrawn`, done_on the day) and nothing
+ * more is due. */
+int api_application_withdraw(struct req *rq)
+{
+	json_t *c = movement_case_get(rq->db, rq->params[0]);
+	if (!c)
+		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
+	int family = movement_family_may(rq, int_at(c, "student_id"));
+	int may = family > 0 ? rq->user.role == ROLE_PARENT
+			     : family < 0 && may_step(rq, int_at(c, "school_id"), ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC);
+	json_decref(c);
+	if (!may)
+		return reply_error(rq, 403, "forbidden", NULL, NULL);
+	if (validate_body(rq, withdraw_fields, VALIDATE_CREATE))
+		return reply_errors(rq, 422);
+	struct case_step_request r = {.step = STEP_WITHDRAW, .on = api_today()};
+	if (body_str(rq, "date"))
+		date_parse(body_str(rq, "date"), &r.on);
+	if (db_begin_write(rq->db) != DB_OK)
+		return reply_db_failure(rq);
+	struct movement_case mc;
+	json_t *before = check_step(rq, &r, &mc);
+	if (!before)
+		return api_rollback_errors(rq, 500);
+	if (reply_has_errors(rq)) {
+		json_decref(before);
+		return api_rollback_errors(rq, 422);
+	}
+	struct movement_case next = movement_case_apply(&mc, &r);
+	json_t *after = json_deep_copy(before);
+	json_object_set_new(after, "status", state_json(next.state));
+	json_object_set_new(after, "done_on", date_json(r.on));
+	return finish_step(rq, before, after, "withdraw", "withdraw");
+}
+
 /* --- GET /students/{id}/movements --- */
 
 int api_student_movements(struct req *rq)

@@ -135,6 +135,7 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/applications/{id}/documents-checked", api_application_documents_checked, ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"POST", "/api/v1/applications/{id}/decision", api_application_decision, ROLE_DEPUTY_ACADEMIC | ROLE_DIRECTOR, ROUTE_JSON},
 	{"POST", "/api/v1/applications/{id}/order", api_application_order, ROLE_DIRECTOR, ROUTE_JSON},
+	{"POST", "/api/v1/applications/{id}/withdraw", api_application_withdraw, ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	/* after the order: the copy to the contingent unit, the other duties (migration 011) */
 	{"POST", "/api/v1/applications/{id}/copy-sent", api_application_copy_sent, ROLE_DIRECTOR, ROUTE_JSON},
 	{"POST", "/api/v1/applications/{id}/duties", api_application_duty,
