@@ -212,6 +212,8 @@ static void marks_of(json_t *c, const struct movement_case *mc, struct deadline_
 			dc->subjects_submitted = mark_of(d);
 		else if (strcmp(code, "curator_tasks") == 0 && k->n_tasks < MONTHS_MAX)
 			k->tasks[k->n_tasks++] = (struct deadline_done){period, mark_of(d).on};
+		else if (strcmp(code, "monthly_works") == 0 && k->n_works < YEARS_MAX * QUARTERS_MAX)
+			k->works[k->n_works++] = (struct deadline_done){period, mark_of(d).on};
 		else
 			for (size_t y = 0; y < k->n_years; y++)
 				if (date_compare(k->years[y].span.starts_on, period) == 0) {
