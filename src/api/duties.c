@@ -72,6 +72,10 @@ static int may_mark(struct req *rq, json_t *c, const char *code)
 		return own && r == ROLE_DEPUTY_ACADEMIC;
 	if (strcmp(code, "curator_tasks") == 0) /* EXT-14: the class's curator */
 		return own && r == ROLE_TEACHER && is_curator(rq, student);
+	if (strcmp(code, "monthly_works") == 0) /* EXT-16: the month's completed tasks received,
+						   by the curator or the administration */
+		return own && (r == ROLE_DIRECTOR || r == ROLE_DEPUTY_ACADEMIC ||
+			       (r == ROLE_TEACHER && is_curator(rq, student)));
 	return 0;
 }
 
@@ -317,7 +321,7 @@ static int mark(struct req *rq, const struct duty_request *d)
 }
 
 static const char *const duty_codes[] = {"contingent_copy", "subject_list", "consultation_schedule", "schedule_email",
-					 "curator_tasks", NULL};
+					 "curator_tasks", "monthly_works", NULL};
 
 static const struct field_spec attachment_fields[] = {
 	{.name = "name", .type = FIELD_STRING, .required = 1, .max_len = 200},

@@ -62,6 +62,9 @@ int api_timetable_approve(struct req *rq);
 int api_timetable_correct(struct req *rq);
 int api_timetable_report(struct req *rq);
 int api_timetable_lay(struct req *rq);
+/* timetable_jobs.c: the generator's jobs (issue 9) */
+int api_timetable_generate(struct req *rq);
+int api_timetable_job_get(struct req *rq);
 int api_class_lessons(struct req *rq);
 int api_staff_lessons(struct req *rq);
 
@@ -134,6 +137,7 @@ int api_student_application_create(struct req *rq);
 int api_application_documents_checked(struct req *rq);
 int api_application_decision(struct req *rq);
 int api_application_order(struct req *rq);
+int api_application_withdraw(struct req *rq);
 int api_student_movements(struct req *rq);
 /* duties.c: the duties after the order (the copy, EXT-6, EXT-13, EXT-14) and the
  * contingent unit's inbox */

@@ -147,11 +147,37 @@ static json_t *deadline_json(const struct deadline *d, const struct holiday_cale
 /* The duties recorded for the case (its "duties": migration 011), as core's marks. */
 #define YEARS_MAX 3
 #define MONTHS_MAX 24
+#define QUARTERS_MAX 8
 struct case_marks {
 	struct deadline_year years[YEARS_MAX];
+	struct calendar_period quarters[YEARS_MAX][QUARTERS_MAX];
 	struct deadline_done tasks[MONTHS_MAX];
-	size_t n_years, n_tasks;
+	struct deadline_done works[YEARS_MAX * QUARTERS_MAX];
+	size_t n_years, n_tasks, n_works;
 };
+
+/* EXT-15: the case's NIS quarters ("quarters" of the store: each with the day its works
+ * were all back by the consultation schedule, or null) into the years and the works
+ * done. */
+static void quarters_of(json_t *c, struct case_marks *k)
+{
+	size_t i;
+	json_t *q;
+	json_array_foreach(json_object_get(c, "quarters"), i, q) {
+		struct calendar_period p = {date_at(q, "starts_on"), date_at(q, "ends_on")};
+		for (size_t y = 0; y < k->n_years; y++) {
+			struct deadline_year *dy = &k->years[y];
+			if (date_compare(p.ends_on, dy->span.starts_on) < 0 || date_compare(p.ends_on, dy->span.ends_on) > 0 ||
+			    dy->n_quarters == QUARTERS_MAX)
+				continue;
+			k->quarters[y][dy->n_quarters++] = p;
+			dy->quarters = k->quarters[y];
+			struct date done = date_at(q, "done_on");
+			if (done.y && k->n_works < YEARS_MAX * QUARTERS_MAX)
+				k->works[k->n_works++] = (struct deadline_done){p.ends_on, done};
+		}
+	}
+}
 
 static struct deadline_mark mark_of(json_t *duty)
 {
@@ -186,6 +212,8 @@ static void marks_of(json_t *c, const struct movement_case *mc, struct deadline_
 			dc->subjects_submitted = mark_of(d);
 		else if (strcmp(code, "curator_tasks") == 0 && k->n_tasks < MONTHS_MAX)
 			k->tasks[k->n_tasks++] = (struct deadline_done){period, mark_of(d).on};
+		else if (strcmp(code, "monthly_works") == 0 && k->n_works < YEARS_MAX * QUARTERS_MAX)
+			k->works[k->n_works++] = (struct deadline_done){period, mark_of(d).on};
 		else
 			for (size_t y = 0; y < k->n_years; y++)
 				if (date_compare(k->years[y].span.starts_on, period) == 0) {
@@ -195,8 +223,11 @@ static void marks_of(json_t *c, const struct movement_case *mc, struct deadline_
 						k->years[y].schedule_emailed = mark_of(d);
 				}
 	}
+	quarters_of(c, k);
 	dc->years = k->years;
 	dc->n_years = k->n_years;
+	dc->works_sent = k->works;
+	dc->n_works_sent = k->n_works;
 	dc->tasks_sent = k->tasks;
 	dc->n_tasks_sent = k->n_tasks;
 }
@@ -689,6 +720,48 @@ int api_application_order(struct req *rq)
 		return api_rollback_errors(rq, rc == DB_CONSTRAINT ? 409 : 500);
 	}
 	return finish_step(rq, before, after, "order", "order");
+}
+
+static const struct field_spec withdraw_fields[] = {
+	{.name = "date", .type = FIELD_DATE, .nullable = 1},
+	{.name = NULL},
+};
+
+/* POST /applications/{id}/withdraw {"date"}: the applicant withdraws the application
+ * before the order — a linked parent, or the school's director or academic deputy on
+ * the family's behalf. The case is closed (`withdrawn`, done_on the day) and nothing
+ * more is due. */
+int api_application_withdraw(struct req *rq)
+{
+	json_t *c = movement_case_get(rq->db, rq->params[0]);
+	if (!c)
+		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
+	int family = movement_family_may(rq, int_at(c, "student_id"));
+	int may = family > 0 ? rq->user.role == ROLE_PARENT
+			     : family < 0 && may_step(rq, int_at(c, "school_id"), ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC);
+	json_decref(c);
+	if (!may)
+		return reply_error(rq, 403, "forbidden", NULL, NULL);
+	if (validate_body(rq, withdraw_fields, VALIDATE_CREATE))
+		return reply_errors(rq, 422);
+	struct case_step_request r = {.step = STEP_WITHDRAW, .on = api_today()};
+	if (body_str(rq, "date"))
+		date_parse(body_str(rq, "date"), &r.on);
+	if (db_begin_write(rq->db) != DB_OK)
+		return reply_db_failure(rq);
+	struct movement_case mc;
+	json_t *before = check_step(rq, &r, &mc);
+	if (!before)
+		return api_rollback_errors(rq, 500);
+	if (reply_has_errors(rq)) {
+		json_decref(before);
+		return api_rollback_errors(rq, 422);
+	}
+	struct movement_case next = movement_case_apply(&mc, &r);
+	json_t *after = json_deep_copy(before);
+	json_object_set_new(after, "status", state_json(next.state));
+	json_object_set_new(after, "done_on", date_json(r.on));
+	return finish_step(rq, before, after, "withdraw", "withdraw");
 }
 
 /* --- GET /students/{id}/movements --- */

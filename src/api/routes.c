@@ -58,6 +58,8 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/schools/{id}/rooms", api_room_create, TIMETABLE_WRITERS, ROUTE_JSON},
 	{"GET", "/api/v1/schools/{id}/timetables", api_timetables_list, STAFF_AND_NETWORK, 0},
 	{"POST", "/api/v1/schools/{id}/timetables", api_timetable_create, TIMETABLE_WRITERS, ROUTE_JSON},
+	{"POST", "/api/v1/schools/{id}/timetables/generate", api_timetable_generate, TIMETABLE_WRITERS, ROUTE_JSON},
+	{"GET", "/api/v1/timetable-jobs/{id}", api_timetable_job_get, STAFF_AND_NETWORK, 0},
 	{"GET", "/api/v1/timetables/{id}", api_timetable_get, STAFF_AND_NETWORK, 0},
 	{"PUT", "/api/v1/timetables/{id}/entries", api_timetable_entries_put, TIMETABLE_WRITERS, ROUTE_JSON},
 	{"POST", "/api/v1/timetables/{id}/approve", api_timetable_approve, ROLE_DIRECTOR, ROUTE_JSON},
@@ -133,6 +135,7 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/applications/{id}/documents-checked", api_application_documents_checked, ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"POST", "/api/v1/applications/{id}/decision", api_application_decision, ROLE_DEPUTY_ACADEMIC | ROLE_DIRECTOR, ROUTE_JSON},
 	{"POST", "/api/v1/applications/{id}/order", api_application_order, ROLE_DIRECTOR, ROUTE_JSON},
+	{"POST", "/api/v1/applications/{id}/withdraw", api_application_withdraw, ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	/* after the order: the copy to the contingent unit, the other duties (migration 011) */
 	{"POST", "/api/v1/applications/{id}/copy-sent", api_application_copy_sent, ROLE_DIRECTOR, ROUTE_JSON},
 	{"POST", "/api/v1/applications/{id}/duties", api_application_duty,

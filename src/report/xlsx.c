@@ -87,21 +87,6 @@ static void write_away(lxw_worksheet *ws, json_t *report, const char *key, enum 
 	}
 }
 
-/* Reads a whole file into out; 0 or -1. */
-static int slurp(const char *path, struct buf *out)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(out, chunk, n);
-	int bad = ferror(f);
-	fclose(f);
-	return bad ? -1 : 0;
-}
-
 int xlsx_contingent(json_t *report, enum lang lang, struct buf *out)
 {
 	char path[] = "/tmp/mektep-report-XXXXXX";
@@ -119,7 +104,7 @@ int xlsx_contingent(json_t *report, enum lang lang, struct buf *out)
 	write_counts(workbook_add_worksheet(wb, report_word(W_SHEET_COUNTS, lang)), report, lang, bold);
 	write_away(workbook_add_worksheet(wb, report_word(W_SHEET_EXT, lang)), report, "externship", lang, bold);
 	write_away(workbook_add_worksheet(wb, report_word(W_SHEET_LEAVE, lang)), report, "academic_leave", lang, bold);
-	int rc = workbook_close(wb) == LXW_NO_ERROR ? slurp(path, out) : -1;
+	int rc = workbook_close(wb) == LXW_NO_ERROR ? buf_read_file(out, path) : -1;
 	unlink(path);
 	return rc;
 }

@@ -3,7 +3,10 @@
 #include "store/externship_plan.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "core/externship_plan.h"
 #include "store/row.h"
 
 static json_t *plan_row(struct db_stmt *st)
@@ -247,4 +250,78 @@ json_t *externship_cases_of_staff(struct db *db, int64_t staff_id, const char *t
 	db_bind_int64(st, 1, staff_id);
 	db_bind_text(st, 2, today);
 	return row_collect(st, followed_row);
+}
+
+static json_t *quarter_row(struct db_stmt *st)
+{
+	return json_pack("{s:o, s:o}", "starts_on", row_text(st, 0), "ends_on", row_text(st, 1));
+}
+
+static struct date date_of(json_t *o, const char *key)
+{
+	struct date d = {0};
+	date_parse(json_string_value(json_object_get(o, key)), &d);
+	return d;
+}
+
+/* The case's plan rows as core reads them, into out (at most cap); how many. */
+static size_t case_rows(json_t *plans, struct plan_row *out, size_t cap)
+{
+	size_t n = 0, i, k;
+	json_t *p, *r;
+	json_array_foreach(plans, i, p)
+		json_array_foreach(json_object_get(p, "rows"), k, r) {
+			if (n == cap)
+				return n;
+			out[n++] = (struct plan_row){
+				.subject_id = json_integer_value(json_object_get(json_object_get(r, "subject"), "id")),
+				.consultation_on = date_of(r, "consultation_on"),
+				.work_sent_on = date_of(r, "work_sent_on"),
+				.work_received_on = date_of(r, "work_received_on"),
+			};
+		}
+	return n;
+}
+
+#define CASE_PLAN_ROWS 400
+
+int externship_quarters_attach(struct db *db, json_t *cases)
+{
+	size_t i, k;
+	json_t *c, *q;
+	json_array_foreach(cases, i, c) {
+		json_t *order = json_object_get(c, "order");
+		const char *kind = json_string_value(json_object_get(c, "kind"));
+		if (!kind || strcmp(kind, "externship") != 0 || !json_is_object(order) ||
+		    !json_is_string(json_object_get(order, "ends_on")))
+			continue;
+		struct db_stmt *st = db_prepare(
+			db, "SELECT t.starts_on, t.ends_on FROM year_terms t JOIN academic_years y ON y.id = t.academic_year_id"
+			    " WHERE y.school_id = $1 AND y.type = 'quarters' AND t.ends_on >= $2 AND t.ends_on <= $3"
+			    " ORDER BY t.ends_on");
+		if (!st)
+			return -1;
+		db_bind_int64(st, 1, json_integer_value(json_object_get(c, "school_id")));
+		db_bind_text(st, 2, json_string_value(json_object_get(order, "starts_on")));
+		db_bind_text(st, 3, json_string_value(json_object_get(order, "ends_on")));
+		json_t *quarters = row_collect(st, quarter_row);
+		json_t *plans = quarters ? externship_plans_of_case(db, json_integer_value(json_object_get(c, "id"))) : NULL;
+		if (!plans) {
+			json_decref(quarters);
+			return -1;
+		}
+		struct plan_row *rows = malloc(CASE_PLAN_ROWS * sizeof *rows);
+		size_t n = rows ? case_rows(plans, rows, CASE_PLAN_ROWS) : 0;
+		json_array_foreach(quarters, k, q) {
+			struct calendar_period p = {date_of(q, "starts_on"), date_of(q, "ends_on")};
+			struct plan_quarter w = plan_quarter_works(rows, n, p);
+			char on[DATE_TEXT_SIZE];
+			json_object_set_new(q, "done_on", w.done.done && date_format(w.done.on, on) == 0 ? json_string(on)
+												 : json_null());
+		}
+		free(rows);
+		json_decref(plans);
+		json_object_set_new(c, "quarters", quarters);
+	}
+	return 0;
 }

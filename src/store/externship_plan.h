@@ -51,4 +51,10 @@ int externship_plan_row_mark(struct db *db, int64_t row_id, const char *sent_on,
  * back); NULL on a database error. */
 json_t *externship_cases_of_staff(struct db *db, int64_t staff_id, const char *today);
 
+/* Adds "quarters" to each ordered externship of `cases` (movement_case_get's shape): the
+ * NIS quarters of the school's academic years that end inside the externship, each
+ * {starts_on, ends_on, done_on}, done_on the day its works were all back by the case's
+ * consultation schedules (core's plan_quarter_works, EXT-15) or null. 0, or -1 on error. */
+int externship_quarters_attach(struct db *db, json_t *cases);
+
 #endif

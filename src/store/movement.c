@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "store/externship_plan.h"
 #include "store/row.h"
 
 #define CASE_COLUMNS \
@@ -88,10 +89,13 @@ static int add_duties(struct db *db, json_t *cases)
 	return 0;
 }
 
-/* The documents and duties of each case. 0, or -1 on error. */
+/* The documents and duties of each case, and an externship's quarters with their works
+ * (EXT-15). 0, or -1 on error. */
 static int add_details(struct db *db, json_t *cases)
 {
-	return add_documents(db, cases) != 0 || add_duties(db, cases) != 0 ? -1 : 0;
+	return add_documents(db, cases) != 0 || add_duties(db, cases) != 0 || externship_quarters_attach(db, cases) != 0
+		       ? -1
+		       : 0;
 }
 
 json_t *movement_case_get(struct db *db, int64_t id)

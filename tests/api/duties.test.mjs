@@ -236,3 +236,33 @@ describe('the other duties: EXT-6, EXT-13, EXT-14 by the one responsible', () =>
     assert.equal(assertError(r, 422, 'attachment_invalid').field, 'attachments[0].content');
   });
 });
+
+describe("the IB school's monthly works (EXT-16)", () => {
+  test('each month of the externship is due on its last day; the director marks one received', async () => {
+    const school = await get('network_admin', `/api/v1/schools/${net.school1}`);
+    const ib = await as('network_admin', 'PATCH', `/api/v1/schools/${net.school1}`, { programme: 'ib' });
+    assert.equal(ib.status, 200, ib.text);
+    try {
+      const eights = net.classes1.filter((c) => c.grade === 8);
+      const pick = (await get('deputy_academic', `/api/v1/classes/${eights.at(-1).id}/students?limit=10`)).items
+        .find((s) => s.status === 'studying' && s.id !== child.id && s.id !== other.id && s.id !== waiting.id);
+      const id = await externshipCase(srv, pick, { filed: '2026-09-28', checked: '2026-09-29', decided: '2026-09-30',
+        order: '2026-10-01', starts: '2026-10-05', ends: '2027-03-01', number: '70-Ө' });
+      const c = await caseOf('director', pick.id, id);
+      const months = c.deadlines.filter((d) => d.code === 'monthly_works');
+      assert.ok(months.length >= 2 && months.every((d) => d.rule === 'EXT-16'));
+      assert.equal(c.deadlines.filter((d) => d.code === 'quarter_works').length, 0, 'no NIS quarters in an IB school');
+      const october = dl(c, 'monthly_works', '2026-10-01');
+      assert.deepEqual([october.due, october.state], ['2026-10-31', 'overdue']);
+      assertError(await as('parent', 'POST', step(id, 'duties'), { code: 'monthly_works', period: '2026-10-01' }), 403, 'forbidden');
+      const r = await auditGrows(1, () => as('director', 'POST', step(id, 'duties'), { code: 'monthly_works', period: '2026-10-01', done_on: '2026-10-30' }));
+      assert.equal(r.status, 200, r.text);
+      const done = dl(r.body, 'monthly_works', '2026-10-01');
+      assert.deepEqual([done.done_on, done.state], ['2026-10-30', 'done']);
+      assert.equal(dl(r.body, 'monthly_works', '2026-11-01').done_on, null, 'the next month is still open');
+    } finally {
+      const back = await as('network_admin', 'PATCH', `/api/v1/schools/${net.school1}`, { programme: school.programme });
+      assert.equal(back.status, 200, back.text);
+    }
+  });
+});

@@ -89,11 +89,13 @@ describe('the consultation schedule (A1 form 3)', () => {
       { subject_id: subjects[0], consultation_on: '2027-02-01', topic: 'Туынды' },
       { subject_id: subjects[0], consultation_on: '2027-02-15', topic: 'Интеграл' },
       { subject_id: subjects[1], consultation_on: '2027-01-25', topic: 'Кинематика', note: 'Zoom' },
+      { subject_id: subjects[1], consultation_on: '2027-02-08', topic: 'Динамика' },
+      { subject_id: subjects[1], consultation_on: '2027-02-22', topic: 'Энергия' },
     ];
     const r = await auditGrows(1, () => as('deputy_academic', 'PUT', plan(), { academic_year_id: year.id, rows }));
     assert.equal(r.status, 200, r.text);
     const p = r.body.years[0].plan;
-    assert.equal(p.rows.length, 4);
+    assert.equal(p.rows.length, 6);
     assert.equal(p.rows[0].teacher.id, teacherStaff);
     assert.equal(p.rows[3].note, 'Zoom');
     assert.equal(p.order, null);
@@ -132,6 +134,23 @@ describe('the consultation schedule (A1 form 3)', () => {
     assert.equal(q.complete, 1, 'the first subject has its three, the second one work');
     assert.equal(q.done_on, null);
     assert.equal(q.state, 'pending');
+    // the case's deadlines list the quarter's works (EXT-15), not yet done
+    const works = async () => (await get('deputy_academic', `/api/v1/students/${student.id}/movements`)).cases
+      .find((c) => c.id === caseId).deadlines.filter((d) => d.code === 'quarter_works');
+    const before = await works();
+    assert.ok(before.length >= 1 && before.every((d) => d.rule === 'EXT-15'));
+    const dq = before.find((d) => d.due === q.ends_on);
+    assert.ok(dq, 'the February quarter is due on its last day');
+    assert.equal(dq.done_on, null);
+    // the second subject's other two works come back: the quarter is done on the last of them
+    for (const [i, sent, back] of [[4, '2027-02-08', '2027-02-15'], [5, '2027-02-22', '2027-02-26']]) {
+      const r = await as('deputy_academic', 'PATCH', row(i), { work_sent_on: sent, work_received_on: back });
+      assert.equal(r.status, 200, r.text);
+    }
+    const q2 = (await get('deputy_academic', plan())).years[0].quarters.find((x) => x.n === q.n);
+    assert.deepEqual([q2.complete, q2.done_on, q2.state], [2, '2027-02-26', 'done']);
+    const after = (await works()).find((d) => d.due === q.ends_on);
+    assert.deepEqual([after.done_on, after.state], ['2027-02-26', 'done']);
     // the teacher's list: the externship they teach in, with the works still to come back
     const mine2 = (await get('teacher', '/api/v1/me/externships')).items.find((x) => x.case_id === caseId);
     assert.ok(mine2, 'the teacher follows the externship they teach in');
@@ -152,7 +171,7 @@ describe('the consultation schedule (A1 form 3)', () => {
     const link = await as('deputy_academic', 'POST', `/api/v1/students/${student.id}/representatives`, { person_id: parent.user.person_id, relation: 'mother' });
     assert.equal(link.status, 201, link.text);
     const seen = await get('parent', plan());
-    assert.equal(seen.years[0].plan.rows.length, 4);
+    assert.equal(seen.years[0].plan.rows.length, 6);
     assert.deepEqual(seen.may, { edit: false, approve: false, mark: false });
     assertError(await as('director2', 'GET', plan()), 403, 'forbidden');
     assertError(await as('deputy_academic', 'GET', plan(999999)), 404, 'not_found');

@@ -417,14 +417,8 @@ export async function auditOf(srv, entity, id, role = 'network_admin') {
   return r.body.items;
 }
 
-/** A test's calls as a role: `as(role, method, path, body)` gives the reply, `get(role,
- * path)` the body of a 200 (asserted), `auditGrows(n, fn)` as below, on this server. */
+/** A test's calls as a role on this server: `as` and `get` as the server's own (above),
+ * `auditGrows(n, fn)` as below. */
 export function rolesOf(srv) {
-  const as = async (role, method, p, body) => srv.api(method, p, { token: await srv.login(role), body });
-  const get = async (role, p) => {
-    const r = await as(role, 'GET', p);
-    assert.equal(r.status, 200, `${role} GET ${p}: ${r.text}`);
-    return r.body;
-  };
-  return { as, get, auditGrows: (n, fn) => auditGrows(srv, n, fn) };
+  return { as: srv.as, get: srv.get, auditGrows: (n, fn) => auditGrows(srv, n, fn) };
 }

@@ -3,7 +3,7 @@
 -- order's copy sent to the ДББҰ contingent unit (EXT-9, LV-6, LV-9, EXT-11) and the
 -- unit's receipt of it, the list of subjects studied abroad (EXT-6), a year's
 -- consultation schedule approved by order and its e-mail (EXT-13), the curator's
--- monthly tasks (EXT-14). outbox keeps every e-mail with its delivery status; the
+-- monthly tasks (EXT-14), the IB school's monthly works received (EXT-16). outbox keeps every e-mail with its delivery status; the
 -- server's sender delivers it through SMTP and retries (docs/movement.md, "Mail").
 
 -- One row per duty done. period names the occurrence: '' for a duty that happens once
@@ -13,7 +13,7 @@ CREATE TABLE movement_duties (
   id INTEGER PRIMARY KEY,
   case_id INTEGER NOT NULL REFERENCES movement_cases(id),
   code TEXT NOT NULL CHECK (code IN ('contingent_copy', 'subject_list', 'consultation_schedule',
-    'schedule_email', 'curator_tasks')),
+    'schedule_email', 'curator_tasks', 'monthly_works')),
   period TEXT NOT NULL,
   done_on TEXT NOT NULL,
   done_by INTEGER REFERENCES users(id),
