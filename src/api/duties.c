@@ -217,6 +217,24 @@ static int queue_mail(struct req *rq, json_t *c, json_t *student, const struct d
 	return rc;
 }
 
+/* The year's consultation schedule approved by the director's order on `on` (EXT-13),
+ * inside the caller's write transaction: the duty recorded done (unless it was marked
+ * already) and the schedule's e-mail queued to the family with its PDF. `period` is the
+ * academic year's first day as the duties key it. DB_OK or rc. */
+int duties_schedule_approved(struct req *rq, int64_t case_id, const char *period, const char *on)
+{
+	int rc = movement_duty_record(rq->db, case_id, "consultation_schedule", period, on, rq->user.id);
+	if (rc == DB_CONSTRAINT)
+		return DB_OK; /* marked by hand before: its e-mail went then */
+	json_t *c = rc == DB_OK ? movement_case_get(rq->db, case_id) : NULL;
+	json_t *student = c ? students_get(rq->db, int_at(c, "student_id")) : NULL;
+	struct duty_request d = {.code = "consultation_schedule"};
+	rc = student ? queue_mail(rq, c, student, &d, period) : rc < 0 ? rc : DB_ERROR;
+	json_decref(c);
+	json_decref(student);
+	return rc;
+}
+
 /* --- marking a duty --- */
 
 /* The deadline of the case the request meets: its code and period, or the first of the

@@ -331,6 +331,11 @@ int api_application_plan_approve(struct req *rq)
 	if (date_compare(on, api_today()) > 0)
 		reply_add_error(rq, "date_in_future", "EXT-13", "date");
 	int64_t plan_id = json_is_object(plan) ? api_int_at(plan, "id") : 0, school = api_int_at(c, "school_id");
+	/* the duties key a year's schedule by the academic year's first day (1 September) */
+	struct date starts = year ? api_date_at(year, "starts_on") : (struct date){0};
+	char period[DATE_TEXT_SIZE] = "";
+	if (year)
+		date_format((struct date){starts.m >= 9 ? starts.y : starts.y - 1, 9, 1}, period);
 	json_decref(view);
 	if (reply_has_errors(rq)) {
 		json_decref(c);
@@ -341,6 +346,9 @@ int api_application_plan_approve(struct req *rq)
 		return reply_db_failure(rq);
 	}
 	int rc = externship_plan_approve(rq->db, plan_id, body_str(rq, "number"), body_str(rq, "date"), rq->user.id);
+	/* EXT-13's deadline is met by this order; its e-mail goes out with the schedule */
+	if (rc == DB_OK)
+		rc = duties_schedule_approved(rq, api_int_at(c, "id"), period, body_str(rq, "date"));
 	json_t *order = json_pack("{s:s, s:s}", "number", body_str(rq, "number"), "date", body_str(rq, "date"));
 	if (rc == DB_OK)
 		rc = audit_record(rq->db, rq->user.id, school, "approve", "externship_plan", plan_id, NULL, order);

@@ -29,4 +29,8 @@ const char *movement_student_funding(struct db *db, int64_t student, char out[16
  * rights depend on the student's school, looked up after). */
 int movement_family_may(struct req *rq, int64_t student_id);
 
+/* duties.c: the year's consultation schedule approved by order on `on` (EXT-13) — its
+ * duty recorded and its e-mail queued, in the caller's transaction. DB_OK or rc. */
+int duties_schedule_approved(struct req *rq, int64_t case_id, const char *period, const char *on);
+
 #endif

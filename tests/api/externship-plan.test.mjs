@@ -106,6 +106,14 @@ describe('the consultation schedule (A1 form 3)', () => {
     const ok = await auditGrows(1, () => as('director', 'POST', `${plan()}/approve`, { academic_year_id: year.id, number: '51-Ө', date: TODAY }));
     assert.equal(ok.status, 200, ok.text);
     assert.deepEqual(ok.body.years[0].plan.order, { number: '51-Ө', date: TODAY });
+    // the order meets EXT-13's deadline, and the schedule's e-mail is queued with its PDF
+    const c = (await get('deputy_academic', `/api/v1/students/${student.id}/movements`)).cases.find((x) => x.id === caseId);
+    const schedule = c.deadlines.find((d) => d.code === 'consultation_schedule');
+    assert.deepEqual([schedule.rule, schedule.done_on], ['EXT-13', TODAY]);
+    assert.ok(c.deadlines.some((d) => d.code === 'schedule_email' && d.done_on === null), 'the e-mail is due next');
+    const mail = (await get('director', '/api/v1/outbox')).items.find((m) => m.case_id === caseId && m.purpose === 'consultation_schedule');
+    assert.ok(mail, 'queued');
+    assert.ok(mail.attachments.some((a) => a.mime_type === 'application/pdf'), 'with the schedule as PDF');
     assertError(await as('deputy_academic', 'PUT', plan(), { academic_year_id: year.id, rows }), 422, 'plan_approved');
     assertError(await as('director', 'POST', `${plan()}/approve`, { academic_year_id: year.id, number: '52-Ө', date: TODAY }), 422, 'plan_approved');
   });
