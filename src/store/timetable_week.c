@@ -730,7 +730,11 @@ struct sv_model *ttw_model(const struct ttw *w)
 	int *atom_group = malloc((w->n_atoms + 1) * sizeof *atom_group);
 	ok = ok && atom_group;
 	for (size_t c = 0; c < w->n_classes && ok; c++) {
-		ok = sv_class(m, w->classes[c].label, w->min_daily, w->max_daily) == (int)c;
+		/* a class without lessons yet (a new one, its load not given) has empty days */
+		int has_lessons = 0;
+		for (size_t i = 0; i < w->n_acts && !has_lessons; i++)
+			has_lessons = w->acts[i].cls == (int)c;
+		ok = sv_class(m, w->classes[c].label, has_lessons ? w->min_daily : 0, w->max_daily) == (int)c;
 		for (int k = 0; k < w->classes[c].n_atoms && ok; k++) {
 			int a = w->classes[c].first_atom + k;
 			atom_group[a] = sv_group(m, (int)c, w->atoms[a].name);

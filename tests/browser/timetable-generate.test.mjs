@@ -48,7 +48,8 @@ test('the deputy generates a draft, watches it, and opens it', async () => {
     await page.screenshot({ path: path.join(SHOTS, 'timetable-generate-running-390.png'), fullPage: true });
     await page.setViewportSize(DESKTOP);
   }
-  await page.locator('[data-testid="generate-job"][data-status="done"]').waitFor({ timeout: 60000 });
+  await page.locator('[data-testid="generate-job"]:not([data-status="running"])').waitFor({ timeout: 60000 });
+  assert.equal(await job.getAttribute('data-status'), 'done', `the job ended: ${await job.innerText()}`);
   assert.equal(await page.getByTestId('generate-hard').innerText(), '0');
   assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '100');
   const link = page.getByTestId('generated-draft');
