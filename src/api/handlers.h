@@ -137,6 +137,31 @@ int api_application_order(struct req *rq);
 int api_student_movements(struct req *rq);
 int api_school_deadlines(struct req *rq);
 
+/* electives.c, elective_choices.c, elective_sessions.c: elective courses (issue 8) */
+int api_school_electives(struct req *rq);
+int api_school_elective_create(struct req *rq);
+int api_school_electives_late(struct req *rq);
+int api_elective_get(struct req *rq);
+int api_elective_update(struct req *rq);
+int api_elective_programme_get(struct req *rq);
+int api_elective_programme_put(struct req *rq);
+int api_elective_review_create(struct req *rq);
+int api_elective_programme_approve(struct req *rq);
+int api_curriculum_electives_get(struct req *rq);
+int api_curriculum_electives_put(struct req *rq);
+int api_student_electives(struct req *rq);
+int api_student_elective_choose(struct req *rq);
+int api_student_elective_switch(struct req *rq);
+int api_elective_groups(struct req *rq);
+int api_elective_group_create(struct req *rq);
+int api_elective_group_get(struct req *rq);
+int api_elective_group_member_add(struct req *rq);
+int api_elective_session_save(struct req *rq);
+int api_elective_session_get(struct req *rq);
+int api_elective_results(struct req *rq);
+int api_elective_products(struct req *rq);
+int api_elective_product_create(struct req *rq);
+
 /* reports.c: the monthly contingent report */
 int api_report_contingent(struct req *rq);
 
