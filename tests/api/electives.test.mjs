@@ -100,9 +100,12 @@ before(async () => {
   assert.ok(eights.length >= 20, 'school 1 has 20 grade-8 students');
   const curricula = await get('deputy_academic', `/api/v1/schools/${net.school1}/curricula`);
   curriculumId = (curricula.items || curricula)[0].id;
-  /* grade 8: 34 weekly hours of lessons in the demo's ЖОЖ; 3 hours of electives, 36 at most */
+  /* grade 8: 34 weekly hours of lessons in the demo's ЖОЖ, and 2 of the demo's electives
+   * (demo/electives.h); here 5 hours of electives, 38 at most */
+  const demoCard = await get('parent', `/api/v1/students/${child.id}/electives`);
+  assert.equal(demoCard.load.chosen, 2, "the demo's two 1-hour courses");
   await ok('deputy_academic', 'PUT', `/api/v1/curricula/${curriculumId}/electives`,
-    { grades: [{ grade: 8, elective_hours: 3, max_weekly_hours: 36 }, { grade: 9, elective_hours: 3, max_weekly_hours: 40 }] });
+    { grades: [{ grade: 8, elective_hours: 5, max_weekly_hours: 38 }, { grade: 9, elective_hours: 4, max_weekly_hours: 40 }] });
 });
 
 describe('courses and programmes (ELE-2, ELE-5..ELE-7)', () => {
@@ -197,22 +200,22 @@ describe('choices (ELE-1, ELE-12, ELE-13)', () => {
     const three = await approvedCourse({ hours: 3 });
     const draft = await ok('deputy_academic', 'POST', `/api/v1/schools/${net.school1}/electives`, course(), 201);
     let card = await get('parent', `/api/v1/students/${child.id}/electives`);
-    assert.deepEqual(card.load, { set: true, elective_hours: 3, max_weekly_hours: 36, lessons: 34, chosen: 0, total: 34 });
+    assert.deepEqual(card.load, { set: true, elective_hours: 5, max_weekly_hours: 38, lessons: 34, chosen: 2, total: 36 });
     assert.ok(card.offered.some((c) => c.id === one.id), 'an approved course of the grade is offered');
     assert.ok(!card.offered.some((c) => c.id === draft.id), 'a draft is not');
     const chosen = await auditGrows(1, () => ok('parent', 'POST', `/api/v1/students/${child.id}/electives`,
       { course_id: one.id }, 201));
     assert.equal(chosen.starts_on, TODAY);
-    assert.equal(chosen.load.total, 35);
+    assert.equal(chosen.load.total, 37);
     assertError(await as('parent', 'POST', `/api/v1/students/${child.id}/electives`, { course_id: one.id }), 422,
       'elective_already_chosen');
-    /* 34 + 1 + 2 = 37 > 36: the weekly maximum (ELE-12) alone — 1 + 2 hours fit the ЖОЖ's 3 */
+    /* 34 + 3 + 2 = 39 > 38: the weekly maximum (ELE-12) alone — 3 + 2 hours fit the ЖОЖ's 5 */
     let r = await auditGrows(0, () => as('parent', 'POST', `/api/v1/students/${child.id}/electives`, { course_id: two.id }));
     assertError(r, 422, 'elective_load_exceeded');
     assert.deepEqual(problems(r), ['elective_load_exceeded:course_id']);
     assert.equal(r.body.error.rule, 'ELE-12');
-    assert.deepEqual(r.body.error.details[0].figures, { load: 35, hours: 2, max_weekly_hours: 36 });
-    /* 1 + 3 > 3 hours of the ЖОЖ (ELE-1) and 38 > 36 (ELE-12), both at once */
+    assert.deepEqual(r.body.error.details[0].figures, { load: 37, hours: 2, max_weekly_hours: 38 });
+    /* 3 + 3 > 5 hours of the ЖОЖ (ELE-1) and 40 > 38 (ELE-12), both at once */
     r = await as('parent', 'POST', `/api/v1/students/${child.id}/electives`, { course_id: three.id });
     assertError(r, 422);
     assert.deepEqual(r.body.error.details.map((d) => d.rule).sort(), ['ELE-1', 'ELE-12']);
@@ -221,8 +224,8 @@ describe('choices (ELE-1, ELE-12, ELE-13)', () => {
     assertError(r, 422);
     assert.deepEqual(problems(r), ['elective_programme_not_approved:course_id', 'elective_starts_on_staff_only:starts_on']);
     card = await get('parent', `/api/v1/students/${child.id}/electives`);
-    assert.equal(card.choices.length, 1);
-    assert.equal(card.load.chosen, 1);
+    assert.equal(card.choices.length, 3);
+    assert.equal(card.load.chosen, 3);
   });
 
   test("another family's parent and a student of another record get 403", async () => {
@@ -246,15 +249,16 @@ describe('choices (ELE-1, ELE-12, ELE-13)', () => {
     r = await as('parent', 'POST', `/api/v1/students/${child.id}/electives/switch`,
       { from_course_id: one.id, course_id: one.id, application_on: '2026-11-20', applicant: 'Ахметов Д., Ахметова Г.' });
     assertError(r, 422, 'elective_switch_same');
-    /* 34 + 2 = 36: the new course fits once the old one is left */
+    /* 34 + 2 + 2 = 38: the new course fits once the old one is left */
     const sw = await auditGrows(1, () => ok('parent', 'POST', `/api/v1/students/${child.id}/electives/switch`,
       { from_course_id: one.id, course_id: two.id, application_on: '2026-11-20', applicant: 'Ахметов Д., Ахметова Г.' }, 201));
     assert.equal(sw.switched, true);
     assert.equal(sw.application_on, '2026-11-20');
-    assert.equal(sw.load.total, 36);
+    assert.equal(sw.load.total, 38);
     const card = await get('parent', `/api/v1/students/${child.id}/electives`);
     const open = card.choices.filter((c) => c.ends_on === null);
-    assert.deepEqual(open.map((c) => c.course_id), [two.id]);
+    assert.ok(open.some((c) => c.course_id === two.id) && !open.some((c) => c.course_id === one.id));
+    assert.equal(open.length, 3);
     assert.equal(card.choices.find((c) => c.course_id === one.id).ends_on, TODAY);
   });
 });
