@@ -26,8 +26,23 @@ static int64_t int_at(json_t *o, const char *key)
 
 /* --- results --- */
 
-/* One period's result of a student with the figures that decided it. */
-static json_t *result_json(const struct elective_thresholds *t, const struct elective_figures *f)
+/* Whether the period (semester 1, 2, or the year: 0) of the course's year is over today:
+ * until then a result is the standing so far. -1 on a database error. */
+static int period_over(struct req *rq, int64_t course_id, int semester)
+{
+	int64_t year = 0;
+	char end[11], today[11];
+	if (db_query_int64(rq->db, &year, "SELECT academic_year_id FROM elective_courses WHERE id = $1", "i",
+			   course_id) != DB_ROW ||
+	    elective_period_end(rq->db, year, semester, end) != DB_OK)
+		return -1;
+	elective_today(today);
+	return end[0] && strcmp(end, today) < 0;
+}
+
+/* One period's result of a student with the figures that decided it; `final` whether the
+ * period is over. */
+static json_t *result_json(const struct elective_thresholds *t, const struct elective_figures *f, int final)
 {
 	int test_done = f->test_held > 0 && f->test_done >= f->test_held;
 	struct elective_result r;
@@ -39,6 +54,7 @@ static json_t *result_json(const struct elective_thresholds *t, const struct ele
 			      f->switched);
 	/* nothing held yet: nothing to judge */
 	json_object_set_new(o, "result", r.held ? json_string(r.passed ? "сыналды" : "сыналмады") : json_null());
+	json_object_set_new(o, "final", json_boolean(final));
 	return o;
 }
 
@@ -48,13 +64,13 @@ json_t *elective_results_json(struct req *rq, const struct elective_thresholds *
 	static const char *const names[] = {"year", "semester_1", "semester_2"};
 	json_t *out = json_object();
 	for (int s = 0; s < 3; s++) {
-		int n;
-		struct elective_figures *f = elective_figures_of(rq->db, course_id, s, student_id, &n);
+		int n, over = period_over(rq, course_id, s);
+		struct elective_figures *f = over >= 0 ? elective_figures_of(rq->db, course_id, s, student_id, &n) : NULL;
 		if (!f) {
 			json_decref(out);
 			return NULL;
 		}
-		json_object_set_new(out, names[s], n > 0 ? result_json(t, &f[0]) : json_null());
+		json_object_set_new(out, names[s], n > 0 ? result_json(t, &f[0], over) : json_null());
 		free(f);
 	}
 	return out;
@@ -75,14 +91,14 @@ int api_elective_results(struct req *rq)
 	else if (period && strcmp(period, "year") != 0)
 		return reply_error(rq, 400, "bad_query", NULL, "period");
 	struct elective_thresholds t;
-	int n;
-	struct elective_figures *f = elective_thresholds_load(rq->db, &t) == DB_OK
+	int n, over = period_over(rq, rq->params[0], semester);
+	struct elective_figures *f = over >= 0 && elective_thresholds_load(rq->db, &t) == DB_OK
 		? elective_figures_of(rq->db, rq->params[0], semester, 0, &n) : NULL;
 	if (!f)
 		return reply_db_failure(rq);
 	json_t *items = json_array();
 	for (int i = 0; i < n; i++) {
-		json_t *r = result_json(&t, &f[i]);
+		json_t *r = result_json(&t, &f[i], over);
 		json_object_set_new(r, "student_id", json_integer(f[i].student_id));
 		json_object_set_new(r, "last_name", json_string(f[i].last_name));
 		json_object_set_new(r, "first_name", json_string(f[i].first_name));
@@ -90,8 +106,8 @@ int api_elective_results(struct req *rq)
 		json_array_append_new(items, r);
 	}
 	free(f);
-	json_t *out = json_pack("{s:I, s:s, s:o, s:{s:i, s:i}}", "course_id", (json_int_t)rq->params[0], "period",
-				semester ? (semester == 1 ? "1" : "2") : "year", "items", items, "thresholds",
+	json_t *out = json_pack("{s:I, s:s, s:b, s:o, s:{s:i, s:i}}", "course_id", (json_int_t)rq->params[0], "period",
+				semester ? (semester == 1 ? "1" : "2") : "year", "final", over, "items", items, "thresholds",
 				"pass_percent", t.pass_attendance_percent, "pass_percent_switched",
 				t.pass_attendance_percent_switched);
 	return reply_json(rq, 200, out);

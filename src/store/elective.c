@@ -661,6 +661,24 @@ int elective_semester_of(struct db *db, int64_t year_id, const char *date)
 
 /* --- results --- */
 
+int elective_period_end(struct db *db, int64_t year_id, int semester, char out[11])
+{
+	out[0] = '\0';
+	struct db_stmt *st = db_prepare(db,
+		"SELECT COALESCE((SELECT t.ends_on FROM year_terms t WHERE t.academic_year_id = $1 AND t.term_no ="
+		" (SELECT CASE WHEN $2 = 1 THEN COUNT(*) / 2 ELSE COUNT(*) END FROM year_terms u"
+		" WHERE u.academic_year_id = $1)), y.ends_on) FROM academic_years y WHERE y.id = $1");
+	if (!st)
+		return DB_ERROR;
+	db_bind_int64(st, 1, year_id);
+	db_bind_int64(st, 2, semester);
+	int rc = db_step(st);
+	if (rc == DB_ROW && db_col_text(st, 0))
+		snprintf(out, 11, "%s", db_col_text(st, 0));
+	db_done(st);
+	return rc < 0 ? rc : DB_OK;
+}
+
 struct elective_figures *elective_figures_of(struct db *db, int64_t course_id, int semester, int64_t student_id,
 					    int *n)
 {

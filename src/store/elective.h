@@ -105,6 +105,10 @@ int elective_semester_of(struct db *db, int64_t year_id, const char *date);
 
 /* --- results (ELE-9, ELE-10) --- */
 
+/* The last day of semester 1 or 2, or of the year (0), of a school's year into out
+ * ("" when the year has no terms and no end). DB_OK or a negative rc. */
+int elective_period_end(struct db *db, int64_t year_id, int semester, char out[11]);
+
 struct elective_figures {
 	int64_t student_id;
 	char last_name[96], first_name[96];
