@@ -45,6 +45,7 @@ import MovementBookPage from './pages/MovementBookPage.svelte';
 import ApplicationFormPage from './pages/ApplicationFormPage.svelte';
 import ApplicationPage from './pages/ApplicationPage.svelte';
 import DeadlinesPage from './pages/DeadlinesPage.svelte';
+import StudentElectivesPage from './pages/StudentElectivesPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -75,6 +76,7 @@ export const routes = [
   ['/students/:id', StudentPage],
   ['/students/:id/edit', StudentFormPage],
   ['/students/:id/choices', StudentChoicePage],
+  ['/students/:id/electives', StudentElectivesPage],
   ['/students/:id/representatives/new', RepresentativeLinkPage],
   ['/representatives', RepresentativesPage],
   ['/representatives/:id', RepresentativePage],

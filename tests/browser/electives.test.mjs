@@ -1,0 +1,100 @@
+// Elective courses (issue 8) through the student's page, at phone width: the demo student
+// (who has chosen nothing) opens "Elective courses" from home, sees the weekly load and the
+// ЖОЖ's elective hours, chooses a course — it moves to the chosen ones and the hours
+// follow — and, choosing on past the ЖОЖ's hours, gets the refusal at the course with its
+// rule (ELE-1) and figures, nothing written. The academic deputy then opens another
+// student's page and sees the results of each period with the figures that decided them
+// (ELE-9, ELE-10: the demo's sessions so far). The interface speaks the user's language
+// (Kazakh by default), so the checks read numbers and data attributes, not words.
+// Screenshots at 1440 and 390 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession } from './harness.mjs';
+
+before(launch);
+after(close);
+
+const noSideScroll = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+
+test('a student chooses an elective', async () => {
+  const api = await apiSession('student');
+  const me = await api('GET', '/me');
+  const card = await api('GET', `/students/${me.student.id}/electives`);
+  assert.equal(card.choices.length, 0, 'the demo student has chosen nothing');
+  assert.ok(card.load.set && card.offered.length >= 2, 'the grade is offered courses');
+
+  const page = await newPage();
+  await signIn(page, 'student');
+  await page.setViewportSize(PHONE);
+  await page.getByTestId('my-electives').click();
+  await page.getByTestId('el-load').waitFor();
+  await settle(page);
+  const hoursRe = (n, of) => new RegExp(`\\b${n}\\D+${of}\\b`);
+  await page.getByTestId('el-hours').filter({ hasText: hoursRe(0, card.load.elective_hours) }).waitFor();
+  assert.ok(await noSideScroll(page), 'no sideways scroll at 390 px');
+  await screenshots(page, 'electives-student-before');
+
+  /* the first course: chosen, listed among the student's, the hours follow */
+  const first = card.offered[0];
+  await page.setViewportSize(PHONE);
+  await page.locator(`[data-course="${first.id}"] button`).click();
+  await page.getByTestId('el-chosen').waitFor();
+  await page.locator(`[data-testid="el-mine"] [data-course="${first.id}"]`).waitFor();
+  await page.getByTestId('el-hours').filter({ hasText: hoursRe(first.hours, card.load.elective_hours) }).waitFor();
+  assert.equal(await page.locator(`[data-testid="el-offered"] [data-course="${first.id}"]`).count(), 0, 'no longer offered');
+  await screenshots(page, 'electives-student-chosen');
+
+  /* on past the ЖОЖ's hours: the refusal at the course, with its rule; nothing written */
+  let hours = first.hours;
+  const rest = card.offered.slice(1);
+  for (const c of rest) {
+    const over = hours + c.hours > card.load.elective_hours;
+    if (over) page.expectStatus(/\/api\/v1\/students\/\d+\/electives$/, 422);
+    await page.locator(`[data-course="${c.id}"] button`).click();
+    if (!over) {
+      await page.locator(`[data-testid="el-mine"] [data-course="${c.id}"]`).waitFor();
+      hours += c.hours;
+      continue;
+    }
+    const err = page.locator(`[data-course="${c.id}"] [data-testid="field-error"]`);
+    await err.waitFor();
+    assert.match(await err.innerText(), /ELE-1 ·/);
+    assert.match(await page.getByTestId('broken-rules').innerText(), /ELE-1/);
+    const after = await api('GET', `/students/${me.student.id}/electives`);
+    assert.equal(after.load.chosen, hours, 'the refused course was not written');
+    assert.ok(await noSideScroll(page), 'no sideways scroll at 390 px');
+    await screenshots(page, 'electives-student-refused');
+    break;
+  }
+  assertClean(page);
+  await page.context().close();
+});
+
+test('the academic deputy sees a student’s results with their figures', async () => {
+  const api = await apiSession('deputy');
+  const me = await api('GET', '/me');
+  const classes = (await api('GET', `/schools/${me.user.school_id}/classes?limit=500`)).items.filter((c) => c.grade === 8);
+  const someone = (await api('GET', `/classes/${classes[0].id}/students?limit=1`)).items[0];
+  const card = await api('GET', `/students/${someone.id}/electives`);
+  const held = card.choices.find((x) => x.results?.semester_1?.held > 0);
+  assert.ok(held, 'a course with a semester of sessions so far (the demo)');
+  const r = held.results.semester_1;
+
+  const page = await newPage();
+  await signIn(page, 'deputy');
+  await page.goto(`/students/${someone.id}`);
+  await page.getByTestId('el-link').click();
+  await page.getByTestId('el-mine').waitFor();
+  await page.setViewportSize(PHONE);
+  const row = page.locator(`[data-testid="el-mine"] [data-course="${held.course_id}"] [data-period="semester_1"]`);
+  assert.equal(await row.getAttribute('data-result'), r.result);
+  const text = await row.innerText();
+  for (const n of [r.attended, r.held, r.required_percent]) assert.match(text, new RegExp(`\\b${n}\\b`));
+  /* mid-semester, before its test work: on track when attendance is enough, else the
+   * journal's word with "so far" */
+  if (r.final || r.attendance_short || r.test_works_held > 0) assert.ok(text.includes(r.result), 'сыналды / сыналмады as the journal writes it');
+  assert.ok(await noSideScroll(page), 'no sideways scroll at 390 px');
+  await screenshots(page, 'electives-deputy-results');
+  assertClean(page);
+  await page.context().close();
+});
