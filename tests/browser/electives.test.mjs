@@ -98,3 +98,60 @@ test('the academic deputy sees a student’s results with their figures', async 
   assertClean(page);
   await page.context().close();
 });
+
+test('the teacher keeps a group’s session journal; the deputy sees the courses and results', async () => {
+  const api = await apiSession('teacher');
+  const me = await api('GET', '/me');
+  const courses = (await api('GET', `/schools/${me.user.school_id}/electives`)).items;
+  const mine = courses.find((c) => c.staff_id === me.staff_id);
+  assert.ok(mine, "the demo teacher teaches a course");
+
+  const page = await newPage();
+  await signIn(page, 'teacher');
+  await page.goto(`/schools/${me.user.school_id}/electives`);
+  await page.getByTestId('el-courses').waitFor();
+  await page.locator(`a[href="/electives/${mine.id}"]`).click();
+  await page.getByTestId('el-groups').waitFor();
+  await page.getByTestId('el-results').waitFor();
+  await page.locator('[data-testid="el-groups"] a').first().click();
+  await page.getByTestId('el-roll').waitFor();
+  await settle(page);
+  const rows = page.locator('[data-testid="el-roll"] li');
+  assert.ok((await rows.count()) >= 12, 'the group has its members');
+
+  /* an absence without its reason: refused at the student's row, nothing written */
+  const first = rows.first();
+  const sid = await first.getAttribute('data-student');
+  await page.setViewportSize(PHONE);
+  await first.locator('button.mark').nth(1).click();
+  page.expectStatus(/\/api\/v1\/elective-groups\/\d+\/sessions$/, 422);
+  await page.locator('[data-testid="el-session-form"] button[type=submit]').click();
+  await page.locator(`[data-student="${sid}"] [data-testid="field-error"]`).waitFor();
+  assert.ok(await noSideScroll(page), 'no sideways scroll at 390 px');
+  await screenshots(page, 'electives-teacher-refused');
+
+  /* with the reason: saved, and listed among the sessions */
+  await first.locator('select').selectOption('illness');
+  await page.locator('#f-plan_position').selectOption({ index: 1 });
+  await page.locator('[data-testid="el-session-form"] button[type=submit]').click();
+  await page.getByTestId('el-session-saved').waitFor();
+  await page.locator('[data-testid="el-sessions"] li').first().waitFor();
+  await screenshots(page, 'electives-teacher-saved');
+  assertClean(page);
+  await page.context().close();
+
+  const deputy = await newPage();
+  await signIn(deputy, 'deputy');
+  await deputy.goto(`/electives/${mine.id}`);
+  await deputy.getByTestId('el-results').waitFor();
+  await deputy.setViewportSize(PHONE);
+  assert.ok(await noSideScroll(deputy), 'the course page: no sideways scroll at 390 px');
+  await screenshots(deputy, 'electives-deputy-course');
+  await deputy.goto(`/schools/${me.user.school_id}/electives`);
+  await deputy.getByTestId('el-courses').waitFor();
+  await deputy.setViewportSize(PHONE);
+  assert.ok(await noSideScroll(deputy), 'the courses page: no sideways scroll at 390 px');
+  await screenshots(deputy, 'electives-deputy-courses');
+  assertClean(deputy);
+  await deputy.context().close();
+});

@@ -46,6 +46,9 @@ import ApplicationFormPage from './pages/ApplicationFormPage.svelte';
 import ApplicationPage from './pages/ApplicationPage.svelte';
 import DeadlinesPage from './pages/DeadlinesPage.svelte';
 import StudentElectivesPage from './pages/StudentElectivesPage.svelte';
+import SchoolElectivesPage from './pages/SchoolElectivesPage.svelte';
+import ElectiveCoursePage from './pages/ElectiveCoursePage.svelte';
+import ElectiveGroupPage from './pages/ElectiveGroupPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -77,6 +80,9 @@ export const routes = [
   ['/students/:id/edit', StudentFormPage],
   ['/students/:id/choices', StudentChoicePage],
   ['/students/:id/electives', StudentElectivesPage],
+  ['/schools/:id/electives', SchoolElectivesPage],
+  ['/electives/:id', ElectiveCoursePage],
+  ['/elective-groups/:id', ElectiveGroupPage],
   ['/students/:id/representatives/new', RepresentativeLinkPage],
   ['/representatives', RepresentativesPage],
   ['/representatives/:id', RepresentativePage],
