@@ -228,6 +228,22 @@ describe('choices (ELE-1, ELE-12, ELE-13)', () => {
     assert.equal(card.load.chosen, 3);
   });
 
+  test('a chosen course keeps its hours and grades; its title changes, and it closes', async () => {
+    const r = await auditGrows(0, () => as('deputy_academic', 'PATCH', `/api/v1/electives/${one.id}`, { hours: 2, grade_to: 10 }));
+    assertError(r, 422);
+    assert.deepEqual(problems(r), ['elective_chosen_fixed:grade_to', 'elective_chosen_fixed:hours']);
+    const renamed = await auditGrows(1, () => ok('deputy_academic', 'PATCH', `/api/v1/electives/${one.id}`,
+      { title: { kk: 'Робототехника 2', ru: 'Робототехника 2', en: 'Robotics 2' } }));
+    assert.equal(renamed.title.en, 'Robotics 2');
+    assert.equal(renamed.hours, 1);
+    const spare = await approvedCourse();
+    const closed = await ok('deputy_academic', 'PATCH', `/api/v1/electives/${spare.id}`, { active: false });
+    assert.equal(closed.active, false);
+    assertError(await as('parent', 'POST', `/api/v1/students/${child.id}/electives`, { course_id: spare.id }), 422,
+      'elective_course_closed');
+    assertError(await as('teacher', 'PATCH', `/api/v1/electives/${one.id}`, { active: false }), 403);
+  });
+
   test("another family's parent and a student of another record get 403", async () => {
     const someone = eights.at(-1);
     const reps = await get('deputy_academic', `/api/v1/students/${someone.id}/representatives`);
