@@ -2,7 +2,8 @@
 // (who has chosen nothing) opens "Elective courses" from home, sees the weekly load and the
 // ЖОЖ's elective hours, chooses a course — it moves to the chosen ones and the hours
 // follow — and, choosing on past the ЖОЖ's hours, gets the refusal at the course with its
-// rule (ELE-1) and figures, nothing written. The academic deputy then opens another
+// rule (ELE-1) and figures, nothing written; then switches a course on an application
+// (ELE-13), refused first without the applicants. The academic deputy then opens another
 // student's page and sees the results of each period with the figures that decided them
 // (ELE-9, ELE-10: the demo's sessions so far). The interface speaks the user's language
 // (Kazakh by default), so the checks read numbers and data attributes, not words.
@@ -65,6 +66,27 @@ test('a student chooses an elective', async () => {
     assert.ok(await noSideScroll(page), 'no sideways scroll at 390 px');
     await screenshots(page, 'electives-student-refused');
     break;
+  }
+
+  /* a switch (ELE-13): without the applicants it is refused, with them recorded */
+  const now = await api('GET', `/students/${me.student.id}/electives`);
+  const target = now.offered.find((o) => !o.chosen && o.hours <= first.hours);
+  if (target) {
+    await page.setViewportSize(PHONE);
+    await page.locator(`[data-testid="el-mine"] [data-course="${first.id}"] [data-testid="el-switch-open"]`).click();
+    const form = page.getByTestId('el-switch-form');
+    await form.locator('#f-switch-course').selectOption(String(target.id));
+    page.expectStatus(/\/api\/v1\/students\/\d+\/electives\/switch$/, 422);
+    await form.locator('button[type=submit]').click();
+    await form.getByTestId('field-error').waitFor();
+    await form.locator('#f-switch-applicant').fill('Богданова К., Богданов Н.');
+    await form.locator('button[type=submit]').click();
+    await page.getByTestId('el-switched').waitFor();
+    await page.locator(`[data-testid="el-mine"] [data-course="${target.id}"]`).waitFor();
+    const after = await api('GET', `/students/${me.student.id}/electives`);
+    const sw = after.choices.find((x) => x.course_id === target.id && x.ends_on === null);
+    assert.equal(sw.switched, true, 'remembered as a switch');
+    await screenshots(page, 'electives-student-switched');
   }
   assertClean(page);
   await page.context().close();
