@@ -362,6 +362,18 @@ int api_student_elective_switch(struct req *rq)
 
 /* --- groups (ELE-3, ELE-4) --- */
 
+/* The course's open choices with their students and groups: whom the deputy forms
+ * groups from. */
+int api_elective_choosers(struct req *rq)
+{
+	json_t *c = elective_course_for(rq, rq->params[0]);
+	if (!c)
+		return rq->status;
+	json_decref(c);
+	json_t *items = elective_choosers(rq->db, rq->params[0]);
+	return items ? reply_list(rq, items, (int64_t)json_array_size(items), -1) : reply_db_failure(rq);
+}
+
 /* Adds "split_needed" (ELE-4: at least split_at members) and the thresholds. */
 static void group_flags(json_t *g, const struct elective_thresholds *t, int second_language)
 {

@@ -152,6 +152,7 @@ int api_curriculum_electives_put(struct req *rq);
 int api_student_electives(struct req *rq);
 int api_student_elective_choose(struct req *rq);
 int api_student_elective_switch(struct req *rq);
+int api_elective_choosers(struct req *rq);
 int api_elective_groups(struct req *rq);
 int api_elective_group_create(struct req *rq);
 int api_elective_group_get(struct req *rq);

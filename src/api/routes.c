@@ -149,6 +149,7 @@ const struct route api_routes[] = {
 	{"PUT", "/api/v1/electives/{id}/programme", api_elective_programme_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
 	{"POST", "/api/v1/electives/{id}/reviews", api_elective_review_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
 	{"POST", "/api/v1/electives/{id}/programme/approve", api_elective_programme_approve, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/electives/{id}/choices", api_elective_choosers, STAFF_AND_NETWORK, 0},
 	{"GET", "/api/v1/electives/{id}/groups", api_elective_groups, STAFF_AND_NETWORK, 0},
 	{"POST", "/api/v1/electives/{id}/groups", api_elective_group_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"GET", "/api/v1/electives/{id}/results", api_elective_results, STAFF_AND_NETWORK, 0},

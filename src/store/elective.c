@@ -350,6 +350,27 @@ json_t *elective_choice_get(struct db *db, int64_t id)
 	return row_get_one(db, CHOICE_SELECT " WHERE c.id = $1", id, choice_row);
 }
 
+static json_t *chooser_row(struct db_stmt *st)
+{
+	char label[32];
+	snprintf(label, sizeof label, "%d%s", (int)db_col_int64(st, 3), db_col_text(st, 4) ? db_col_text(st, 4) : "");
+	return json_pack("{s:o, s:o, s:o, s:s, s:o, s:o, s:b, s:o}", "student_id", row_int(st, 0), "last_name",
+			 row_text(st, 1), "first_name", row_text(st, 2), "class", label, "grade", row_int(st, 3),
+			 "starts_on", row_text(st, 5), "switched", !db_col_is_null(st, 6), "group_id", row_int(st, 7));
+}
+
+json_t *elective_choosers(struct db *db, int64_t course_id)
+{
+	return row_list(db,
+			"SELECT c.student_id, p.last_name, p.first_name, k.grade, k.letter, c.starts_on, c.switched_from,"
+			" (SELECT m.group_id FROM elective_group_members m JOIN elective_groups g ON g.id = m.group_id"
+			"  WHERE g.course_id = c.course_id AND m.student_id = c.student_id AND m.left_on IS NULL)"
+			" FROM elective_choices c JOIN students s ON s.id = c.student_id JOIN persons p ON p.id = s.person_id"
+			" LEFT JOIN classes k ON k.id = s.class_id WHERE c.course_id = $1 AND c.ends_on IS NULL"
+			" ORDER BY k.grade, k.letter, p.sort_key, s.id",
+			course_id, chooser_row);
+}
+
 int elective_choice_insert(struct db *db, int64_t student_id, int64_t course_id, int64_t year_id,
 			   const char *starts_on, int64_t switched_from, const char *application_on,
 			   const char *applicant, int64_t user_id, int64_t *id_out)

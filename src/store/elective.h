@@ -69,6 +69,10 @@ json_t *elective_limits_of(struct db *db, int64_t curriculum_id);
  * "starts_on","ends_on","switched_from","switched","application_on","applicant"}]. */
 json_t *elective_choices_of(struct db *db, int64_t student_id, int64_t year_id);
 json_t *elective_choice_get(struct db *db, int64_t id);
+/* The open choices of a course with their students, by grade, class and name:
+ * [{"student_id","last_name","first_name","class","grade","starts_on","switched",
+ * "group_id" (null when in none of its groups)}]. NULL on error. */
+json_t *elective_choosers(struct db *db, int64_t course_id);
 /* A new open choice; switched_from 0 when it is not a switch. */
 int elective_choice_insert(struct db *db, int64_t student_id, int64_t course_id, int64_t year_id,
 			   const char *starts_on, int64_t switched_from, const char *application_on,

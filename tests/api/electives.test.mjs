@@ -308,8 +308,13 @@ describe('groups (ELE-3, ELE-4)', () => {
       { name: 'A', members: [{ student_id: eights[18].id }, { student_id: seventeen[0].id }, { student_id: seventeen[0].id }] });
     assertError(r, 422);
     assert.deepEqual(problems(r), ['duplicate_student:members[2].student_id', 'elective_not_chosen:members[0].student_id']);
+    let choosers = (await get('teacher', `/api/v1/electives/${c.id}/choices`)).items;
+    assert.deepEqual(choosers.map((x) => x.student_id).sort(), seventeen.map((x) => x.id).sort());
+    assert.ok(choosers.every((x) => x.group_id === null && x.grade === 8));
     const g = await ok('deputy_academic', 'POST', `/api/v1/electives/${c.id}/groups`,
       { name: 'A', staff_id: teacherStaff, members: seventeen.map((s) => ({ student_id: s.id })) }, 201);
+    choosers = (await get('deputy_academic', `/api/v1/electives/${c.id}/choices`)).items;
+    assert.ok(choosers.every((x) => x.group_id === g.id), 'every chooser in the group');
     assert.equal(g.size, 17);
     assert.equal(g.split_needed, true);
     assert.equal(g.split_at, 17);

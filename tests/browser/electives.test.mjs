@@ -177,3 +177,56 @@ test('the teacher keeps a group’s session journal; the deputy sees the courses
   assertClean(deputy);
   await deputy.context().close();
 });
+
+test('the deputy forms a group: under 12 for a second foreign language is refused (ELE-4), 12 are formed', async () => {
+  const api = await apiSession('deputy');
+  const me = await api('GET', '/me');
+  const school = me.user.school_id;
+  const teacher = (await (await apiSession('teacher'))('GET', '/me')).staff_id;
+  /* room in grade 8 for one more hour (the demo's choices fill the ЖОЖ's 2) */
+  const curricula = await api('GET', `/schools/${school}/curricula`);
+  await api('PUT', `/curricula/${(curricula.items ?? curricula)[0].id}/electives`, { grades: [{ grade: 8, elective_hours: 4, max_weekly_hours: 40 }] });
+  const course = await api('POST', `/schools/${school}/electives`, {
+    title: { kk: 'Француз тілі', ru: 'Французский язык', en: 'French' }, kind: 'interest', direction: 'languages',
+    second_language: true, grade_from: 8, grade_to: 8, hours: 1, staff_id: teacher,
+  });
+  await api('PUT', `/electives/${course.id}/programme`, {
+    author: 'Test', year_label: '2026-2027', explanatory_note: 'Мақсаты', content: 'Мазмұны', recommendations: 'Әдістері',
+    literature: 'Әдебиет', plan: [{ section: 'Кіріспе', topic: 'Сәлемдесу', hours: 2, form: 'диалог' }],
+  });
+  const crit = Object.fromEntries(['novelty', 'motivation', 'development', 'completeness', 'sequence', 'active_methods',
+    'control', 'realism', 'structure'].map((k) => [k, { score: 2 }]));
+  await api('POST', `/electives/${course.id}/reviews`, { reviewer: 'ӘБ', reviewed_on: '2026-06-10', criteria: crit });
+  await api('POST', `/electives/${course.id}/programme/approve`, { date: '2026-06-20', protocol_number: '3' });
+  const eights = [];
+  for (const cl of (await api('GET', `/schools/${school}/classes?limit=500`)).items.filter((c) => c.grade === 8))
+    eights.push(...(await api('GET', `/classes/${cl.id}/students?limit=100`)).items.filter((s) => s.status === 'studying'));
+  for (const s of eights.slice(0, 12)) await api('POST', `/students/${s.id}/electives`, { course_id: course.id });
+
+  const page = await newPage();
+  await signIn(page, 'deputy');
+  await page.goto(`/electives/${course.id}`);
+  const form = page.getByTestId('el-group-form');
+  await form.waitFor();
+  await settle(page);
+  const boxes = form.locator('ul.free input[type=checkbox]');
+  assert.equal(await boxes.count(), 12, 'the twelve who chose it, in no group');
+  for (let i = 0; i < 11; i++) await boxes.nth(i).check();
+  await form.locator('#f-name').fill('1');
+  page.expectStatus(/\/api\/v1\/electives\/\d+\/groups$/, 422);
+  await form.locator('button[type=submit]').click();
+  await page.getByTestId('broken-rules').filter({ hasText: 'ELE-4' }).waitFor();
+  await page.setViewportSize(PHONE);
+  assert.ok(await noSideScroll(page), 'no sideways scroll at 390 px');
+  await screenshots(page, 'electives-deputy-group-refused');
+  await boxes.nth(11).check();
+  await form.locator('button[type=submit]').click();
+  await page.getByTestId('el-group-formed').waitFor();
+  await page.getByTestId('el-groups').waitFor();
+  const groups = await api('GET', `/electives/${course.id}/groups`);
+  assert.equal(groups.items.length, 1);
+  assert.equal(groups.items[0].size, 12);
+  await screenshots(page, 'electives-deputy-group-formed');
+  assertClean(page);
+  await page.context().close();
+});

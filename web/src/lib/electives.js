@@ -11,3 +11,6 @@ export function resultView(r) {
   const word = `${r.result} · ${t(r.passed ? 'el.passed' : 'el.not_passed')}`;
   return { tone: r.passed ? 'good' : r.final ? 'bad' : 'warn', text: r.final ? word : `${word} · ${t('el.so_far')}` };
 }
+
+/** "7–9", or "8" for a course of one grade. */
+export const gradesText = (c) => (c.grade_from === c.grade_to ? String(c.grade_from) : `${c.grade_from}–${c.grade_to}`);
