@@ -230,3 +230,64 @@ test('the deputy forms a group: under 12 for a second foreign language is refuse
   assertClean(page);
   await page.context().close();
 });
+
+test('the deputy opens a course, and its programme is written, reviewed and approved (ELE-5..ELE-7)', async () => {
+  const page = await newPage();
+  await signIn(page, 'deputy');
+  const me = await (await apiSession('deputy'))('GET', '/me');
+  await page.goto(`/schools/${me.user.school_id}/electives`);
+  await page.getByTestId('el-open').click();
+  const form = page.getByTestId('el-course-form');
+  await form.locator('[id="f-title.kk"]').fill('Астрономия');
+  await form.locator('[id="f-title.ru"]').fill('Астрономия для всех');
+  await form.locator('[id="f-title.en"]').fill('Astronomy');
+  await form.locator('#f-grade_from').fill('9');
+  await form.locator('#f-grade_to').fill('8');
+  page.expectStatus(/\/api\/v1\/schools\/\d+\/electives$/, 422);
+  await form.locator('button[type=submit]').click();
+  await page.getByTestId('form-errors').waitFor();
+  await form.locator('#f-grade_to').fill('11');
+  await form.locator('button[type=submit]').click();
+  await page.getByTestId('el-programme-form').waitFor();
+
+  /* approving an empty programme: every missing part (ELE-6) and the review (ELE-7) */
+  page.expectStatus(/\/api\/v1\/electives\/\d+\/programme\/approve$/, 422);
+  await page.getByTestId('el-approve-form').locator('#f-approve-protocol_number').fill('4');
+  await page.getByTestId('el-approve-form').locator('button[type=submit]').click();
+  const rules = page.getByTestId('broken-rules');
+  await rules.waitFor();
+  assert.match(await rules.innerText(), /ELE-6/);
+  assert.match(await rules.innerText(), /ELE-7/);
+  await page.setViewportSize(PHONE);
+  assert.ok(await noSideScroll(page), 'no sideways scroll at 390 px');
+  await screenshots(page, 'electives-programme-refused');
+
+  const prog = page.getByTestId('el-programme-form');
+  await prog.locator('#f-write-author').fill('Ахметова Г.');
+  await prog.locator('#f-write-year_label').fill('2026-2027');
+  for (const k of ['explanatory_note', 'content', 'recommendations', 'literature'])
+    await prog.locator(`#f-write-${k}`).fill(`${k}: мәтін`);
+  await prog.getByTestId('el-plan-add').click();
+  const row = prog.locator('.row').first().locator('input');
+  await row.nth(0).fill('Күн жүйесі');
+  await row.nth(1).fill('Планеталар');
+  await row.nth(3).fill('практикум');
+  await prog.locator('button[type=submit]').click();
+  await page.getByTestId('el-programme-done').waitFor();
+  const review = page.getByTestId('el-review-form');
+  await review.locator('#f-review-reviewer').fill('Сейітова Ә.');
+  await review.locator('button[type=submit]').click();
+  await page.getByTestId('el-approve-form').waitFor();
+  await page.locator('text=/27/').first().waitFor();
+  await page.getByTestId('el-approve-form').locator('#f-approve-protocol_number').fill('4');
+  await page.getByTestId('el-approve-form').locator('button[type=submit]').click();
+  await page.getByTestId('el-approve-form').waitFor({ state: 'detached' });
+  const id = /\/electives\/(\d+)/.exec(page.url())[1];
+  const p = await (await apiSession('deputy'))('GET', `/electives/${id}/programme`);
+  assert.equal(p.status, 'approved');
+  assert.equal(p.plan[0].topic, 'Планеталар');
+  assert.equal(p.reviews[0].total, 18);
+  await screenshots(page, 'electives-programme-approved');
+  assertClean(page);
+  await page.context().close();
+});
