@@ -3,7 +3,8 @@
 // ЖОЖ's elective hours, chooses a course — it moves to the chosen ones and the hours
 // follow — and, choosing on past the ЖОЖ's hours, gets the refusal at the course with its
 // rule (ELE-1) and figures, nothing written; then switches a course on an application
-// (ELE-13), refused first without the applicants. The academic deputy then opens another
+// (ELE-13), refused first without the applicants; the diary lists them (ELE-11). The
+// academic deputy then opens another
 // student's page and sees the results of each period with the figures that decided them
 // (ELE-9, ELE-10: the demo's sessions so far). The interface speaks the user's language
 // (Kazakh by default), so the checks read numbers and data attributes, not words.
@@ -88,6 +89,11 @@ test('a student chooses an elective', async () => {
     assert.equal(sw.switched, true, 'remembered as a switch');
     await screenshots(page, 'electives-student-switched');
   }
+
+  /* the diary shows them too (ELE-11) */
+  const openNow = (await api('GET', `/students/${me.student.id}/electives`)).choices.filter((x) => x.ends_on === null);
+  await page.goto('/diary');
+  for (const x of openNow) await page.locator(`[data-testid="diary-electives"] [data-course="${x.course_id}"]`).waitFor();
   assertClean(page);
   await page.context().close();
 });
