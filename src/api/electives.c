@@ -2,8 +2,9 @@
  * school's year with their kind and direction (ELE-2); the programme in the structure of
  * ELE-6 written by the course's teacher, reviewed on the nine criteria of ELE-7 and
  * approved by the methodological association (ELE-5: by 30 June for the next year, late
- * ones listed); what the ЖОЖ gives each grade (ELE-1, ELE-12). A refusal lists every
- * problem and writes nothing; every write is audited. docs/electives.md. */
+ * ones listed); what the ЖОЖ gives each grade (ELE-1, ELE-12); the network office's
+ * thresholds (ELE-4, ELE-10). A refusal lists every problem and writes nothing; every
+ * write is audited. docs/electives.md. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "core/date.h"
 #include "core/elective.h"
 #include "store/audit.h"
+#include "store/curriculum.h"
 #include "store/db.h"
 #include "store/elective.h"
 #include "store/org.h"
@@ -637,4 +639,66 @@ int api_curriculum_electives_put(struct req *rq)
 		return api_rollback_errors(rq, 500);
 	}
 	return api_commit_reply(rq, 200, json_pack("{s:I, s:o}", "curriculum_id", (json_int_t)id, "grades", after));
+}
+
+/* --- the thresholds (ELE-4, ELE-10) as data, kept by the network office --- */
+
+static json_t *thresholds_json(const struct elective_thresholds *t)
+{
+	return json_pack("{s:i, s:i, s:i, s:i}", "pass_percent", t->pass_attendance_percent, "pass_percent_switched",
+			 t->pass_attendance_percent_switched, "split_at", t->split_at, "second_language_min",
+			 t->second_language_min);
+}
+
+int api_elective_thresholds_get(struct req *rq)
+{
+	struct elective_thresholds t;
+	if (elective_thresholds_load(rq->db, &t) != DB_OK)
+		return reply_db_failure(rq);
+	return reply_json(rq, 200, thresholds_json(&t));
+}
+
+static const struct field_spec threshold_fields[] = {
+	{.name = "pass_percent", .type = FIELD_INT, .required = 1, .min = 1, .max = 100},
+	{.name = "pass_percent_switched", .type = FIELD_INT, .required = 1, .min = 1, .max = 100},
+	{.name = "split_at", .type = FIELD_INT, .required = 1, .min = 2, .max = 60},
+	{.name = "second_language_min", .type = FIELD_INT, .required = 1, .min = 1, .max = 60},
+	{.name = NULL},
+};
+
+int api_elective_thresholds_put(struct req *rq)
+{
+	if (validate_body(rq, threshold_fields, VALIDATE_CREATE))
+		return reply_errors(rq, 422);
+	/* ELE-10: a switcher's threshold is the lower one; ELE-4: a group that may open is not
+	 * one that must be split */
+	if (body_int(rq, "pass_percent_switched", 0) > body_int(rq, "pass_percent", 0))
+		reply_add_error(rq, "elective_thresholds_order", "ELE-10", "pass_percent_switched");
+	if (body_int(rq, "second_language_min", 0) >= body_int(rq, "split_at", 0))
+		reply_add_error(rq, "elective_thresholds_order", "ELE-4", "second_language_min");
+	if (reply_has_errors(rq))
+		return reply_errors(rq, 422);
+	if (db_begin_write(rq->db) != DB_OK)
+		return reply_db_failure(rq);
+	struct elective_thresholds t;
+	if (elective_thresholds_load(rq->db, &t) != DB_OK)
+		return api_rollback_errors(rq, 500);
+	json_t *before = thresholds_json(&t);
+	static const char *const keys[][2] = {{"elective_pass_percent", "pass_percent"},
+					      {"elective_pass_percent_switched", "pass_percent_switched"},
+					      {"elective_split_at", "split_at"},
+					      {"elective_second_language_min", "second_language_min"}};
+	int rc = DB_OK;
+	for (size_t i = 0; i < 4 && rc == DB_OK; i++)
+		rc = settings_set_int(rq->db, keys[i][0], body_int(rq, keys[i][1], 0), rq->user.id);
+	json_t *after = NULL;
+	if (rc == DB_OK && elective_thresholds_load(rq->db, &t) == DB_OK)
+		after = thresholds_json(&t);
+	int ok = after && audit_record(rq->db, rq->user.id, 0, "update", "setting", 0, before, after) == DB_OK;
+	json_decref(before);
+	if (!ok) {
+		json_decref(after);
+		return api_rollback_errors(rq, 500);
+	}
+	return api_commit_reply(rq, 200, after);
 }

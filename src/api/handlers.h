@@ -147,6 +147,8 @@ int api_elective_programme_get(struct req *rq);
 int api_elective_programme_put(struct req *rq);
 int api_elective_review_create(struct req *rq);
 int api_elective_programme_approve(struct req *rq);
+int api_elective_thresholds_get(struct req *rq);
+int api_elective_thresholds_put(struct req *rq);
 int api_curriculum_electives_get(struct req *rq);
 int api_curriculum_electives_put(struct req *rq);
 int api_student_electives(struct req *rq);

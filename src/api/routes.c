@@ -159,6 +159,8 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/elective-groups/{id}/members", api_elective_group_member_add, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"POST", "/api/v1/elective-groups/{id}/sessions", api_elective_session_save, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
 	{"GET", "/api/v1/elective-sessions/{id}", api_elective_session_get, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/settings/elective-thresholds", api_elective_thresholds_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/settings/elective-thresholds", api_elective_thresholds_put, ROLE_NETWORK_ADMIN, ROUTE_JSON},
 	{"GET", "/api/v1/curricula/{id}/electives", api_curriculum_electives_get, STAFF_AND_NETWORK, 0},
 	{"PUT", "/api/v1/curricula/{id}/electives", api_curriculum_electives_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"GET", "/api/v1/students/{id}/electives", api_student_electives, ANY, 0},

@@ -5,34 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/curriculum.h"
 #include "store/row.h"
-
-static int setting_int(struct db *db, const char *key, int def)
-{
-	struct db_stmt *st = db_prepare(db, "SELECT value FROM settings WHERE key = $1");
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, key);
-	int v = def;
-	if (db_step(st) == DB_ROW && db_col_text(st, 0)) {
-		char *end;
-		long n = strtol(db_col_text(st, 0), &end, 10);
-		if (*end == '\0' && n > 0 && n < 1000)
-			v = (int)n;
-	}
-	db_done(st);
-	return v;
-}
 
 int elective_thresholds_load(struct db *db, struct elective_thresholds *t)
 {
 	*t = elective_thresholds_default();
-	t->pass_attendance_percent = setting_int(db, "elective_pass_percent", t->pass_attendance_percent);
+	t->pass_attendance_percent = (int)settings_get_int(db, "elective_pass_percent", t->pass_attendance_percent);
 	t->pass_attendance_percent_switched =
-		setting_int(db, "elective_pass_percent_switched", t->pass_attendance_percent_switched);
-	t->split_at = setting_int(db, "elective_split_at", t->split_at);
-	t->second_language_min = setting_int(db, "elective_second_language_min", t->second_language_min);
-	return t->pass_attendance_percent < 0 || t->split_at < 0 ? DB_ERROR : DB_OK;
+		(int)settings_get_int(db, "elective_pass_percent_switched", t->pass_attendance_percent_switched);
+	t->split_at = (int)settings_get_int(db, "elective_split_at", t->split_at);
+	t->second_language_min = (int)settings_get_int(db, "elective_second_language_min", t->second_language_min);
+	return db->lost ? DB_LOST : DB_OK;
 }
 
 /* --- courses --- */

@@ -446,3 +446,24 @@ describe('the session journal and the results (ELE-8..ELE-11, ELE-14)', () => {
     assert.ok(card.products.some((i) => i.id === p.id));
   });
 });
+
+describe('the thresholds as data (ELE-4, ELE-10)', () => {
+  test('the network office changes them; contradictions refused; the results follow', async () => {
+    const now = await get('teacher', '/api/v1/settings/elective-thresholds');
+    assert.deepEqual(now, { pass_percent: 80, pass_percent_switched: 65, split_at: 17, second_language_min: 12 });
+    assertError(await as('deputy_academic', 'PUT', '/api/v1/settings/elective-thresholds', now), 403);
+    const r = await auditGrows(0, () => as('network_admin', 'PUT', '/api/v1/settings/elective-thresholds',
+      { pass_percent: 70, pass_percent_switched: 75, split_at: 12, second_language_min: 12 }));
+    assertError(r, 422);
+    assert.deepEqual(problems(r), ['elective_thresholds_order:pass_percent_switched', 'elective_thresholds_order:second_language_min']);
+    await auditGrows(1, () => ok('network_admin', 'PUT', '/api/v1/settings/elective-thresholds',
+      { pass_percent: 70, pass_percent_switched: 60, split_at: 17, second_language_min: 12 }));
+    /* y of the journal's test attended 70 %: сыналды at a threshold of 70 */
+    const courses = (await get('deputy_academic', `/api/v1/schools/${net.school1}/electives`)).items;
+    const mech = courses.find((c) => c.title.en === 'Mechatronics');
+    const res = await get('deputy_academic', `/api/v1/electives/${mech.id}/results?period=1`);
+    const at70 = res.items.find((i) => i.percent === 70);
+    assert.deepEqual([at70.result, at70.required_percent], ['сыналды', 70]);
+    await ok('network_admin', 'PUT', '/api/v1/settings/elective-thresholds', now);
+  });
+});
