@@ -16,14 +16,6 @@
 
 #define BAR_WIDTH 30
 
-/* Seconds since an arbitrary start, for the summary line. */
-static double seconds_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* The progress callback: a redrawn bar per school on a terminal (ctx non-NULL) — its
  * rows, then its journal — else one line per school when it is done. */
 static void show_progress(void *ctx, const struct demo_progress *p)
@@ -116,9 +108,9 @@ int cmd_demo(int argc, char **argv)
 		.today = today,
 	};
 	struct demo_summary sum;
-	double start = seconds_now();
+	double start = cli_seconds();
 	rc = demo_generate(db, &opt, &sum);
-	double took = seconds_now() - start;
+	double took = cli_seconds() - start;
 	db_close(db);
 	if (rc != DEMO_OK) {
 		if (tty)

@@ -1,4 +1,4 @@
-/* electives (demo) — elective courses of a demo school (issue 8, migration 009), so that
+/* electives (demo) — elective courses of a demo school (issue 8, migration 012), so that
  * the students' page, the deputy's courses and groups, the teacher's session journal and
  * the results have a term's worth of history from the start:
  * - the ЖОЖ's elective hours and weekly maximum of grades 7–12;

@@ -1,4 +1,4 @@
-/* elective (store) — elective courses (issue 8; migration 009): the courses of a school's
+/* elective (store) — elective courses (issue 8; migration 012): the courses of a school's
  * year, their programmes (ELE-6) with reviews (ELE-7) and approval (ELE-5), the
  * students' choices and switches (ELE-1, ELE-13), what the ЖОЖ gives a grade (ELE-12),
  * groups with fixed members (ELE-3, ELE-4), sessions with attendance and the test work

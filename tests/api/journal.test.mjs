@@ -9,19 +9,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertError, auditGrows as auditGrowsBy, auditOf, auditTotal, network, startServer } from './server.mjs';
+import { assertError, auditOf, auditTotal, network, startServer, rolesOf } from './server.mjs';
 
 const TODAY = '2026-11-26';
 const srv = await startServer({ serveArgs: ['--today', TODAY] });
 after(() => srv.stop());
 
-const as = async (role, method, p, body) => srv.api(method, p, { token: await srv.login(role), body });
-const get = async (role, p) => {
-  const r = await as(role, 'GET', p);
-  assert.equal(r.status, 200, `${role} GET ${p}: ${r.text}`);
-  return r.body;
-};
-const auditGrows = (n, fn) => auditGrowsBy(srv, n, fn);
+const { as, get, auditGrows } = rolesOf(srv);
 const journalPath = (id) => `/api/v1/lessons/${id}/journal`;
 
 let net;

@@ -7,18 +7,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertError, assertList, auditGrows as auditGrowsBy, auditOf, network, startServer } from './server.mjs';
+import { assertError, assertList, auditOf, network, startServer, rolesOf } from './server.mjs';
 
 const srv = await startServer();
 after(() => srv.stop());
 
-const as = async (role, method, p, body) => srv.api(method, p, { token: await srv.login(role), body });
-const get = async (role, p) => {
-  const r = await as(role, 'GET', p);
-  assert.equal(r.status, 200, `${role} GET ${p}: ${r.text}`);
-  return r.body;
-};
-const auditGrows = (n, fn) => auditGrowsBy(srv, n, fn);
+const { as, get, auditGrows } = rolesOf(srv);
 
 let net;
 let mine; // a load line of the demo "teacher": class (or group) and subject

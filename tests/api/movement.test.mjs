@@ -10,19 +10,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { PASSWORD, assertError, auditGrows as auditGrowsBy, auditOf, network, problems, startServer } from './server.mjs';
+import { PASSWORD, assertError, auditOf, network, problems, startServer, rolesOf } from './server.mjs';
 
 const TODAY = '2026-11-26'; // a Thursday
 const srv = await startServer({ serveArgs: ['--today', TODAY] });
 after(() => srv.stop());
 
-const as = async (role, method, p, body) => srv.api(method, p, { token: await srv.login(role), body });
-const get = async (role, p) => {
-  const r = await as(role, 'GET', p);
-  assert.equal(r.status, 200, `${role} GET ${p}: ${r.text}`);
-  return r.body;
-};
-const auditGrows = (n, fn) => auditGrowsBy(srv, n, fn);
+const { as, get, auditGrows } = rolesOf(srv);
 const applications = (id) => `/api/v1/students/${id}/applications`;
 const step = (id, what) => `/api/v1/applications/${id}/${what}`;
 
@@ -377,5 +371,29 @@ describe('an early return from externship (EXT-11: documents, then the order, no
     /* the externship was granted: a new one is refused for good (EXT-2) */
     const again = await as('parent', 'POST', applications(child.id), externship({ starts_on: '2027-09-01', ends_on: '2028-05-25' }));
     assert.equal(assertError(again, 422, 'externship_already_granted').rule, 'EXT-2');
+  });
+});
+
+describe('withdrawing an application before the order', () => {
+  test('the parent withdraws a leave application: closed, nothing due, no further step; after the order it cannot be', async () => {
+    const leave = { kind: 'academic_leave', ground: 'medical', starts_on: '2027-01-11', ends_on: '2027-02-15', documents: ['vkk_conclusion'] };
+    const me = await get('parent', '/api/v1/me');
+    const filed = await as('deputy_academic', 'POST', applications(studying.id), leave);
+    assert.equal(filed.status, 201, filed.text);
+    const id = filed.body.id;
+    /* a parent of another student, a teacher: 403; nothing written */
+    assert.ok(!me.children.some((c) => c.id === studying.id));
+    assertError(await auditGrows(0, () => as('parent', 'POST', step(id, 'withdraw'), {})), 403, 'forbidden');
+    assertError(await as('teacher', 'POST', step(id, 'withdraw'), {}), 403, 'forbidden');
+    assertError(await as('deputy_academic', 'POST', step(id, 'withdraw'), { date: '2026-11-27' }), 422, 'date_in_future');
+    const w = await auditGrows(1, () => as('deputy_academic', 'POST', step(id, 'withdraw'), {}));
+    assert.equal(w.status, 200, w.text);
+    assert.deepEqual([w.body.status, w.body.done_on], ['withdrawn', TODAY]);
+    assert.deepEqual(w.body.deadlines, [], 'nothing is due on a withdrawn case');
+    assertError(await as('deputy_academic', 'POST', step(id, 'documents-checked'), {}), 422, 'case_closed');
+    assertError(await as('deputy_academic', 'POST', step(id, 'withdraw'), {}), 422, 'case_closed');
+    /* the parent's own child: an order exists, so no withdrawal */
+    const ordered = (await get('parent', `/api/v1/students/${child.id}/movements`)).cases.find((c) => c.status === 'done');
+    assertError(await as('parent', 'POST', step(ordered.id, 'withdraw'), {}), 422, 'case_closed');
   });
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertError, auditTotal, network, newStudent, startServer } from './server.mjs';
+import { assertError, auditTotal, network, newStudent, startServer, rolesOf } from './server.mjs';
 
 const srv = await startServer();
 after(() => srv.stop());
@@ -13,7 +13,7 @@ before(async () => {
   net = await network(srv);
 });
 
-const as = async (role, method, p, body) => srv.api(method, p, { token: await srv.login(role), body });
+const { as } = rolesOf(srv);
 
 /* A student of a class who is not the given person (a classmate, for instance). */
 async function someStudentOf(classId, notIds = []) {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertError, assertNames, auditOf, auditTotal, freshIin, network, newStudent, problems, startServer } from './server.mjs';
+import { assertError, assertNames, auditOf, auditTotal, freshIin, network, newStudent, problems, startServer, rolesOf } from './server.mjs';
 
 const srv = await startServer();
 after(() => srv.stop());
@@ -14,7 +14,7 @@ before(async () => {
   net = await network(srv);
 });
 
-const as = async (role, method, p, body) => srv.api(method, p, { token: await srv.login(role), body });
+const { as } = rolesOf(srv);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 /* The newest audit entry of a record, checked for who, when and what. */

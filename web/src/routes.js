@@ -49,6 +49,11 @@ import StudentElectivesPage from './pages/StudentElectivesPage.svelte';
 import SchoolElectivesPage from './pages/SchoolElectivesPage.svelte';
 import ElectiveCoursePage from './pages/ElectiveCoursePage.svelte';
 import ElectiveGroupPage from './pages/ElectiveGroupPage.svelte';
+import YearEndPage from './pages/YearEndPage.svelte';
+import PlanPage from './pages/PlanPage.svelte';
+import ContingentInboxPage from './pages/ContingentInboxPage.svelte';
+import OutboxPage from './pages/OutboxPage.svelte';
+import ContingentPage from './pages/ContingentPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -69,6 +74,7 @@ export const routes = [
   ['/curricula/:id', CurriculumPage],
   ['/classes/:id/groups', ClassGroupsPage],
   ['/classes/:id/ktp', KtpPlanPage],
+  ['/classes/:id/year-end', YearEndPage],
   ['/schools/:id/load-report', LoadReportPage],
   ['/schools/:id/ktp', KtpPage],
   ['/schools/:id/load', LoadEditPage],
@@ -105,5 +111,9 @@ export const routes = [
   ['/students/:id/movements', MovementBookPage],
   ['/students/:id/applications/new', ApplicationFormPage],
   ['/students/:student/applications/:id', ApplicationPage],
+  ['/students/:student/applications/:id/plan', PlanPage],
   ['/schools/:id/deadlines', DeadlinesPage],
+  ['/contingent/inbox', ContingentInboxPage],
+  ['/outbox', OutboxPage],
+  ['/reports/contingent', ContingentPage],
 ];

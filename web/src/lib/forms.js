@@ -1,4 +1,5 @@
 // Helpers of the forms: what to send for a field, and whether a date field holds a date.
+import { t } from './i18n.svelte.js';
 
 /** The value of a text field for the API: trimmed, or null when empty. */
 export function textOrNull(v) {
@@ -13,6 +14,19 @@ export function isoDateOk(v) {
   if (!m) return false;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** The browser's own refusal of date fields that hold no real date (typed wrong), in the
+ * shape of an API error (status, message, problems()) for ProblemSummary and the fields;
+ * null when every one is empty or a date. `fields` maps the form's keys to the fields the
+ * problems name (the API's paths, e.g. {council_date: 'council.date'}); an array names
+ * them alike. */
+export function badDates(values, fields) {
+  const map = Array.isArray(fields) ? Object.fromEntries(fields.map((k) => [k, k])) : fields;
+  const bad = Object.keys(map).filter((k) => typeof values[k] === 'string' && !isoDateOk(values[k]));
+  if (!bad.length) return null;
+  const message = t('form.date_format');
+  return { status: 400, message, problems: () => bad.map((k) => ({ field: map[k], code: 'bad_date', message })) };
 }
 
 /** Moves keyboard focus to the first field that has an error. */

@@ -1,4 +1,4 @@
--- 009: elective courses (issue 8: ELE-1..ELE-14) (PostgreSQL): each school's courses with
+-- 012: elective courses (issue 8: ELE-1..ELE-14) (PostgreSQL): each school's courses with
 -- their kind and direction, the programme in the structure of ELE-6 with its reviews on
 -- the nine criteria of ELE-7 and the methodological association's approval, the students'
 -- choices with their switches, the groups with fixed membership, the sessions with
