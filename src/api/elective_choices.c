@@ -51,6 +51,17 @@ static int grade_of(json_t *student)
 	return (int)int_at(json_object_get(student, "class"), "grade");
 }
 
+/* The academic year a student's electives belong to: their class's year (the school's
+ * current year for a student without a class). */
+static int64_t year_of(struct req *rq, json_t *student)
+{
+	int64_t year = 0;
+	int64_t cls = int_at(student, "class_id");
+	if (cls && db_query_int64(rq->db, &year, "SELECT academic_year_id FROM classes WHERE id = $1", "i", cls) == DB_ROW)
+		return year;
+	return years_current(rq->db, int_at(student, "school_id"));
+}
+
 int api_student_electives(struct req *rq)
 {
 	int64_t id = rq->params[0];
@@ -63,7 +74,7 @@ int api_student_electives(struct req *rq)
 		json_decref(s);
 		return s || fam ? reply_error(rq, 403, "forbidden", NULL, NULL) : reply_error(rq, 404, "not_found", NULL, NULL);
 	}
-	int64_t school = int_at(s, "school_id"), year = years_current(rq->db, school);
+	int64_t school = int_at(s, "school_id"), year = year_of(rq, s);
 	int grade = grade_of(s);
 	struct elective_load load;
 	struct elective_thresholds t;
@@ -126,7 +137,7 @@ static json_t *check_choice(struct req *rq, json_t *student, int64_t course_id, 
 {
 	*failed = 0;
 	int64_t id = int_at(student, "id"), school = int_at(student, "school_id");
-	int64_t year = years_current(rq->db, school);
+	int64_t year = year_of(rq, student);
 	const char *status = json_string_value(json_object_get(student, "status"));
 	if (!status || strcmp(status, "studying") != 0)
 		reply_add_error(rq, "elective_student_not_studying", "ELE-1", "student_id");
@@ -189,10 +200,10 @@ static json_t *check_choice(struct req *rq, json_t *student, int64_t course_id, 
 
 /* The first day of the choice: the day the administration gives for a choice made on
  * paper earlier, else today — or the year's first day when today is before it. */
-static void choice_start(struct req *rq, int64_t school, char out[DATE_TEXT_SIZE])
+static void choice_start(struct req *rq, json_t *student, char out[DATE_TEXT_SIZE])
 {
 	elective_today(out);
-	json_t *y = years_get(rq->db, years_current(rq->db, school));
+	json_t *y = years_get(rq->db, year_of(rq, student));
 	const char *starts = y ? json_string_value(json_object_get(y, "starts_on")) : NULL;
 	if (body_str(rq, "starts_on"))
 		snprintf(out, DATE_TEXT_SIZE, "%s", body_str(rq, "starts_on"));
@@ -214,7 +225,7 @@ static void check_starts_on(struct req *rq, json_t *student, const char *after)
 	}
 	char today[DATE_TEXT_SIZE];
 	elective_today(today);
-	json_t *y = years_get(rq->db, years_current(rq->db, int_at(student, "school_id")));
+	json_t *y = years_get(rq->db, year_of(rq, student));
 	const char *ys = y ? json_string_value(json_object_get(y, "starts_on")) : NULL;
 	if (strcmp(d, today) > 0)
 		reply_add_error(rq, "date_in_future", NULL, "starts_on");
@@ -253,9 +264,9 @@ static const struct field_spec choose_fields[] = {
 static int choice_written(struct req *rq, json_t *student, int64_t course_id, int64_t switched_from, const char *action)
 {
 	int64_t id = int_at(student, "id"), school = int_at(student, "school_id");
-	int64_t year = years_current(rq->db, school);
+	int64_t year = year_of(rq, student);
 	char start[DATE_TEXT_SIZE];
-	choice_start(rq, school, start);
+	choice_start(rq, student, start);
 	int64_t choice = 0;
 	int rc = DB_OK;
 	if (switched_from)

@@ -189,12 +189,23 @@ test('the deputy forms a group: under 12 for a second foreign language is refuse
   const me = await api('GET', '/me');
   const school = me.user.school_id;
   const teacher = (await (await apiSession('teacher'))('GET', '/me')).staff_id;
+  /* grade-8 students of the demo's year (other test files of the run may have made more
+   * years and classes) */
+  const eights = [];
+  let year = null;
+  for (const cl of (await api('GET', `/schools/${school}/classes?limit=500`)).items.filter((c) => c.grade === 8)) {
+    const studying = (await api('GET', `/classes/${cl.id}/students?limit=100`)).items.filter((s) => s.status === 'studying');
+    if (!studying.length || (year && cl.academic_year_id !== year)) continue;
+    year = cl.academic_year_id;
+    eights.push(...studying);
+  }
   /* room in grade 8 for one more hour (the demo's choices fill the ЖОЖ's 2) */
   const curricula = await api('GET', `/schools/${school}/curricula`);
-  await api('PUT', `/curricula/${(curricula.items ?? curricula)[0].id}/electives`, { grades: [{ grade: 8, elective_hours: 4, max_weekly_hours: 40 }] });
+  const joj = (curricula.items ?? curricula).find((k) => k.academic_year_id === year);
+  await api('PUT', `/curricula/${joj.id}/electives`, { grades: [{ grade: 8, elective_hours: 4, max_weekly_hours: 40 }] });
   const course = await api('POST', `/schools/${school}/electives`, {
-    title: { kk: 'Француз тілі', ru: 'Французский язык', en: 'French' }, kind: 'interest', direction: 'languages',
-    second_language: true, grade_from: 8, grade_to: 8, hours: 1, staff_id: teacher,
+    academic_year_id: year, title: { kk: 'Француз тілі', ru: 'Французский язык', en: 'French' }, kind: 'interest',
+    direction: 'languages', second_language: true, grade_from: 8, grade_to: 8, hours: 1, staff_id: teacher,
   });
   await api('PUT', `/electives/${course.id}/programme`, {
     author: 'Test', year_label: '2026-2027', explanatory_note: 'Мақсаты', content: 'Мазмұны', recommendations: 'Әдістері',
@@ -204,10 +215,7 @@ test('the deputy forms a group: under 12 for a second foreign language is refuse
     'control', 'realism', 'structure'].map((k) => [k, { score: 2 }]));
   await api('POST', `/electives/${course.id}/reviews`, { reviewer: 'ӘБ', reviewed_on: '2026-06-10', criteria: crit });
   await api('POST', `/electives/${course.id}/programme/approve`, { date: '2026-06-20', protocol_number: '3' });
-  const eights = [];
-  for (const cl of (await api('GET', `/schools/${school}/classes?limit=500`)).items.filter((c) => c.grade === 8))
-    eights.push(...(await api('GET', `/classes/${cl.id}/students?limit=100`)).items.filter((s) => s.status === 'studying'));
-  /* twelve who may still choose (other test files of the run may have moved some students) */
+  /* twelve who may still choose */
   const token = (await (await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ login: 'deputy', password: PASSWORD }) })).json()).token;
   let chosen = 0;
