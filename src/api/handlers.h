@@ -149,6 +149,33 @@ int api_contingent_received(struct req *rq);
 int api_outbox_list(struct req *rq);
 int api_school_deadlines(struct req *rq);
 
+/* electives.c, elective_choices.c, elective_sessions.c: elective courses (issue 8) */
+int api_school_electives(struct req *rq);
+int api_school_elective_create(struct req *rq);
+int api_school_electives_late(struct req *rq);
+int api_elective_get(struct req *rq);
+int api_elective_update(struct req *rq);
+int api_elective_programme_get(struct req *rq);
+int api_elective_programme_put(struct req *rq);
+int api_elective_review_create(struct req *rq);
+int api_elective_programme_approve(struct req *rq);
+int api_elective_thresholds_get(struct req *rq);
+int api_elective_thresholds_put(struct req *rq);
+int api_curriculum_electives_get(struct req *rq);
+int api_curriculum_electives_put(struct req *rq);
+int api_student_electives(struct req *rq);
+int api_student_elective_choose(struct req *rq);
+int api_student_elective_switch(struct req *rq);
+int api_elective_choosers(struct req *rq);
+int api_elective_groups(struct req *rq);
+int api_elective_group_create(struct req *rq);
+int api_elective_group_get(struct req *rq);
+int api_elective_group_member_add(struct req *rq);
+int api_elective_session_save(struct req *rq);
+int api_elective_session_get(struct req *rq);
+int api_elective_results(struct req *rq);
+int api_elective_products(struct req *rq);
+int api_elective_product_create(struct req *rq);
 /* externship_plan.c: the externship student's consultation schedule (A1 form 3, EXT-13, EXT-15) */
 int api_application_plan(struct req *rq);
 int api_application_plan_put(struct req *rq);

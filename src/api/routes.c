@@ -159,6 +159,38 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/classes/{id}/year-end", api_class_year_end, ROLE_DIRECTOR, ROUTE_JSON},
 	{"POST", "/api/v1/students/{id}/leaving", api_student_leaving, ROLE_DIRECTOR, ROUTE_JSON},
 
+	/* Elective courses (issue 8): the deputy's courses, the programme written, reviewed and
+	 * approved (ELE-5..ELE-7), what the ЖОЖ gives a grade, the students' choices and
+	 * switches (ELE-1, ELE-12, ELE-13), groups (ELE-3, ELE-4), the sessions' journal, the
+	 * results with their figures (ELE-9, ELE-10) and the final products (ELE-8). */
+	{"GET", "/api/v1/schools/{id}/electives", api_school_electives, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/schools/{id}/electives", api_school_elective_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/schools/{id}/electives/late", api_school_electives_late, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/electives/{id}", api_elective_get, STAFF_AND_NETWORK, 0},
+	{"PATCH", "/api/v1/electives/{id}", api_elective_update, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/electives/{id}/programme", api_elective_programme_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/electives/{id}/programme", api_elective_programme_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"POST", "/api/v1/electives/{id}/reviews", api_elective_review_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"POST", "/api/v1/electives/{id}/programme/approve", api_elective_programme_approve, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/electives/{id}/choices", api_elective_choosers, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/electives/{id}/groups", api_elective_groups, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/electives/{id}/groups", api_elective_group_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/electives/{id}/results", api_elective_results, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/electives/{id}/products", api_elective_products, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/electives/{id}/products", api_elective_product_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"GET", "/api/v1/elective-groups/{id}", api_elective_group_get, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/elective-groups/{id}/members", api_elective_group_member_add, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"POST", "/api/v1/elective-groups/{id}/sessions", api_elective_session_save, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"GET", "/api/v1/elective-sessions/{id}", api_elective_session_get, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/settings/elective-thresholds", api_elective_thresholds_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/settings/elective-thresholds", api_elective_thresholds_put, ROLE_NETWORK_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/curricula/{id}/electives", api_curriculum_electives_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/curricula/{id}/electives", api_curriculum_electives_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/students/{id}/electives", api_student_electives, ANY, 0},
+	{"POST", "/api/v1/students/{id}/electives", api_student_elective_choose, ROLE_STUDENT | ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"POST", "/api/v1/students/{id}/electives/switch", api_student_elective_switch, ROLE_STUDENT | ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+
+	/* The monthly contingent report (issue 7), as JSON or XLSX. */
 	/* The monthly contingent report (issue 7), as JSON, XLSX or PDF. */
 	{"GET", "/api/v1/reports/contingent", api_report_contingent, ROLES_NETWORK | ROLES_SCHOOL_ADMIN, ROUTE_REPLICA},
 

@@ -131,5 +131,9 @@ int cmd_demo(int argc, char **argv)
 	       " %d late arrivals, %d formative marks, %d summative works with %d scores, %d covers in %.1f s\n",
 	       today, sum.journal_lessons, sum.missed, sum.unfilled, sum.absences, sum.lates, sum.marks, sum.works,
 	       sum.scores, sum.covers, sum.journal_seconds);
+	printf("mektep: demo electives: %d courses, %d choices (%d switched), %d groups, %d sessions with %d absences,"
+	       " %d final products in %.1f s\n",
+	       sum.elective_courses, sum.elective_choices, sum.elective_switches, sum.elective_groups,
+	       sum.elective_sessions, sum.elective_absences, sum.elective_products, sum.elective_seconds);
 	return 0;
 }

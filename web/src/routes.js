@@ -45,6 +45,10 @@ import MovementBookPage from './pages/MovementBookPage.svelte';
 import ApplicationFormPage from './pages/ApplicationFormPage.svelte';
 import ApplicationPage from './pages/ApplicationPage.svelte';
 import DeadlinesPage from './pages/DeadlinesPage.svelte';
+import StudentElectivesPage from './pages/StudentElectivesPage.svelte';
+import SchoolElectivesPage from './pages/SchoolElectivesPage.svelte';
+import ElectiveCoursePage from './pages/ElectiveCoursePage.svelte';
+import ElectiveGroupPage from './pages/ElectiveGroupPage.svelte';
 import YearEndPage from './pages/YearEndPage.svelte';
 import PlanPage from './pages/PlanPage.svelte';
 import ContingentInboxPage from './pages/ContingentInboxPage.svelte';
@@ -81,6 +85,10 @@ export const routes = [
   ['/students/:id', StudentPage],
   ['/students/:id/edit', StudentFormPage],
   ['/students/:id/choices', StudentChoicePage],
+  ['/students/:id/electives', StudentElectivesPage],
+  ['/schools/:id/electives', SchoolElectivesPage],
+  ['/electives/:id', ElectiveCoursePage],
+  ['/elective-groups/:id', ElectiveGroupPage],
   ['/students/:id/representatives/new', RepresentativeLinkPage],
   ['/representatives', RepresentativesPage],
   ['/representatives/:id', RepresentativePage],
