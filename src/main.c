@@ -14,7 +14,7 @@ static const struct {
 	{"demo", cmd_demo, "create a demo network of schools, classes, students and staff"},
 	{"migrate", cmd_migrate, "create or upgrade the database schema"},
 	{"user", cmd_user, "manage sign-ins (user add)"},
-	{"timetable", cmd_timetable, "lay the approved timetables over the calendar (timetable lay)"},
+	{"timetable", cmd_timetable, "the timetable: lay, solve (the generator), export-fet"},
 };
 
 static void usage(FILE *out)

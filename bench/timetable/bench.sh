@@ -1,9 +1,10 @@
 #!/bin/sh
 # bench.sh — the benchmark of issue 9, ours and FET's interleaved so both see the same
 # load: for each instance and seed, fet-cl (run_fet.sh) and then Mektep's solver
-# (solve_fet), each result counted by check_nis.py and by sv_verify (solve_fet --check).
-# Usage: bench.sh OUTDIR [INSTANCES…] (default: nis1w3 vmg nis1w1), from the repository root;
-# needs Debian's fet and fet-data, and python3. One line per run goes to OUTDIR/bench.log.
+# (`mektep timetable solve --fet`, build/mektep), each result counted by check_nis.py and
+# by sv_verify (check_fet). Usage: bench.sh OUTDIR [INSTANCES…] (default: nis1w3 vmg
+# nis1w1; SEEDS="1 2 3 4 5"), from the repository root after a build; needs Debian's fet
+# and fet-data, and python3. One line per run goes to OUTDIR/bench.log.
 set -eu
 out=$1
 shift
@@ -11,8 +12,8 @@ mkdir -p "$out"
 here=$(cd "$(dirname "$0")" && pwd)
 shared=${SHARED_BENCH:-$here/../../../shared/bench/timetable}
 [ -d "$shared" ] || shared=/work/shared/bench/timetable
-cc -O2 -std=c17 -D_GNU_SOURCE -I src "$here/solve_fet.c" src/solver/model.c src/solver/search.c \
-   src/solver/fet.c src/solver/explain.c -lm -lpthread -o "$out/solve_fet"
+cc -O2 -std=c17 -D_GNU_SOURCE -I src "$here/check_fet.c" src/solver/model.c src/solver/search.c \
+   src/solver/fet.c src/solver/explain.c src/util/buf.c -lm -lpthread -o "$out/check_fet"
 python3 "$shared/gen_nis.py" --out "$out/nis1w3.fet" --seed 1 --rooms 1 \
    --teacher-max-gaps-week 3 --teacher-max-gaps-day 1 >/dev/null
 python3 "$shared/gen_nis.py" --out "$out/nis1w1.fet" --seed 1 --rooms 1 \
@@ -21,11 +22,11 @@ cp "$(dpkg -L fet-data | grep 'vmg-20180901b-2.fet$')" "$out/vmg.fet"
 log=$out/bench.log
 count() { # INSTANCE RESULT -> "check_nis: hard=… gaps=…; sv_verify: …"
 	c=$(python3 "$shared/check_nis.py" "$1" "$2" 2>&1 | sed -n 's/^hard_total = \([0-9]*\)/\1/p; s/^QUALITY: teacher_gaps_total = \([0-9]*\).*/\1/p' | tr '\n' ' ')
-	v=$("$out/solve_fet" --check "$1" "$2" 2>/dev/null || true)
+	v=$("$out/check_fet" "$1" "$2" 2>/dev/null || true)
 	echo "check_nis hard,gaps=$c sv_verify: $v"
 }
 for inst in ${*:-nis1w3 vmg nis1w1}; do
-	for seed in 1 2 3 4 5; do
+	for seed in ${SEEDS:-1 2 3 4 5}; do
 		f=$out/$inst.fet
 		r=$("$here/run_fet.sh" "$f" "$seed" 300 "$out/fet-$inst-$seed")
 		x=$(ls "$out/fet-$inst-$seed"/timetables/$inst/${inst}_activities.xml \
@@ -35,8 +36,12 @@ for inst in ${*:-nis1w3 vmg nis1w1}; do
 		[ "$inst" = vmg ] && limit=60
 		for threads in 2 1; do
 			[ "$threads" = 1 ] && [ "$inst" != nis1w3 ] && continue
-			o=$("$out/solve_fet" "$f" "$out/ours-$inst-$seed-$threads.xml" "$seed" "$limit" "$threads" 2>/dev/null || true)
-			echo "OURS $inst threads=$threads $o | $(count "$f" "$out/ours-$inst-$seed-$threads.xml")" >>"$log"
+			r=$out/ours-$inst-$seed-$threads.xml
+			o=$(build/mektep timetable solve --fet "$f" --out "$r" --seed "$seed" --time-limit "$limit" \
+			    --threads "$threads" 2>/dev/null || true)
+			# "… 0 hard violations in T s (searched S s, M moves); G teacher gaps …"
+			t=$(echo "$o" | sed -n 's/.*0 hard violations in \([0-9.]*\) s.*/\1/p')
+			echo "OURS $inst threads=$threads seed=$seed time_to_feasible=${t:--1} | $(count "$f" "$r")" >>"$log"
 		done
 	done
 done

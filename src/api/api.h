@@ -21,6 +21,13 @@ int rights_write_network(struct req *rq);
 /* Staff of the student's school, the network roles, the student, their representatives. */
 int rights_read_student(struct req *rq, int64_t student_id, int64_t school_id, int64_t person_id);
 
+/* ?name=ID: *out gets the id, 0 when absent; returns 0, or -1 after replying 400
+ * bad_query when it is not a positive integer. */
+int api_query_id(struct req *rq, const char *name, int64_t *out);
+/* ?month=YYYY-MM: its first and last day into from/to; returns 1, 0 when absent, or -1
+ * after replying 400 bad_query. */
+int api_query_month(struct req *rq, char from[11], char to[11]);
+
 /* Replies 404 and returns 0 when the school does not exist, else returns 1. */
 int api_school_found(struct req *rq, int64_t school_id);
 /* The network office, or the director, deputies and the responsible person for the
@@ -33,7 +40,22 @@ struct date api_today(void);
 /* Pins "today" for the whole server (`serve --today`): demos and tests. */
 void api_today_pin(struct date d);
 
+/* --- reading the records the store gives --- */
+
+/* o[key] as text (NULL when absent or not a string), as an integer (0), as a date ({0}
+ * when absent or not a date); a date as JSON ('YYYY-MM-DD', null for {0}). */
+const char *api_text_at(json_t *o, const char *key);
+int64_t api_int_at(json_t *o, const char *key);
+struct date api_date_at(json_t *o, const char *key);
+json_t *api_date_json(struct date d);
+
 /* --- handler steps --- */
+
+/* The language of a document asked for by ?lang=kk|ru|en, the request's language when
+ * absent; -1 after replying 400 for another value. */
+int api_document_lang(struct req *rq);
+/* Replies 200 with a PDF file (taken: freed after the reply) named `filename`. */
+int api_reply_pdf(struct req *rq, char *pdf, size_t len, const char *filename);
 
 /* A new object: a deep copy of `before` with the fields of `patch` put over it. */
 json_t *api_merge(json_t *before, json_t *patch);

@@ -1,5 +1,6 @@
 /* common — rights and the shared steps of the API's handlers (see api.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -61,6 +62,39 @@ static struct date pinned_today;
 void api_today_pin(struct date d)
 {
 	pinned_today = d;
+}
+
+int api_query_id(struct req *rq, const char *name, int64_t *out)
+{
+	const char *v = req_query(rq, name);
+	*out = 0;
+	if (!v)
+		return 0;
+	char *end;
+	long long n = strtoll(v, &end, 10);
+	if (!*v || *end || n <= 0) {
+		reply_error(rq, 400, "bad_query", NULL, name);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+int api_query_month(struct req *rq, char from[11], char to[11])
+{
+	const char *month = req_query(rq, "month");
+	if (!month)
+		return 0;
+	char text[16];
+	struct date first;
+	snprintf(text, sizeof text, "%s-01", month);
+	if (strlen(month) != 7 || date_parse(text, &first) != 0) {
+		reply_error(rq, 400, "bad_query", NULL, "month");
+		return -1;
+	}
+	date_format(first, from);
+	date_format((struct date){first.y, first.m, date_days_in_month(first.y, first.m)}, to);
+	return 1;
 }
 
 struct date api_today(void)
@@ -187,4 +221,53 @@ int api_rollback_errors(struct req *rq, int status)
 	if (!reply_has_errors(rq))
 		return reply_db_failure(rq);
 	return reply_errors(rq, status);
+}
+
+const char *api_text_at(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+int64_t api_int_at(json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
+struct date api_date_at(json_t *o, const char *key)
+{
+	struct date d = {0};
+	date_parse(api_text_at(o, key), &d);
+	return d;
+}
+
+json_t *api_date_json(struct date d)
+{
+	char t[DATE_TEXT_SIZE];
+	return d.y && date_format(d, t) == 0 ? json_string(t) : json_null();
+}
+
+int api_document_lang(struct req *rq)
+{
+	const char *code = req_query(rq, "lang");
+	if (!code)
+		return rq->lang;
+	int l = lang_from_code(code);
+	if (l < 0) {
+		reply_error(rq, 400, "bad_query", NULL, "lang");
+		return -1;
+	}
+	return l;
+}
+
+int api_reply_pdf(struct req *rq, char *pdf, size_t len, const char *filename)
+{
+	buf_release(&rq->raw);
+	rq->raw.data = pdf;
+	rq->raw.len = len;
+	rq->raw.cap = len + 1;
+	rq->raw_type = "application/pdf";
+	snprintf(rq->disposition, sizeof rq->disposition, "attachment; filename=\"%s\"", filename);
+	rq->raw_disposition = rq->disposition;
+	rq->status = 200;
+	return 200;
 }

@@ -62,6 +62,9 @@ int api_timetable_approve(struct req *rq);
 int api_timetable_correct(struct req *rq);
 int api_timetable_report(struct req *rq);
 int api_timetable_lay(struct req *rq);
+/* timetable_jobs.c: the generator's jobs (issue 9) */
+int api_timetable_generate(struct req *rq);
+int api_timetable_job_get(struct req *rq);
 int api_class_lessons(struct req *rq);
 int api_staff_lessons(struct req *rq);
 
@@ -134,13 +137,61 @@ int api_student_application_create(struct req *rq);
 int api_application_documents_checked(struct req *rq);
 int api_application_decision(struct req *rq);
 int api_application_order(struct req *rq);
+int api_application_withdraw(struct req *rq);
 int api_student_movements(struct req *rq);
+/* duties.c: the duties after the order (the copy, EXT-6, EXT-13, EXT-14) and the
+ * contingent unit's inbox */
+int api_application_duty(struct req *rq);
+int api_application_copy_sent(struct req *rq);
+int api_contingent_inbox(struct req *rq);
+int api_contingent_received(struct req *rq);
+/* outbox.c: the e-mail outbox */
+int api_outbox_list(struct req *rq);
 int api_school_deadlines(struct req *rq);
+
+/* electives.c, elective_choices.c, elective_sessions.c: elective courses (issue 8) */
+int api_school_electives(struct req *rq);
+int api_school_elective_create(struct req *rq);
+int api_school_electives_late(struct req *rq);
+int api_elective_get(struct req *rq);
+int api_elective_update(struct req *rq);
+int api_elective_programme_get(struct req *rq);
+int api_elective_programme_put(struct req *rq);
+int api_elective_review_create(struct req *rq);
+int api_elective_programme_approve(struct req *rq);
+int api_elective_thresholds_get(struct req *rq);
+int api_elective_thresholds_put(struct req *rq);
+int api_curriculum_electives_get(struct req *rq);
+int api_curriculum_electives_put(struct req *rq);
+int api_student_electives(struct req *rq);
+int api_student_elective_choose(struct req *rq);
+int api_student_elective_switch(struct req *rq);
+int api_elective_choosers(struct req *rq);
+int api_elective_groups(struct req *rq);
+int api_elective_group_create(struct req *rq);
+int api_elective_group_get(struct req *rq);
+int api_elective_group_member_add(struct req *rq);
+int api_elective_session_save(struct req *rq);
+int api_elective_session_get(struct req *rq);
+int api_elective_results(struct req *rq);
+int api_elective_products(struct req *rq);
+int api_elective_product_create(struct req *rq);
+/* externship_plan.c: the externship student's consultation schedule (A1 form 3, EXT-13, EXT-15) */
+int api_application_plan(struct req *rq);
+int api_application_plan_put(struct req *rq);
+int api_application_plan_approve(struct req *rq);
+int api_plan_row_mark(struct req *rq);
+int api_my_externships(struct req *rq);
 
 /* year_end.c: a class's year end (ASM-3, DOC-1) and a student leaving the school */
 int api_class_year_end_get(struct req *rq);
 int api_class_year_end(struct req *rq);
 int api_student_leaving(struct req *rq);
+
+/* movement_docs.c: the movement book's documents as PDF files (issue 7) */
+int api_application_form_pdf(struct req *rq);
+int api_application_order_pdf(struct req *rq);
+int api_application_schedule_pdf(struct req *rq);
 
 /* reports.c: the monthly contingent report */
 int api_report_contingent(struct req *rq);

@@ -11,6 +11,7 @@
 
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/movement.h"
 #include "core/date.h"
 #include "core/deadline.h"
 #include "core/movement.h"
@@ -108,19 +109,131 @@ static json_t *date_json(struct date d)
 	return d.y && date_format(d, t) == 0 ? json_string(t) : json_null();
 }
 
-static json_t *deadline_json(const struct deadline *d)
+/* The first day of the academic year that holds `d`: 1 September (reading 3 of
+ * docs/movement.md: a year runs from one 1 September to the day before the next). */
+static struct date year_start_of(struct date d)
+{
+	return (struct date){d.m >= 9 ? d.y : d.y - 1, 9, 1};
+}
+
+/* The occurrence a recurring duty is recorded under (movement_duties.period): the
+ * month's first day (EXT-14, EXT-16), the quarter's last day (EXT-15), the academic
+ * year's first day (EXT-13's schedule and its e-mail); null for a duty that happens
+ * once. */
+static json_t *period_json(const struct deadline *d)
+{
+	const char *c = d->code;
+	if (strcmp(c, "curator_tasks") == 0 || strcmp(c, "monthly_works") == 0 || strcmp(c, "quarter_works") == 0)
+		return date_json(d->period);
+	if (strcmp(c, "consultation_schedule") == 0 || strcmp(c, "schedule_email") == 0)
+		return date_json(year_start_of(d->from));
+	return json_null();
+}
+
+static json_t *deadline_json(const struct deadline *d, const struct holiday_calendar *cal)
 {
 	json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:i, s:b, s:o, s:s}", "rule", d->rule, "code", d->code,
 			      "role", role_code(d->role) ? role_code(d->role) : "", "actor", d->actor, "counts_from",
 			      d->counts_from, "from", date_json(d->from), "working_days", d->working_days, "by_analogy",
 			      d->by_analogy, "due", date_json(d->due), "state", deadline_state_code(d->state));
+	json_object_set_new(j, "period", period_json(d));
 	json_object_set_new(j, "done_on", d->done.done ? date_json(d->done.on) : json_null());
+	/* done late: by how many working days (CAL-7) */
+	json_object_set_new(j, "late_by", d->state == DEADLINE_DONE_LATE
+		? json_integer(deadline_working_days_late(cal, d->due, d->done.on)) : json_null());
 	return j;
 }
 
-/* Every deadline of the case today: a JSON array. */
-static json_t *case_deadlines(json_t *c, const struct holiday_calendar *cal, const char *programme,
-			      const char *funding)
+/* The duties recorded for the case (its "duties": migration 011), as core's marks. */
+#define YEARS_MAX 3
+#define MONTHS_MAX 24
+#define QUARTERS_MAX 8
+struct case_marks {
+	struct deadline_year years[YEARS_MAX];
+	struct calendar_period quarters[YEARS_MAX][QUARTERS_MAX];
+	struct deadline_done tasks[MONTHS_MAX];
+	struct deadline_done works[YEARS_MAX * QUARTERS_MAX];
+	size_t n_years, n_tasks, n_works;
+};
+
+/* EXT-15: the case's NIS quarters ("quarters" of the store: each with the day its works
+ * were all back by the consultation schedule, or null) into the years and the works
+ * done. */
+static void quarters_of(json_t *c, struct case_marks *k)
+{
+	size_t i;
+	json_t *q;
+	json_array_foreach(json_object_get(c, "quarters"), i, q) {
+		struct calendar_period p = {date_at(q, "starts_on"), date_at(q, "ends_on")};
+		for (size_t y = 0; y < k->n_years; y++) {
+			struct deadline_year *dy = &k->years[y];
+			if (date_compare(p.ends_on, dy->span.starts_on) < 0 || date_compare(p.ends_on, dy->span.ends_on) > 0 ||
+			    dy->n_quarters == QUARTERS_MAX)
+				continue;
+			k->quarters[y][dy->n_quarters++] = p;
+			dy->quarters = k->quarters[y];
+			struct date done = date_at(q, "done_on");
+			if (done.y && k->n_works < YEARS_MAX * QUARTERS_MAX)
+				k->works[k->n_works++] = (struct deadline_done){p.ends_on, done};
+		}
+	}
+}
+
+static struct deadline_mark mark_of(json_t *duty)
+{
+	struct deadline_mark m = {0};
+	m.on = date_at(duty, "done_on");
+	m.done = m.on.y != 0;
+	return m;
+}
+
+static void marks_of(json_t *c, const struct movement_case *mc, struct deadline_case *dc, struct case_marks *k)
+{
+	memset(k, 0, sizeof *k);
+	/* the academic years an ordered externship touches, each 1 September to 31 August */
+	if (mc->kind == MOVEMENT_EXTERNSHIP && mc->effective_from.y) {
+		for (struct date y = year_start_of(mc->effective_from);
+		     date_compare(y, mc->effective_to) <= 0 && k->n_years < YEARS_MAX; y.y++) {
+			struct deadline_year *dy = &k->years[k->n_years++];
+			dy->span.starts_on = y;
+			dy->span.ends_on = (struct date){y.y + 1, 8, 31};
+		}
+	}
+	size_t i;
+	json_t *d;
+	json_array_foreach(json_object_get(c, "duties"), i, d) {
+		const char *code = text_at(d, "code");
+		struct date period = date_at(d, "period");
+		if (!code)
+			continue;
+		if (strcmp(code, "contingent_copy") == 0)
+			dc->copy_sent = mark_of(d);
+		else if (strcmp(code, "subject_list") == 0)
+			dc->subjects_submitted = mark_of(d);
+		else if (strcmp(code, "curator_tasks") == 0 && k->n_tasks < MONTHS_MAX)
+			k->tasks[k->n_tasks++] = (struct deadline_done){period, mark_of(d).on};
+		else if (strcmp(code, "monthly_works") == 0 && k->n_works < YEARS_MAX * QUARTERS_MAX)
+			k->works[k->n_works++] = (struct deadline_done){period, mark_of(d).on};
+		else
+			for (size_t y = 0; y < k->n_years; y++)
+				if (date_compare(k->years[y].span.starts_on, period) == 0) {
+					if (strcmp(code, "consultation_schedule") == 0)
+						k->years[y].schedule_ordered = mark_of(d);
+					else if (strcmp(code, "schedule_email") == 0)
+						k->years[y].schedule_emailed = mark_of(d);
+				}
+	}
+	quarters_of(c, k);
+	dc->years = k->years;
+	dc->n_years = k->n_years;
+	dc->works_sent = k->works;
+	dc->n_works_sent = k->n_works;
+	dc->tasks_sent = k->tasks;
+	dc->n_tasks_sent = k->n_tasks;
+}
+
+json_t *movement_case_deadlines(json_t *c, const struct holiday_calendar *cal, const char *programme,
+				const char *funding)
 {
 	struct movement_case mc = case_of(c);
 	json_t *out = json_array();
@@ -131,42 +244,30 @@ static json_t *case_deadlines(json_t *c, const struct holiday_calendar *cal, con
 		.programme = programme && strcmp(programme, "ib") == 0 ? PROGRAMME_IB : PROGRAMME_NIS,
 		.orken_grant = funding && strcmp(funding, "orken") == 0,
 	};
+	struct case_marks marks;
+	marks_of(c, &mc, &dc, &marks);
 	struct deadline list[DEADLINE_MAX];
 	size_t n = deadline_list(&dc, cal, api_today(), list, DEADLINE_MAX);
 	for (size_t i = 0; i < n && i < DEADLINE_MAX; i++)
-		json_array_append_new(out, deadline_json(&list[i]));
+		json_array_append_new(out, deadline_json(&list[i], cal));
 	return out;
 }
 
-static int school_programme(struct db *db, int64_t school, char out[8])
-{
-	struct db_stmt *st = db_prepare(db, "SELECT programme FROM schools WHERE id = $1");
-	if (!st)
-		return DB_ERROR;
-	db_bind_int64(st, 1, school);
-	int rc = db_step(st);
-	snprintf(out, 8, "%s", rc == DB_ROW && db_col_text(st, 0) ? db_col_text(st, 0) : "nis");
-	db_done(st);
-	return rc == DB_ROW ? DB_OK : rc < 0 ? rc : DB_ERROR;
-}
-
 /* Adds "deadlines" to the case. 0, or -1 on a database error. */
-static int decorate(struct db *db, json_t *c, const char *funding)
+int movement_case_decorate(struct db *db, json_t *c, const char *funding)
 {
 	char programme[8];
 	struct holidays_table t;
-	if (school_programme(db, int_at(c, "school_id"), programme) != DB_OK || holidays_load(db, &t) != DB_OK)
+	if (movement_school_programme(db, int_at(c, "school_id"), programme) != DB_OK || holidays_load(db, &t) != DB_OK)
 		return -1;
-	json_object_set_new(c, "deadlines", case_deadlines(c, &t.cal, programme, funding));
+	json_object_set_new(c, "deadlines", movement_case_deadlines(c, &t.cal, programme, funding));
 	holidays_table_release(&t);
 	return 0;
 }
 
 /* --- rights --- */
 
-/* A parent linked to the student, or the student: 1 or 0; -1 for other roles (whose
- * rights depend on the student's school, looked up after). */
-static int family_may(struct req *rq, int64_t student_id)
+int movement_family_may(struct req *rq, int64_t student_id)
 {
 	if (rq->user.role == ROLE_PARENT)
 		return rq->user.person_id && representatives_is_linked(rq->db, student_id, rq->user.person_id);
@@ -296,7 +397,7 @@ static int check_application(struct req *rq, json_t *student, enum movement_kind
 int api_student_application_create(struct req *rq)
 {
 	int64_t id = rq->params[0];
-	int family = family_may(rq, id);
+	int family = movement_family_may(rq, id);
 	if (family == 0 || rq->user.role == ROLE_STUDENT)
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	json_t *student = students_get(rq->db, id);
@@ -359,7 +460,7 @@ int api_student_application_create(struct req *rq)
 	json_decref(rec);
 	json_t *after = rc == DB_OK ? movement_case_get(rq->db, case_id) : NULL;
 	if (!after || audit_record(rq->db, rq->user.id, school, "file", "movement_case", case_id, NULL, after) != DB_OK ||
-	    decorate(rq->db, after, funding) != 0) {
+	    movement_case_decorate(rq->db, after, funding) != 0) {
 		json_decref(after);
 		return api_rollback_errors(rq, 500);
 	}
@@ -402,7 +503,7 @@ static json_t *check_step(struct req *rq, const struct case_step_request *r, str
 	return c;
 }
 
-static const char *funding_of(struct db *db, int64_t student, char out[16])
+const char *movement_student_funding(struct db *db, int64_t student, char out[16])
 {
 	json_t *s = students_get(db, student);
 	snprintf(out, 16, "%s", s && text_at(s, "funding") ? text_at(s, "funding") : "");
@@ -418,7 +519,7 @@ static int finish_step(struct req *rq, json_t *before, json_t *after, const char
 	json_t *saved = movement_case_save(rq->db, id, after, step, rq->user.id) == DB_OK ? movement_case_get(rq->db, id)
 											     : NULL;
 	int ok = saved && audit_record(rq->db, rq->user.id, school, action, "movement_case", id, before, saved) == DB_OK &&
-		 decorate(rq->db, saved, funding_of(rq->db, int_at(before, "student_id"), funding)) == 0;
+		 movement_case_decorate(rq->db, saved, movement_student_funding(rq->db, int_at(before, "student_id"), funding)) == 0;
 	json_decref(before);
 	json_decref(after);
 	if (!ok) {
@@ -621,12 +722,54 @@ int api_application_order(struct req *rq)
 	return finish_step(rq, before, after, "order", "order");
 }
 
+static const struct field_spec withdraw_fields[] = {
+	{.name = "date", .type = FIELD_DATE, .nullable = 1},
+	{.name = NULL},
+};
+
+/* POST /applications/{id}/withdraw {"date"}: the applicant withdraws the application
+ * before the order — a linked parent, or the school's director or academic deputy on
+ * the family's behalf. The case is closed (`withdrawn`, done_on the day) and nothing
+ * more is due. */
+int api_application_withdraw(struct req *rq)
+{
+	json_t *c = movement_case_get(rq->db, rq->params[0]);
+	if (!c)
+		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
+	int family = movement_family_may(rq, int_at(c, "student_id"));
+	int may = family > 0 ? rq->user.role == ROLE_PARENT
+			     : family < 0 && may_step(rq, int_at(c, "school_id"), ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC);
+	json_decref(c);
+	if (!may)
+		return reply_error(rq, 403, "forbidden", NULL, NULL);
+	if (validate_body(rq, withdraw_fields, VALIDATE_CREATE))
+		return reply_errors(rq, 422);
+	struct case_step_request r = {.step = STEP_WITHDRAW, .on = api_today()};
+	if (body_str(rq, "date"))
+		date_parse(body_str(rq, "date"), &r.on);
+	if (db_begin_write(rq->db) != DB_OK)
+		return reply_db_failure(rq);
+	struct movement_case mc;
+	json_t *before = check_step(rq, &r, &mc);
+	if (!before)
+		return api_rollback_errors(rq, 500);
+	if (reply_has_errors(rq)) {
+		json_decref(before);
+		return api_rollback_errors(rq, 422);
+	}
+	struct movement_case next = movement_case_apply(&mc, &r);
+	json_t *after = json_deep_copy(before);
+	json_object_set_new(after, "status", state_json(next.state));
+	json_object_set_new(after, "done_on", date_json(r.on));
+	return finish_step(rq, before, after, "withdraw", "withdraw");
+}
+
 /* --- GET /students/{id}/movements --- */
 
 int api_student_movements(struct req *rq)
 {
 	int64_t id = rq->params[0];
-	int family = family_may(rq, id);
+	int family = movement_family_may(rq, id);
 	if (family == 0)
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	json_t *student = students_get(rq->db, id);
@@ -640,7 +783,7 @@ int api_student_movements(struct req *rq)
 	json_t *cases = book ? movement_cases_of_student(rq->db, id) : NULL;
 	char programme[8];
 	struct holidays_table t;
-	if (!cases || school_programme(rq->db, int_at(student, "school_id"), programme) != DB_OK ||
+	if (!cases || movement_school_programme(rq->db, int_at(student, "school_id"), programme) != DB_OK ||
 	    holidays_load(rq->db, &t) != DB_OK) {
 		json_decref(book);
 		json_decref(cases);
@@ -650,7 +793,7 @@ int api_student_movements(struct req *rq)
 	size_t i;
 	json_t *c;
 	json_array_foreach(cases, i, c)
-		json_object_set_new(c, "deadlines", case_deadlines(c, &t.cal, programme, text_at(student, "funding")));
+		json_object_set_new(c, "deadlines", movement_case_deadlines(c, &t.cal, programme, text_at(student, "funding")));
 	holidays_table_release(&t);
 	json_t *who = json_pack("{s:O, s:O, s:O, s:O, s:O, s:O}", "id", json_object_get(student, "id"), "last_name",
 				json_object_get(student, "last_name"), "first_name", json_object_get(student, "first_name"),
@@ -694,7 +837,7 @@ int api_school_deadlines(struct req *rq)
 	json_t *cases = movement_cases_of_school(rq->db, school);
 	char programme[8];
 	struct holidays_table t;
-	if (!cases || school_programme(rq->db, school, programme) != DB_OK || holidays_load(rq->db, &t) != DB_OK) {
+	if (!cases || movement_school_programme(rq->db, school, programme) != DB_OK || holidays_load(rq->db, &t) != DB_OK) {
 		json_decref(cases);
 		return reply_db_failure(rq);
 	}
@@ -713,7 +856,7 @@ int api_school_deadlines(struct req *rq)
 							      json_object_get(c, "student")));
 	}
 	json_array_foreach(cases, i, c) {
-		json_t *list = case_deadlines(c, &t.cal, programme, text_at(c, "funding"));
+		json_t *list = movement_case_deadlines(c, &t.cal, programme, text_at(c, "funding"));
 		json_array_foreach(list, k, d) {
 			const char *st = text_at(d, "state");
 			if (!st || (strcmp(st, "pending") != 0 && strcmp(st, "overdue") != 0))

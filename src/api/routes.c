@@ -58,6 +58,8 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/schools/{id}/rooms", api_room_create, TIMETABLE_WRITERS, ROUTE_JSON},
 	{"GET", "/api/v1/schools/{id}/timetables", api_timetables_list, STAFF_AND_NETWORK, 0},
 	{"POST", "/api/v1/schools/{id}/timetables", api_timetable_create, TIMETABLE_WRITERS, ROUTE_JSON},
+	{"POST", "/api/v1/schools/{id}/timetables/generate", api_timetable_generate, TIMETABLE_WRITERS, ROUTE_JSON},
+	{"GET", "/api/v1/timetable-jobs/{id}", api_timetable_job_get, STAFF_AND_NETWORK, 0},
 	{"GET", "/api/v1/timetables/{id}", api_timetable_get, STAFF_AND_NETWORK, 0},
 	{"PUT", "/api/v1/timetables/{id}/entries", api_timetable_entries_put, TIMETABLE_WRITERS, ROUTE_JSON},
 	{"POST", "/api/v1/timetables/{id}/approve", api_timetable_approve, ROLE_DIRECTOR, ROUTE_JSON},
@@ -133,14 +135,63 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/applications/{id}/documents-checked", api_application_documents_checked, ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"POST", "/api/v1/applications/{id}/decision", api_application_decision, ROLE_DEPUTY_ACADEMIC | ROLE_DIRECTOR, ROUTE_JSON},
 	{"POST", "/api/v1/applications/{id}/order", api_application_order, ROLE_DIRECTOR, ROUTE_JSON},
+	{"POST", "/api/v1/applications/{id}/withdraw", api_application_withdraw, ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	/* after the order: the copy to the contingent unit, the other duties (migration 011) */
+	{"POST", "/api/v1/applications/{id}/copy-sent", api_application_copy_sent, ROLE_DIRECTOR, ROUTE_JSON},
+	{"POST", "/api/v1/applications/{id}/duties", api_application_duty,
+	 ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"GET", "/api/v1/contingent/inbox", api_contingent_inbox, ROLES_NETWORK, 0},
+	{"POST", "/api/v1/contingent/inbox/{id}/received", api_contingent_received, ROLE_CONTINGENT_UNIT, ROUTE_JSON},
+	{"GET", "/api/v1/outbox", api_outbox_list, ROLE_NETWORK_ADMIN | ROLE_DIRECTOR, 0},
 	{"GET", "/api/v1/students/{id}/movements", api_student_movements, ANY, 0},
 	{"GET", "/api/v1/schools/{id}/deadlines", api_school_deadlines, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/applications/{id}/form.pdf", api_application_form_pdf, ANY, 0},
+	{"GET", "/api/v1/applications/{id}/order.pdf", api_application_order_pdf, ANY, 0},
+	{"GET", "/api/v1/applications/{id}/schedule.pdf", api_application_schedule_pdf, ANY, 0},
+	/* The externship student's consultation schedule (A1 form 3, EXT-13, EXT-15). */
+	{"GET", "/api/v1/applications/{id}/plan", api_application_plan, ANY, 0},
+	{"PUT", "/api/v1/applications/{id}/plan", api_application_plan_put, ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"POST", "/api/v1/applications/{id}/plan/approve", api_application_plan_approve, ROLE_DIRECTOR, ROUTE_JSON},
+	{"GET", "/api/v1/me/externships", api_my_externships, ROLES_SCHOOL_STAFF, 0},
+	{"PATCH", "/api/v1/plan-rows/{id}", api_plan_row_mark, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
 	/* The year's end of a class (ASM-3, DOC-1) and leaving the school, by the director's order. */
 	{"GET", "/api/v1/classes/{id}/year-end", api_class_year_end_get, STAFF_AND_NETWORK, 0},
 	{"POST", "/api/v1/classes/{id}/year-end", api_class_year_end, ROLE_DIRECTOR, ROUTE_JSON},
 	{"POST", "/api/v1/students/{id}/leaving", api_student_leaving, ROLE_DIRECTOR, ROUTE_JSON},
 
+	/* Elective courses (issue 8): the deputy's courses, the programme written, reviewed and
+	 * approved (ELE-5..ELE-7), what the ЖОЖ gives a grade, the students' choices and
+	 * switches (ELE-1, ELE-12, ELE-13), groups (ELE-3, ELE-4), the sessions' journal, the
+	 * results with their figures (ELE-9, ELE-10) and the final products (ELE-8). */
+	{"GET", "/api/v1/schools/{id}/electives", api_school_electives, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/schools/{id}/electives", api_school_elective_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/schools/{id}/electives/late", api_school_electives_late, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/electives/{id}", api_elective_get, STAFF_AND_NETWORK, 0},
+	{"PATCH", "/api/v1/electives/{id}", api_elective_update, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/electives/{id}/programme", api_elective_programme_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/electives/{id}/programme", api_elective_programme_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"POST", "/api/v1/electives/{id}/reviews", api_elective_review_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"POST", "/api/v1/electives/{id}/programme/approve", api_elective_programme_approve, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/electives/{id}/choices", api_elective_choosers, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/electives/{id}/groups", api_elective_groups, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/electives/{id}/groups", api_elective_group_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/electives/{id}/results", api_elective_results, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/electives/{id}/products", api_elective_products, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/electives/{id}/products", api_elective_product_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"GET", "/api/v1/elective-groups/{id}", api_elective_group_get, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/elective-groups/{id}/members", api_elective_group_member_add, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"POST", "/api/v1/elective-groups/{id}/sessions", api_elective_session_save, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
+	{"GET", "/api/v1/elective-sessions/{id}", api_elective_session_get, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/settings/elective-thresholds", api_elective_thresholds_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/settings/elective-thresholds", api_elective_thresholds_put, ROLE_NETWORK_ADMIN, ROUTE_JSON},
+	{"GET", "/api/v1/curricula/{id}/electives", api_curriculum_electives_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/curricula/{id}/electives", api_curriculum_electives_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/students/{id}/electives", api_student_electives, ANY, 0},
+	{"POST", "/api/v1/students/{id}/electives", api_student_elective_choose, ROLE_STUDENT | ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"POST", "/api/v1/students/{id}/electives/switch", api_student_elective_switch, ROLE_STUDENT | ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+
 	/* The monthly contingent report (issue 7), as JSON or XLSX. */
+	/* The monthly contingent report (issue 7), as JSON, XLSX or PDF. */
 	{"GET", "/api/v1/reports/contingent", api_report_contingent, ROLES_NETWORK | ROLES_SCHOOL_ADMIN, ROUTE_REPLICA},
 
 	{"GET", "/api/v1/audit", api_audit_list, ROLES_NETWORK | ROLE_DIRECTOR, 0},

@@ -1,12 +1,20 @@
-/* cmd_db — the database subcommands (migrate) and how every subcommand opens the
- * database it is given. */
+/* cmd_db — the database subcommands (migrate), how every subcommand opens the database
+ * it is given, and the clock the commands time themselves with. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "store/db.h"
 #include "store/migrations.h"
+
+double cli_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 struct db *cli_open_db(const char *db_path, const char *pg)
 {

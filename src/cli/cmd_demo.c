@@ -16,14 +16,6 @@
 
 #define BAR_WIDTH 30
 
-/* Seconds since an arbitrary start, for the summary line. */
-static double seconds_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* The progress callback: a redrawn bar per school on a terminal (ctx non-NULL) — its
  * rows, then its journal — else one line per school when it is done. */
 static void show_progress(void *ctx, const struct demo_progress *p)
@@ -116,9 +108,9 @@ int cmd_demo(int argc, char **argv)
 		.today = today,
 	};
 	struct demo_summary sum;
-	double start = seconds_now();
+	double start = cli_seconds();
 	rc = demo_generate(db, &opt, &sum);
-	double took = seconds_now() - start;
+	double took = cli_seconds() - start;
 	db_close(db);
 	if (rc != DEMO_OK) {
 		if (tty)
@@ -139,5 +131,9 @@ int cmd_demo(int argc, char **argv)
 	       " %d late arrivals, %d formative marks, %d summative works with %d scores, %d covers in %.1f s\n",
 	       today, sum.journal_lessons, sum.missed, sum.unfilled, sum.absences, sum.lates, sum.marks, sum.works,
 	       sum.scores, sum.covers, sum.journal_seconds);
+	printf("mektep: demo electives: %d courses, %d choices (%d switched), %d groups, %d sessions with %d absences,"
+	       " %d final products in %.1f s\n",
+	       sum.elective_courses, sum.elective_choices, sum.elective_switches, sum.elective_groups,
+	       sum.elective_sessions, sum.elective_absences, sum.elective_products, sum.elective_seconds);
 	return 0;
 }

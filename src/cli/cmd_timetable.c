@@ -1,4 +1,5 @@
-/* cmd_timetable — `mektep timetable lay`: lays the approved timetables of every school
+/* cmd_timetable — `mektep timetable lay` (and the dispatch to `solve` and `export-fet`,
+ * timetable_solve.c): lays the approved timetables of every school
  * (or of one, by code) over their semesters' study days, each school in its own write
  * transaction, as POST /api/v1/timetables/{id}/lay does for one version. Prints a line
  * per school and a one-line summary with the time taken. */
@@ -10,13 +11,6 @@
 #include "cli/options.h"
 #include "store/db.h"
 #include "store/timetable.h"
-
-static double seconds_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* The approved versions to lay: of one school (code) or all, by school code. At most
  * `cap` ids and their codes; returns how many, or -1 on a database error. */
@@ -55,7 +49,7 @@ static int lay(struct db *db, const char *code, const char *from)
 		fprintf(stderr, "mektep: no approved timetable%s%s\n", code ? " of " : "", code ? code : "");
 		return 1;
 	}
-	double start = seconds_now();
+	double start = cli_seconds();
 	int64_t inserted = 0, removed = 0, kept = 0, updated = 0;
 	for (int i = 0; i < n; i++) {
 		struct timetable_lay_result r;
@@ -80,9 +74,19 @@ static int lay(struct db *db, const char *code, const char *from)
 	}
 	printf("mektep: laid %d timetable%s: %lld lessons new, %lld kept, %lld moved, %lld removed in %.2f s\n", n,
 	       n == 1 ? "" : "s", (long long)inserted, (long long)kept, (long long)updated, (long long)removed,
-	       seconds_now() - start);
+	       cli_seconds() - start);
 	return 0;
 }
+
+#define TIMETABLE_USAGE                                                                                   \
+	"usage: mektep timetable lay (--db PATH | --pg CONNINFO) [--school CODE] [--from DATE]\n"              \
+	"       mektep timetable solve --fet IN.fet --out OUT.xml [--seed S] [--time-limit SEC] [--threads N]\n" \
+	"       mektep timetable solve (--db PATH | --pg CONNINFO) --school CODE [--semester N] [--seed S]\n"    \
+	"                              [--time-limit SEC] [--threads N]\n"                                      \
+	"       mektep timetable export-fet (--db PATH | --pg CONNINFO) --school CODE [--semester N] --out F.fet\n\n" \
+	"lay: lays the approved timetables over their semesters' study days (the dated lessons).\n"              \
+	"solve: the timetable generator, on a FET file or on a school's data (a new draft version).\n"          \
+	"export-fet: writes a school's week to solve as a FET file.\n"
 
 int cmd_timetable(int argc, char **argv)
 {
@@ -94,11 +98,14 @@ int cmd_timetable(int argc, char **argv)
 		{"from", "DATE", "lay from this date on (default: the semester's start, or a correction's day)", &from},
 		{NULL, NULL, NULL, NULL},
 	};
+	if (argc >= 2 && strcmp(argv[1], "solve") == 0)
+		return cmd_timetable_solve(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "export-fet") == 0)
+		return cmd_timetable_export_fet(argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "lay") != 0) {
-		fputs("usage: mektep timetable lay (--db PATH | --pg CONNINFO) [--school CODE] [--from DATE]\n\n"
-		      "Lays the approved timetables over their semesters' study days (the dated lessons).\n",
-		      argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) ? stdout : stderr);
-		return argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) ? 0 : 2;
+		int help = argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0);
+		fputs(TIMETABLE_USAGE, help ? stdout : stderr);
+		return help ? 0 : 2;
 	}
 	int rc = options_parse(argc - 1, argv + 1,
 			       "usage: mektep timetable lay (--db PATH | --pg CONNINFO) [--school CODE] [--from DATE]\n\n"

@@ -10,6 +10,13 @@ int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_timetable(int argc, char **argv);
+/* `mektep timetable solve` and `mektep timetable export-fet` (timetable_solve.c);
+ * argv[0] is "solve" / "export-fet". */
+int cmd_timetable_solve(int argc, char **argv);
+int cmd_timetable_export_fet(int argc, char **argv);
+
+/* Monotonic seconds since an arbitrary start, for the times the commands print. */
+double cli_seconds(void);
 
 /* Opens the database named by --db PATH or --pg CONNINFO (exactly one of them),
  * printing the error; NULL when it cannot. */

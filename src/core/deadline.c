@@ -205,6 +205,15 @@ static void quarters(const struct deadline_case *dc, struct list *l)
 	}
 }
 
+int deadline_working_days_late(const struct holiday_calendar *cal, struct date due, struct date done_on)
+{
+	int n = 0;
+	for (struct date d = date_add_days(due, 1); date_compare(d, done_on) <= 0 && n < 400; d = date_add_days(d, 1))
+		if (holiday_is_working_day(cal, d))
+			n++;
+	return n;
+}
+
 size_t deadline_list(const struct deadline_case *dc, const struct holiday_calendar *cal,
 		     struct date today, struct deadline *out, size_t cap)
 {

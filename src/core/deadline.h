@@ -132,6 +132,12 @@ struct deadline {
 /* The state on `today` of a duty due on `due` and done as `done` says. */
 enum deadline_state deadline_state_on(struct date due, struct deadline_mark done, struct date today);
 
+/* How late a duty done on `done_on` is for its due day `due`: the working days of CAL-7
+ * after `due` up to `done_on` inclusive (a copy due on Wednesday 1 April 2026 and sent on
+ * Thursday 2 April is 1 late; sent on Monday 6 April, 3). 0 when done on or before the
+ * due day. */
+int deadline_working_days_late(const struct holiday_calendar *cal, struct date due, struct date done_on);
+
 /*
  * Every deadline of the case, in a fixed order: the order, the contingent copy, then
  * (an ordered externship) the list of subjects, each year's schedule and its e-mail,

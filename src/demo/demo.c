@@ -13,6 +13,7 @@
 #include "core/iin.h"
 #include "core/roles.h"
 #include "demo/curriculum.h"
+#include "demo/electives.h"
 #include "demo/journal.h"
 #include "demo/names.h"
 #include "demo/rng.h"
@@ -725,6 +726,28 @@ static int make_journal(struct gen *g, const struct demo_progress *prog, struct 
 	return rc;
 }
 
+/* The school's elective courses with a year of their sessions up to today. */
+static int make_electives(struct gen *g)
+{
+	struct demo_elective_counts el = {0};
+	double start = seconds_now();
+	int mine = g->owners[LOGIN_TEACHER].school_id == g->school_id;
+	int own_student = g->owners[LOGIN_STUDENT].school_id == g->school_id;
+	int rc = demo_electives_school(g->db, g->school_id, g->year_id, g->opt->seed,
+				       g->opt->today ? g->opt->today : "", mine ? g->owners[LOGIN_TEACHER].person_id : 0,
+				       own_student ? g->owners[LOGIN_STUDENT].person_id : 0, g->now, &el);
+	struct demo_summary *out = g->out;
+	out->elective_courses += el.courses;
+	out->elective_choices += el.choices;
+	out->elective_switches += el.switches;
+	out->elective_groups += el.groups;
+	out->elective_sessions += el.sessions;
+	out->elective_absences += el.absences;
+	out->elective_products += el.products;
+	out->elective_seconds += seconds_now() - start;
+	return rc;
+}
+
 /* Creates school `index` in one write transaction and reports on it. */
 static int make_school(struct gen *g, int index)
 {
@@ -792,6 +815,8 @@ static int make_school(struct gen *g, int index)
 	struct demo_journal_counts jr = {0};
 	if (rc == DB_OK && g->opt->today)
 		rc = make_journal(g, &prog, &jr);
+	if (rc == DB_OK)
+		rc = make_electives(g);
 	if (end_write(g, rc, what) != DEMO_OK)
 		return DEMO_FAILED;
 	prog.done = prog.total;

@@ -68,6 +68,11 @@ struct demo_summary {
 	 * covers, and the seconds its writing took. */
 	int journal_lessons, missed, unfilled, absences, lates, marks, works, scores, covers;
 	double journal_seconds;
+	/* Elective courses (demo/electives.h): courses, choices (of which switches), groups,
+	 * sessions, absences at them, final products, and the seconds they took. */
+	int elective_courses, elective_choices, elective_switches, elective_groups, elective_sessions,
+		elective_absences, elective_products;
+	double elective_seconds;
 	int nlogins;
 	struct demo_login logins[DEMO_MAX_LOGINS];
 	char error[256];    /* why demo_generate failed, "" on success */

@@ -45,6 +45,7 @@ struct req {
 	struct buf raw;         /* a non-JSON body (files), with raw_type */
 	const char *raw_type;
 	const char *raw_disposition;
+	char disposition[128];  /* storage for a raw_disposition made per request */
 	const char *cache_control; /* for raw bodies; API replies are no-store */
 	int done;               /* the reply is queued */
 };

@@ -9,54 +9,7 @@
 
 #include <xlsxwriter.h>
 
-/* The headings, in kk, ru, en. */
-enum heading {
-	H_SHEET_COUNTS, H_SHEET_EXT, H_SHEET_LEAVE, H_TITLE, H_SCHOOL, H_GRADE, H_LANGUAGE, H_FUNDING, H_STUDYING,
-	H_EXTERNSHIP, H_LEAVE, H_STUDENT, H_CLASS, H_FROM, H_TO, H_ORDER_NO, H_ORDER_DATE, H_TOTAL, H_COUNT
-};
-static const char *const headings[H_COUNT][3] = {
-	[H_SHEET_COUNTS] = {"Контингент", "Контингент", "Contingent"},
-	[H_SHEET_EXT] = {"Экстернат", "Экстернат", "Externship"},
-	[H_SHEET_LEAVE] = {"Академиялық демалыс", "Академический отпуск", "Academic leave"},
-	[H_TITLE] = {"Оқушылар контингенті", "Контингент учащихся", "Student contingent"},
-	[H_SCHOOL] = {"Мектеп", "Школа", "School"},
-	[H_GRADE] = {"Сынып (параллель)", "Параллель", "Grade"},
-	[H_LANGUAGE] = {"Оқыту тілі", "Язык обучения", "Language of instruction"},
-	[H_FUNDING] = {"Қаржыландыру", "Финансирование", "Funding"},
-	[H_STUDYING] = {"Оқиды", "Обучается", "Studying"},
-	[H_EXTERNSHIP] = {"Экстернатта", "На экстернате", "On externship"},
-	[H_LEAVE] = {"Академиялық демалыста", "В академическом отпуске", "On academic leave"},
-	[H_STUDENT] = {"Оқушы", "Учащийся", "Student"},
-	[H_CLASS] = {"Сынып", "Класс", "Class"},
-	[H_FROM] = {"Басталуы", "Начало", "From"},
-	[H_TO] = {"Аяқталуы", "Окончание", "To"},
-	[H_ORDER_NO] = {"Бұйрық нөмірі", "Номер приказа", "Order No."},
-	[H_ORDER_DATE] = {"Бұйрық күні", "Дата приказа", "Order date"},
-	[H_TOTAL] = {"Барлығы", "Всего", "Total"},
-};
-
-static const char *word(enum heading h, enum lang l)
-{
-	return headings[h][(unsigned)l < 3 ? (unsigned)l : 0];
-}
-
-/* The words of the codes the report carries. */
-static const char *code_word(const char *code, enum lang l)
-{
-	static const struct {
-		const char *code, *text[3];
-	} words[] = {
-		{"kk", {"қазақ", "казахский", "Kazakh"}},
-		{"ru", {"орыс", "русский", "Russian"}},
-		{"orken", {"«Өркен» гранты", "грант «Өркен»", "Orken grant"}},
-		{"state_order", {"мемлекеттік тапсырыс", "госзаказ", "state order"}},
-		{"paid", {"ақылы", "платное", "paid"}},
-	};
-	for (size_t i = 0; code && i < sizeof words / sizeof *words; i++)
-		if (strcmp(words[i].code, code) == 0)
-			return words[i].text[(unsigned)l < 3 ? (unsigned)l : 0];
-	return code ? code : "";
-}
+#include "report/words.h"
 
 static const char *str_at(json_t *o, const char *key)
 {
@@ -71,12 +24,12 @@ static const char *school_name(json_t *school, enum lang l)
 
 static void write_counts(lxw_worksheet *ws, json_t *report, enum lang l, lxw_format *bold)
 {
-	enum heading cols[] = {H_SCHOOL, H_GRADE, H_LANGUAGE, H_FUNDING, H_STUDYING, H_EXTERNSHIP, H_LEAVE};
+	enum report_word cols[] = {W_SCHOOL, W_GRADE, W_LANGUAGE, W_FUNDING, W_STUDYING, W_EXTERNSHIP, W_LEAVE};
 	char title[128];
-	snprintf(title, sizeof title, "%s: %s – %s", word(H_TITLE, l), str_at(report, "from"), str_at(report, "to"));
+	snprintf(title, sizeof title, "%s: %s – %s", report_word(W_TITLE, l), str_at(report, "from"), str_at(report, "to"));
 	worksheet_write_string(ws, 0, 0, title, bold);
 	for (lxw_col_t c = 0; c < sizeof cols / sizeof *cols; c++)
-		worksheet_write_string(ws, 2, c, word(cols[c], l), bold);
+		worksheet_write_string(ws, 2, c, report_word(cols[c], l), bold);
 	worksheet_set_column(ws, 0, 0, 48, NULL);
 	worksheet_set_column(ws, 1, 6, 16, NULL);
 	lxw_row_t r = 3;
@@ -86,8 +39,8 @@ static void write_counts(lxw_worksheet *ws, json_t *report, enum lang l, lxw_for
 		json_array_foreach(json_object_get(s, "counts"), k, c) {
 			worksheet_write_string(ws, r, 0, school_name(s, l), NULL);
 			worksheet_write_number(ws, r, 1, (double)json_integer_value(json_object_get(c, "grade")), NULL);
-			worksheet_write_string(ws, r, 2, code_word(str_at(c, "language"), l), NULL);
-			worksheet_write_string(ws, r, 3, code_word(str_at(c, "funding"), l), NULL);
+			worksheet_write_string(ws, r, 2, report_code_word(str_at(c, "language"), l), NULL);
+			worksheet_write_string(ws, r, 3, report_code_word(str_at(c, "funding"), l), NULL);
 			worksheet_write_number(ws, r, 4, (double)json_integer_value(json_object_get(c, "studying")), NULL);
 			worksheet_write_number(ws, r, 5, (double)json_integer_value(json_object_get(c, "externship")), NULL);
 			worksheet_write_number(ws, r, 6, (double)json_integer_value(json_object_get(c, "academic_leave")), NULL);
@@ -95,7 +48,7 @@ static void write_counts(lxw_worksheet *ws, json_t *report, enum lang l, lxw_for
 		}
 		json_t *t = json_object_get(s, "totals");
 		worksheet_write_string(ws, r, 0, school_name(s, l), bold);
-		worksheet_write_string(ws, r, 1, word(H_TOTAL, l), bold);
+		worksheet_write_string(ws, r, 1, report_word(W_TOTAL, l), bold);
 		worksheet_write_number(ws, r, 4, (double)json_integer_value(json_object_get(t, "studying")), bold);
 		worksheet_write_number(ws, r, 5, (double)json_integer_value(json_object_get(t, "externship")), bold);
 		worksheet_write_number(ws, r, 6, (double)json_integer_value(json_object_get(t, "academic_leave")), bold);
@@ -106,9 +59,9 @@ static void write_counts(lxw_worksheet *ws, json_t *report, enum lang l, lxw_for
 /* The list of externship (key "externship") or leave ("academic_leave") students. */
 static void write_away(lxw_worksheet *ws, json_t *report, const char *key, enum lang l, lxw_format *bold)
 {
-	enum heading cols[] = {H_SCHOOL, H_STUDENT, H_CLASS, H_LANGUAGE, H_FUNDING, H_FROM, H_TO, H_ORDER_NO, H_ORDER_DATE};
+	enum report_word cols[] = {W_SCHOOL, W_STUDENT, W_CLASS, W_LANGUAGE, W_FUNDING, W_FROM, W_TO, W_ORDER_NO, W_ORDER_DATE};
 	for (lxw_col_t c = 0; c < sizeof cols / sizeof *cols; c++)
-		worksheet_write_string(ws, 0, c, word(cols[c], l), bold);
+		worksheet_write_string(ws, 0, c, report_word(cols[c], l), bold);
 	worksheet_set_column(ws, 0, 1, 40, NULL);
 	worksheet_set_column(ws, 2, 8, 14, NULL);
 	lxw_row_t r = 1;
@@ -123,8 +76,8 @@ static void write_away(lxw_worksheet *ws, json_t *report, const char *key, enum 
 			worksheet_write_string(ws, r, 0, school_name(s, l), NULL);
 			worksheet_write_string(ws, r, 1, name, NULL);
 			worksheet_write_string(ws, r, 2, str_at(a, "class"), NULL);
-			worksheet_write_string(ws, r, 3, code_word(str_at(a, "language"), l), NULL);
-			worksheet_write_string(ws, r, 4, code_word(str_at(a, "funding"), l), NULL);
+			worksheet_write_string(ws, r, 3, report_code_word(str_at(a, "language"), l), NULL);
+			worksheet_write_string(ws, r, 4, report_code_word(str_at(a, "funding"), l), NULL);
 			worksheet_write_string(ws, r, 5, str_at(a, "starts_on"), NULL);
 			worksheet_write_string(ws, r, 6, to, NULL);
 			worksheet_write_string(ws, r, 7, str_at(a, "order_number"), NULL);
@@ -132,21 +85,6 @@ static void write_away(lxw_worksheet *ws, json_t *report, const char *key, enum 
 			r++;
 		}
 	}
-}
-
-/* Reads a whole file into out; 0 or -1. */
-static int slurp(const char *path, struct buf *out)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(out, chunk, n);
-	int bad = ferror(f);
-	fclose(f);
-	return bad ? -1 : 0;
 }
 
 int xlsx_contingent(json_t *report, enum lang lang, struct buf *out)
@@ -163,10 +101,10 @@ int xlsx_contingent(json_t *report, enum lang lang, struct buf *out)
 	}
 	lxw_format *bold = workbook_add_format(wb);
 	format_set_bold(bold);
-	write_counts(workbook_add_worksheet(wb, word(H_SHEET_COUNTS, lang)), report, lang, bold);
-	write_away(workbook_add_worksheet(wb, word(H_SHEET_EXT, lang)), report, "externship", lang, bold);
-	write_away(workbook_add_worksheet(wb, word(H_SHEET_LEAVE, lang)), report, "academic_leave", lang, bold);
-	int rc = workbook_close(wb) == LXW_NO_ERROR ? slurp(path, out) : -1;
+	write_counts(workbook_add_worksheet(wb, report_word(W_SHEET_COUNTS, lang)), report, lang, bold);
+	write_away(workbook_add_worksheet(wb, report_word(W_SHEET_EXT, lang)), report, "externship", lang, bold);
+	write_away(workbook_add_worksheet(wb, report_word(W_SHEET_LEAVE, lang)), report, "academic_leave", lang, bold);
+	int rc = workbook_close(wb) == LXW_NO_ERROR ? buf_read_file(out, path) : -1;
 	unlink(path);
 	return rc;
 }

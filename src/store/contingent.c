@@ -82,14 +82,20 @@ json_t *contingent_report(struct db *db, int64_t school_id, const char *from, co
 		json_object_set_new(s, "academic_leave", json_array());
 	}
 	int rc = by_school(db, schools, "counts",
-			   "SELECT t.school_id, c.grade, c.language, t.funding,"
-			   " SUM(CASE WHEN t.status = 'studying' THEN 1 ELSE 0 END),"
-			   " SUM(CASE WHEN t.status = 'externship' THEN 1 ELSE 0 END),"
-			   " SUM(CASE WHEN t.status = 'academic_leave' THEN 1 ELSE 0 END)"
-			   " FROM students t JOIN classes c ON c.id = t.class_id"
-			   " WHERE ($1 = 0 OR t.school_id = $1) AND t.status IN ('studying', 'externship', 'academic_leave')"
-			   " AND CAST($2 AS TEXT) <= CAST($3 AS TEXT)"
-			   " GROUP BY t.school_id, c.grade, c.language, t.funding ORDER BY t.school_id, c.grade, c.language, t.funding",
+			   /* each student's status on the month's last day: the movement book's row
+			    * that holds that day (an order signed now for a period that starts next
+			    * month changes nothing this month), or the status when the book has none */
+			   "SELECT x.school_id, x.grade, x.language, x.funding,"
+			   " SUM(CASE WHEN x.st = 'studying' THEN 1 ELSE 0 END),"
+			   " SUM(CASE WHEN x.st = 'externship' THEN 1 ELSE 0 END),"
+			   " SUM(CASE WHEN x.st = 'academic_leave' THEN 1 ELSE 0 END)"
+			   " FROM (SELECT t.school_id, c.grade, c.language, t.funding, COALESCE((SELECT mv.status"
+			   "  FROM student_movements mv WHERE mv.student_id = t.id AND (mv.starts_on IS NULL OR mv.starts_on <= $3)"
+			   "  AND (mv.ends_on IS NULL OR mv.ends_on >= $3) ORDER BY mv.id DESC LIMIT 1), t.status) AS st"
+			   "  FROM students t JOIN classes c ON c.id = t.class_id"
+			   "  WHERE ($1 = 0 OR t.school_id = $1) AND CAST($2 AS TEXT) <= CAST($3 AS TEXT)) x"
+			   " WHERE x.st IN ('studying', 'externship', 'academic_leave')"
+			   " GROUP BY x.school_id, x.grade, x.language, x.funding ORDER BY x.school_id, x.grade, x.language, x.funding",
 			   school_id, from, to, count_row);
 	if (rc == 0)
 		rc = by_school(db, schools, "externship", AWAY_SELECT("externship"), school_id, from, to, away_row);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "store/externship_plan.h"
 #include "store/row.h"
 
 #define CASE_COLUMNS \
@@ -64,13 +65,46 @@ static int add_documents(struct db *db, json_t *cases)
 	return 0;
 }
 
+static json_t *duty_row(struct db_stmt *st)
+{
+	const char *period = db_col_text(st, 1);
+	return json_pack("{s:o, s:o, s:o, s:o}", "code", row_text(st, 0), "period",
+			 period && *period ? json_string(period) : json_null(), "done_on", row_text(st, 2),
+			 "received_on", row_text(st, 3));
+}
+
+/* Adds "duties" to each case of the list. 0, or -1 on error. */
+static int add_duties(struct db *db, json_t *cases)
+{
+	size_t i;
+	json_t *c;
+	json_array_foreach(cases, i, c) {
+		json_t *d = row_list(db, "SELECT code, period, done_on, received_on FROM movement_duties"
+					 " WHERE case_id = $1 ORDER BY code, period",
+				     json_integer_value(json_object_get(c, "id")), duty_row);
+		if (!d)
+			return -1;
+		json_object_set_new(c, "duties", d);
+	}
+	return 0;
+}
+
+/* The documents and duties of each case, and an externship's quarters with their works
+ * (EXT-15). 0, or -1 on error. */
+static int add_details(struct db *db, json_t *cases)
+{
+	return add_documents(db, cases) != 0 || add_duties(db, cases) != 0 || externship_quarters_attach(db, cases) != 0
+		       ? -1
+		       : 0;
+}
+
 json_t *movement_case_get(struct db *db, int64_t id)
 {
 	json_t *c = row_get_one(db, "SELECT " CASE_COLUMNS " FROM movement_cases m WHERE m.id = $1", id, case_row);
 	if (!c)
 		return NULL;
 	json_t *list = json_pack("[O]", c);
-	int rc = add_documents(db, list);
+	int rc = add_details(db, list);
 	json_decref(list);
 	if (rc != 0) {
 		json_decref(c);
@@ -185,11 +219,19 @@ static int add_actors(struct db *db, json_t *cases)
 	return 0;
 }
 
+int movement_case_add_actors(struct db *db, json_t *c)
+{
+	json_t *list = json_pack("[O]", c);
+	int rc = add_actors(db, list);
+	json_decref(list);
+	return rc;
+}
+
 json_t *movement_cases_of_student(struct db *db, int64_t student_id)
 {
 	json_t *list = row_list(db, "SELECT " CASE_COLUMNS " FROM movement_cases m WHERE m.student_id = $1"
 				    " ORDER BY m.id DESC", student_id, case_row);
-	if (list && (add_documents(db, list) != 0 || add_actors(db, list) != 0)) {
+	if (list && (add_details(db, list) != 0 || add_actors(db, list) != 0)) {
 		json_decref(list);
 		return NULL;
 	}
@@ -222,7 +264,7 @@ json_t *movement_cases_of_school(struct db *db, int64_t school_id)
 		" LEFT JOIN classes c ON c.id = s.class_id"
 		" WHERE m.school_id = $1 AND m.status NOT IN ('refused', 'withdrawn') ORDER BY m.id",
 		school_id, school_case_row);
-	if (list && add_documents(db, list) != 0) {
+	if (list && add_details(db, list) != 0) {
 		json_decref(list);
 		return NULL;
 	}
@@ -292,4 +334,72 @@ int movement_book_move(struct db *db, int64_t student_id, int64_t school_id, con
 		rc = db_run(db, "UPDATE students SET status = $2, updated_at = $3 WHERE id = $1", "iss", student_id, status,
 			    now);
 	return rc < 0 ? rc : DB_OK;
+}
+
+int movement_duty_record(struct db *db, int64_t case_id, const char *code, const char *period,
+			 const char *done_on, int64_t user_id)
+{
+	char now[21];
+	db_now_utc(now);
+	int rc = db_run(db, "INSERT INTO movement_duties (case_id, code, period, done_on, done_by, done_at)"
+			    " VALUES ($1, $2, $3, $4, NULLIF($5, 0), $6)", "isssis", case_id, code, period ? period : "",
+			done_on, user_id, now);
+	return rc < 0 ? rc : DB_OK;
+}
+
+int movement_copy_receive(struct db *db, int64_t case_id, const char *on, int64_t user_id)
+{
+	int64_t id = 0;
+	int rc = db_query_int64(db, &id, "UPDATE movement_duties SET received_on = $2, received_by = NULLIF($3, 0)"
+					 " WHERE case_id = $1 AND code = 'contingent_copy' RETURNING id",
+				"isi", case_id, on, user_id);
+	return rc == DB_ROW ? DB_OK : rc;
+}
+
+static json_t *inbox_row(struct db_stmt *st)
+{
+	json_t *c = school_case_row(st);
+	int k = CASE_COLUMN_COUNT + 6;
+	json_object_set_new(json_object_get(c, "student"), "language", row_text(st, k));
+	json_object_set_new(c, "school", json_pack("{s:o, s:o, s:o}", "id", row_int(st, 1), "code",
+						   row_text(st, k + 1), "name", row_names(st, k + 2)));
+	json_object_set_new(c, "sent_on", row_text(st, k + 5));
+	json_object_set_new(c, "received_on", row_text(st, k + 6));
+	return c;
+}
+
+json_t *movement_contingent_inbox(struct db *db, int64_t school_id, const char *from, const char *to)
+{
+	struct db_stmt *st = db_prepare(db,
+		"SELECT " CASE_COLUMNS ", p.last_name, p.first_name, p.middle_name, s.funding, c.grade, c.letter,"
+		" c.language, sc.code, sc.name_kk, sc.name_ru, sc.name_en, d.done_on, d.received_on"
+		" FROM movement_duties d JOIN movement_cases m ON m.id = d.case_id"
+		" JOIN students s ON s.id = m.student_id JOIN persons p ON p.id = s.person_id"
+		" LEFT JOIN classes c ON c.id = s.class_id JOIN schools sc ON sc.id = m.school_id"
+		" WHERE d.code = 'contingent_copy' AND ($1 = 0 OR m.school_id = $1)"
+		" AND ($2 = '' OR d.done_on >= $2) AND ($3 = '' OR d.done_on <= $3)"
+		" ORDER BY d.done_on DESC, m.id DESC");
+	if (!st)
+		return NULL;
+	db_bind_int64(st, 1, school_id);
+	db_bind_text(st, 2, from ? from : "");
+	db_bind_text(st, 3, to ? to : "");
+	json_t *list = row_collect(st, inbox_row);
+	if (list && add_details(db, list) != 0) {
+		json_decref(list);
+		return NULL;
+	}
+	return list;
+}
+
+int movement_school_programme(struct db *db, int64_t school, char out[8])
+{
+	struct db_stmt *st = db_prepare(db, "SELECT programme FROM schools WHERE id = $1");
+	if (!st)
+		return DB_ERROR;
+	db_bind_int64(st, 1, school);
+	int rc = db_step(st);
+	snprintf(out, 8, "%s", rc == DB_ROW && db_col_text(st, 0) ? db_col_text(st, 0) : "nis");
+	db_done(st);
+	return rc == DB_ROW ? DB_OK : rc < 0 ? rc : DB_ERROR;
 }

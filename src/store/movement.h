@@ -18,10 +18,17 @@
  * "representative_mobile","representative_email","student_email","documents": [codes],
  * "status","filed_on","filed_at","filed_by","documents_checked_on",
  * "decision": null | {"date","protocol_number","approved","council"},
- * "order": null | {"number","date","starts_on","ends_on"}, "done_on"}.
+ * "order": null | {"number","date","starts_on","ends_on"}, "done_on",
+ * "duties": [duty]}, a duty being what was done after the order (migration 011):
+ * {"code","period" (null for a duty that happens once),"done_on","received_on"}.
  * NULL when there is no such case (or on error: db->lost).
  */
 json_t *movement_case_get(struct db *db, int64_t id);
+
+/* Adds "actors" to a case: who filed it, checked its documents, decided, ordered —
+ * {"filed","documents_checked","decided","ordered"}, each null or {"id" (the user),
+ * "role","last_name","first_name"}. 0, or -1 on error. */
+int movement_case_add_actors(struct db *db, json_t *c);
 
 /* Files a case from `rec` (the shape above: the application's fields, "documents",
  * "grade", "filed_on"; status "filed"). *id_out gets its id. DB_OK or a negative rc. */
@@ -60,5 +67,29 @@ json_t *movement_book_current(struct db *db, int64_t student_id);
 int movement_book_move(struct db *db, int64_t student_id, int64_t school_id, const char *from_status,
 		       const char *status, const char *starts_on, const char *planned_ends_on,
 		       int64_t case_id, const char *order_number, const char *ordered_on, int64_t user_id);
+
+/* Records a duty of the case done on `done_on` by user_id: code is one of
+ * "contingent_copy", "subject_list", "consultation_schedule", "schedule_email",
+ * "curator_tasks"; period NULL for a duty that happens once. DB_OK, DB_CONSTRAINT when
+ * it was recorded already, or a negative rc. */
+int movement_duty_record(struct db *db, int64_t case_id, const char *code, const char *period,
+			 const char *done_on, int64_t user_id);
+
+/* The contingent unit's receipt of the order's copy of the case (received_on). DB_OK,
+ * DB_DONE when no copy was sent, or a negative rc. */
+int movement_copy_receive(struct db *db, int64_t case_id, const char *on, int64_t user_id);
+
+/*
+ * The contingent unit's inbox: every case whose order's copy was sent, of one school
+ * (school_id > 0) or of all, sent in [from, to] (dates; either NULL for no bound),
+ * newest first: the case as movement_case_get gives it (with "duties"), plus
+ * "school": {"id","code","name": {kk,ru,en}}, "student": {"id","last_name",
+ * "first_name","middle_name","class","language"}, "funding", "sent_on",
+ * "received_on". NULL on error.
+ */
+json_t *movement_contingent_inbox(struct db *db, int64_t school_id, const char *from, const char *to);
+
+/* The school's programme ("nis" or "ib") into out. DB_OK or rc. */
+int movement_school_programme(struct db *db, int64_t school_id, char out[8]);
 
 #endif

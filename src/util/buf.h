@@ -32,5 +32,7 @@ void buf_release(struct buf *b);  /* frees the storage, back to BUF_INIT */
 /* Hands the storage to the caller (always a malloc'd, NUL-terminated string, even
  * when empty); the buf is back to BUF_INIT. */
 char *buf_detach(struct buf *b, size_t *len_out);
+/* Appends the whole file at `path`: 0, or -1 when it cannot be opened or read. */
+int buf_read_file(struct buf *b, const char *path);
 
 #endif

@@ -61,6 +61,28 @@ describe('the contingent report', () => {
       'not in a month before the leave');
   });
 
+  test('the counts follow the status on the month\'s last day: an externship ordered now for January counts from January', async () => {
+    const eight = net.classes1.filter((c) => c.grade === 8).at(-1);
+    const student = (await get('director', `/api/v1/classes/${eight.id}/students?limit=100`)).items.at(-2);
+    const step = (id, what) => `/api/v1/applications/${id}/${what}`;
+    const filed = await as('deputy_academic', 'POST', `/api/v1/students/${student.id}/applications`, {
+      kind: 'externship', ground: 'student_admitted_abroad', starts_on: '2027-01-11', ends_on: '2027-05-25',
+      documents: ['study_abroad_proof'], foreign_school: 'Harrow School', representative_mobile: '+77011234567',
+      representative_email: 'ata-ana@example.kz', student_email: 'oqushy@example.kz' });
+    assert.equal(filed.status, 201, filed.text);
+    const id = filed.body.id;
+    const totals = async (month) => (await get('director', `/api/v1/reports/contingent?school=${net.school1}&month=${month}`)).schools[0].totals;
+    const [novBefore, janBefore] = [await totals('2026-11'), await totals('2027-01')];
+    assert.equal((await as('deputy_academic', 'POST', step(id, 'documents-checked'), {})).status, 200);
+    assert.equal((await as('director', 'POST', step(id, 'decision'), { date: '2026-11-26', protocol_number: '8', approved: true, council: 'pedagogical' })).status, 200);
+    const o = await as('director', 'POST', step(id, 'order'), { number: 'Э-9', date: '2026-11-26', starts_on: '2027-01-11', ends_on: '2027-05-25' });
+    assert.equal(o.status, 200, o.text);
+    const [nov, jan] = [await totals('2026-11'), await totals('2027-01')];
+    assert.deepEqual([nov.studying, nov.externship], [novBefore.studying, novBefore.externship], 'November: still studying');
+    assert.deepEqual([jan.studying, jan.externship], [janBefore.studying - 1, janBefore.externship + 1], 'January: on externship');
+    assert.equal(nov.students, novBefore.students);
+  });
+
   test('the network for the contingent unit; XLSX in the reader\'s language', async () => {
     const r = await get('contingent_unit', '/api/v1/reports/contingent?month=2026-11');
     assert.deepEqual(r.schools.map((s) => s.id).sort(), [net.school1, net.school2].sort());
@@ -77,7 +99,7 @@ describe('the contingent report', () => {
     assertError(await as('director2', 'GET', `/api/v1/reports/contingent?school=${net.school1}`), 403, 'forbidden');
     assertError(await as('parent', 'GET', '/api/v1/reports/contingent'), 403, 'forbidden');
     assertError(await as('contingent_unit', 'GET', '/api/v1/reports/contingent?month=2026-13'), 400, 'bad_query');
-    assertError(await as('contingent_unit', 'GET', '/api/v1/reports/contingent?format=pdf'), 400, 'bad_query');
+    assertError(await as('contingent_unit', 'GET', '/api/v1/reports/contingent?format=csv'), 400, 'bad_query');
     assertError(await as('contingent_unit', 'GET', '/api/v1/reports/contingent?school=987654'), 404, 'not_found');
     const own = await get('director', '/api/v1/reports/contingent?month=2026-11');
     assert.deepEqual(own.schools.map((s) => s.id), [net.school1], 'a director gets their own school');

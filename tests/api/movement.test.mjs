@@ -373,3 +373,27 @@ describe('an early return from externship (EXT-11: documents, then the order, no
     assert.equal(assertError(again, 422, 'externship_already_granted').rule, 'EXT-2');
   });
 });
+
+describe('withdrawing an application before the order', () => {
+  test('the parent withdraws a leave application: closed, nothing due, no further step; after the order it cannot be', async () => {
+    const leave = { kind: 'academic_leave', ground: 'medical', starts_on: '2027-01-11', ends_on: '2027-02-15', documents: ['vkk_conclusion'] };
+    const me = await get('parent', '/api/v1/me');
+    const filed = await as('deputy_academic', 'POST', applications(studying.id), leave);
+    assert.equal(filed.status, 201, filed.text);
+    const id = filed.body.id;
+    /* a parent of another student, a teacher: 403; nothing written */
+    assert.ok(!me.children.some((c) => c.id === studying.id));
+    assertError(await auditGrows(0, () => as('parent', 'POST', step(id, 'withdraw'), {})), 403, 'forbidden');
+    assertError(await as('teacher', 'POST', step(id, 'withdraw'), {}), 403, 'forbidden');
+    assertError(await as('deputy_academic', 'POST', step(id, 'withdraw'), { date: '2026-11-27' }), 422, 'date_in_future');
+    const w = await auditGrows(1, () => as('deputy_academic', 'POST', step(id, 'withdraw'), {}));
+    assert.equal(w.status, 200, w.text);
+    assert.deepEqual([w.body.status, w.body.done_on], ['withdrawn', TODAY]);
+    assert.deepEqual(w.body.deadlines, [], 'nothing is due on a withdrawn case');
+    assertError(await as('deputy_academic', 'POST', step(id, 'documents-checked'), {}), 422, 'case_closed');
+    assertError(await as('deputy_academic', 'POST', step(id, 'withdraw'), {}), 422, 'case_closed');
+    /* the parent's own child: an order exists, so no withdrawal */
+    const ordered = (await get('parent', `/api/v1/students/${child.id}/movements`)).cases.find((c) => c.status === 'done');
+    assertError(await as('parent', 'POST', step(ordered.id, 'withdraw'), {}), 422, 'case_closed');
+  });
+});

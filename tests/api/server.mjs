@@ -66,7 +66,7 @@ function run(cmd, args, what) {
   return r.stdout;
 }
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.unref();
@@ -127,7 +127,8 @@ function pgReset(conninfo) {
  * on a free port and waits for /api/v1/health. options.serveArgs: more arguments for
  * `serve` (e.g. ['--threads', '1']); options.replica: on PostgreSQL, also serve lag-
  * tolerant reads from MEKTEP_PG_READ (--pg-read). Returns the server handle:
- *   url, engine, api(), login(role), cli(args) (a subcommand on the same database),
+ *   url, engine, api(), login(role), as(role, method, path, body) (a request as the role),
+ *   get(role, path) (a GET that must answer 200: its body), cli(args) (a subcommand on the same database),
  *   stop() (stops the server; throws when it crashed or a sanitizer complained).
  */
 export async function startServer(options = {}) {
@@ -211,6 +212,15 @@ export async function startServer(options = {}) {
       assert.equal(r.status, 200, `login ${login}: ${r.text}`);
       tokens.set(role, r.body.token);
       return r.body.token;
+    },
+    /* a request as a demo role; a GET that must answer 200, its body */
+    async as(role, method, p, body) {
+      return api(url, method, p, { token: await srv.login(role), body });
+    },
+    async get(role, p) {
+      const r = await srv.as(role, 'GET', p);
+      assert.equal(r.status, 200, `${role} GET ${p}: ${r.text}`);
+      return r.body;
     },
     log: () => fs.readFileSync(logPath, 'utf8'),
     async stop() {
@@ -407,14 +417,8 @@ export async function auditOf(srv, entity, id, role = 'network_admin') {
   return r.body.items;
 }
 
-/** A test's calls as a role: `as(role, method, path, body)` gives the reply, `get(role,
- * path)` the body of a 200 (asserted), `auditGrows(n, fn)` as below, on this server. */
+/** A test's calls as a role on this server: `as` and `get` as the server's own (above),
+ * `auditGrows(n, fn)` as below. */
 export function rolesOf(srv) {
-  const as = async (role, method, p, body) => srv.api(method, p, { token: await srv.login(role), body });
-  const get = async (role, p) => {
-    const r = await as(role, 'GET', p);
-    assert.equal(r.status, 200, `${role} GET ${p}: ${r.text}`);
-    return r.body;
-  };
-  return { as, get, auditGrows: (n, fn) => auditGrows(srv, n, fn) };
+  return { as: srv.as, get: srv.get, auditGrows: (n, fn) => auditGrows(srv, n, fn) };
 }

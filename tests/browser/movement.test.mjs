@@ -3,8 +3,11 @@
 // at its field with its rule (EXT-4), all at once — then complete; the academic deputy
 // finds it on the school's deadlines page, checks the documents and records the
 // council's decision; the director sees the order due (EXT-5, 3 working days) and signs
-// it; the child's movement book shows the externship with its order. Screenshots of
-// each step at 1440 and 390 px.
+// it; the child's movement book shows the externship with its order; the application's
+// page offers its PDFs (the form, the order, the consultation schedule) to the director
+// and the parent, and each link answers 200 application/pdf; the director's contingent
+// report page shows the month and downloads it as XLSX and PDF. Screenshots of each step
+// at 1440 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession } from './harness.mjs';
@@ -52,6 +55,25 @@ const DAY_BEFORE_START = isoOf(todayMs + 13 * DAY);
 const yearEnd = `${Number(TODAY.slice(5, 7)) >= 9 ? Number(TODAY.slice(0, 4)) + 1 : TODAY.slice(0, 4)}-05-25`;
 const ENDS = [isoOf(todayMs + 114 * DAY), yearEnd].sort()[0];
 const re = (text) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+
+/* Each PDF link of the application's page, fetched with the page's sign-in: 200,
+ * application/pdf, %PDF-. Returns [what, lang] of the links. */
+async function pdfLinks(page) {
+  const links = page.getByTestId('mv-pdf');
+  const out = [];
+  for (let i = 0; i < (await links.count()); i++) {
+    const a = links.nth(i);
+    const href = await a.getAttribute('href');
+    const got = await page.evaluate(async (u) => {
+      const r = await fetch(u, { credentials: 'same-origin' });
+      const head = new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5));
+      return { status: r.status, type: r.headers.get('content-type'), head };
+    }, href);
+    assert.deepEqual(got, { status: 200, type: 'application/pdf', head: '%PDF-' }, href);
+    out.push([await a.getAttribute('data-what'), await a.getAttribute('data-lang')]);
+  }
+  return out;
+}
 
 test('an externship from the parent’s application to the director’s order', async () => {
   const child = await gradeEightChild();
@@ -189,6 +211,25 @@ test('an externship from the parent’s application to the director’s order', 
   await director.locator('[data-testid="mv-deadline"][data-code="contingent_copy"]').waitFor();
   await director.locator('[data-testid="mv-deadline"][data-code="subject_list"]').waitFor();
   await screenshots(director, 'movement-ordered');
+  // the documents: the application, the order, the consultation schedule, in Kazakh
+  assert.deepEqual(await pdfLinks(director), [['form', 'kk'], ['order', 'kk'], ['schedule', 'kk']]);
+  assert.match(await director.getByTestId('mv-pdfs').innerText(), /Өтініш \(PDF\)[\s\S]*Бұйрық \(PDF\)/);
+
+  // --- the month's contingent report, with the downloads ------------------------------
+  await director.goto('/reports/contingent');
+  await director.getByTestId('ct-counts').waitFor();
+  for (const [id, type] of [['ct-pdf', 'application/pdf'], ['ct-xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']]) {
+    const href = await director.getByTestId(id).getAttribute('href');
+    assert.match(href, /format=(pdf|xlsx)&lang=kk/);
+    const got = await director.evaluate(async (u) => {
+      const r = await fetch(u, { credentials: 'same-origin' });
+      await r.arrayBuffer(); // read whole, so that the page's network is idle again
+      return { status: r.status, type: r.headers.get('content-type') };
+    }, href);
+    assert.deepEqual(got, { status: 200, type }, href);
+  }
+  await screenshots(director, 'movement-contingent');
+  assert.ok(await noSideScroll(director), 'the report does not scroll sideways at 390 px');
   assertClean(director);
   await director.context().close();
 
@@ -211,6 +252,20 @@ test('an externship from the parent’s application to the director’s order', 
   await screenshots(again, 'movement-book-after');
   await again.setViewportSize(PHONE);
   assert.ok(await noSideScroll(again), 'the book does not scroll sideways at 390 px');
+  // the parent downloads the application and the order too
+  await again.goto(`/students/${child.id}/applications/${caseId}`);
+  await again.getByTestId('mv-pdfs').waitFor();
+  assert.deepEqual(await pdfLinks(again), [['form', 'kk'], ['order', 'kk'], ['schedule', 'kk']]);
+  await screenshots(again, 'movement-pdfs-parent');
+  assert.ok(await noSideScroll(again), 'the application does not scroll sideways at 390 px');
+  // in English the regulation's forms are offered in Kazakh and in Russian
+  await again.getByRole('button', { name: 'English' }).click();
+  await again.getByText('Application (PDF)').first().waitFor();
+  assert.deepEqual(await pdfLinks(again), [['form', 'kk'], ['form', 'ru'], ['order', 'kk'], ['order', 'ru'],
+    ['schedule', 'kk'], ['schedule', 'ru']]);
+  await screenshots(again, 'movement-pdfs-parent-en');
+  await again.getByRole('button', { name: 'Қазақша' }).click();
+  await again.getByText('Өтініш (PDF)').first().waitFor();
   assertClean(again);
   await again.context().close();
 });

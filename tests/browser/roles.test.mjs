@@ -14,7 +14,10 @@ const homes = [
     await page.getByTestId('network-totals').waitFor();
   }],
   ['contingent', 'contingent_unit', async (page) => {
-    await page.getByTestId('school-card').first().waitFor();
+    // the unit's home is its inbox of the orders' copies (EXT-9)
+    await page.getByTestId('inbox-filters').waitFor();
+    await page.locator('[data-testid=inbox], [data-testid=empty-state]').first().waitFor();
+    assert.equal(await page.locator('h1').innerText(), 'Бұйрық көшірмелері');
   }],
   ['director', 'director', async (page) => {
     await page.getByTestId('school-figures').waitFor();

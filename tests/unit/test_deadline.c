@@ -599,6 +599,24 @@ static void test_states(void **state)
 	assert_null(deadline_state_code((enum deadline_state)4));
 }
 
+/* EXT-9, LV-6: how many working days late a copy is, across a weekend and Nauryz
+ * (21–25 March 2026 off: Saturday, Sunday, Nauryz on Monday 23 and its two moved days). */
+static void test_ext9_working_days_late(void **state)
+{
+	(void)state;
+	/* due Thursday 19 March: sent that day or before, on time */
+	assert_int_equal(deadline_working_days_late(kz(), mk(2026, 3, 19), mk(2026, 3, 19)), 0);
+	assert_int_equal(deadline_working_days_late(kz(), mk(2026, 3, 19), mk(2026, 3, 2)), 0);
+	/* Friday 20 is one day late; every day up to Wednesday 25 is still one */
+	assert_int_equal(deadline_working_days_late(kz(), mk(2026, 3, 19), mk(2026, 3, 20)), 1);
+	assert_int_equal(deadline_working_days_late(kz(), mk(2026, 3, 19), mk(2026, 3, 25)), 1);
+	/* Thursday 26 the second */
+	assert_int_equal(deadline_working_days_late(kz(), mk(2026, 3, 19), mk(2026, 3, 26)), 2);
+	/* across a plain weekend: due Friday 6 February, sent Monday 9 */
+	assert_int_equal(deadline_working_days_late(kz(), mk(2026, 2, 6), mk(2026, 2, 9)), 1);
+	assert_int_equal(deadline_working_days_late(kz(), mk(2026, 2, 6), mk(2026, 2, 8)), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -617,6 +635,7 @@ int main(void)
 		cmocka_unit_test(test_full_externship_list_order_and_cap),
 		cmocka_unit_test(test_cal7_calendar_is_a_parameter),
 		cmocka_unit_test(test_states),
+		cmocka_unit_test(test_ext9_working_days_late),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

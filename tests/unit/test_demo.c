@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "core/elective.h"
 #include "core/iin.h"
 #include "demo/demo.h"
 #include "demo/names.h"
@@ -671,6 +672,62 @@ static void test_journal_deterministic(void **state)
 	drop_demo(&summer);
 }
 
+/* The electives (demo/electives.h) keep their own rules: every choice within the ЖОЖ's
+ * elective hours and the grade's maximum (ELE-1, ELE-12), every group below the split
+ * and a second-language group of at least 12 (ELE-4, by core), members who chose the
+ * course, sessions only before today on the members' days, the switchers remembered,
+ * and the same figures on both engines. */
+static void check_electives(const struct demo_db *d)
+{
+	struct db *db = d->db;
+	const struct demo_summary *s = &d->sum;
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM elective_courses"), s->elective_courses);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM elective_choices"), s->elective_choices + s->elective_switches);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM elective_sessions"), s->elective_sessions);
+	assert_true(s->elective_sessions > 1000 && s->elective_switches > 0 && s->elective_absences > 0);
+	/* above the ЖОЖ's hours: none */
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM (SELECT c.student_id, st.school_id, k.grade, SUM(e.hours) h FROM"
+				" elective_choices c JOIN elective_courses e ON e.id = c.course_id JOIN students st ON"
+				" st.id = c.student_id JOIN classes k ON k.id = st.class_id WHERE c.ends_on IS NULL"
+				" GROUP BY c.student_id, st.school_id, k.grade) x JOIN school_curricula sc ON sc.school_id ="
+				" x.school_id JOIN curriculum_electives l ON l.curriculum_id = sc.id AND l.grade = x.grade"
+				" WHERE x.h > l.elective_hours"), 0);
+	assert_true(qd(db, "SELECT COUNT(*) FROM curriculum_electives") > 0);
+	/* every course's programme approved, with its plan and a review */
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM elective_courses e WHERE e.programme_status <> 'approved' OR"
+				" NOT EXISTS (SELECT 1 FROM elective_reviews r WHERE r.course_id = e.id) OR"
+				" (SELECT COUNT(*) FROM elective_plan_rows p WHERE p.course_id = e.id) <> 4"), 0);
+	/* ELE-4 by core on every group's members still in it */
+	struct elective_thresholds t = elective_thresholds_default();
+	struct db_stmt *st = db_prepare(db, "SELECT e.second_language, COUNT(*) FROM elective_groups g JOIN"
+					    " elective_courses e ON e.id = g.course_id JOIN elective_group_members m ON"
+					    " m.group_id = g.id WHERE m.left_on IS NULL GROUP BY g.id, e.second_language");
+	assert_non_null(st);
+	int groups = 0;
+	while (db_step(st) == DB_ROW) {
+		groups++;
+		assert_int_equal(elective_group_size(&t, (int)db_col_int64(st, 1), (int)db_col_int64(st, 0)),
+				 ELECTIVE_GROUP_OK);
+	}
+	db_done(st);
+	assert_int_equal(groups, s->elective_groups);
+	/* members chose the course; nothing on or after today; nobody marked outside their days */
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM elective_group_members m JOIN elective_groups g ON g.id ="
+				" m.group_id WHERE NOT EXISTS (SELECT 1 FROM elective_choices c WHERE c.student_id ="
+				" m.student_id AND c.course_id = g.course_id)"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM elective_sessions WHERE session_date >= '" TODAY "'"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM elective_attendance a JOIN elective_sessions x ON x.id ="
+				" a.session_id JOIN elective_group_members m ON m.group_id = x.group_id AND m.student_id ="
+				" a.student_id WHERE x.session_date < m.joined_on OR x.session_date >= m.left_on"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM elective_attendance"), s->elective_absences +
+			 qd(db, "SELECT COUNT(*) FROM elective_attendance WHERE status = 'late'"));
+	/* a switch closes the old choice on the day the new one starts */
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM elective_choices n JOIN elective_choices o ON o.id ="
+				" n.switched_from WHERE o.ends_on IS NULL OR o.ends_on <> n.starts_on"), 0);
+	assert_int_equal(qd(db, "SELECT COUNT(*) FROM elective_choices WHERE switched_from IS NOT NULL"),
+			 s->elective_switches);
+}
+
 /* PostgreSQL: the same network gives the same journal, which passes the same checks. */
 static void test_journal_pg(void **state)
 {
@@ -683,10 +740,19 @@ static void test_journal_pg(void **state)
 	}
 	assert_int_equal(rc, DEMO_OK);
 	check_journal(&pg);
+	check_electives(&pg);
+	assert_int_equal(pg.sum.elective_sessions, main_db.sum.elective_sessions);
+	assert_int_equal(pg.sum.elective_absences, main_db.sum.elective_absences);
 	assert_int_equal(pg.sum.journal_lessons, main_db.sum.journal_lessons);
 	assert_int_equal(pg.sum.scores, main_db.sum.scores);
 	assert_true(journal_checksum(pg.db) == journal_checksum(main_db.db));
 	drop_demo(&pg);
+}
+
+static void test_electives(void **state)
+{
+	(void)state;
+	check_electives(&main_db);
 }
 
 int main(void)
@@ -707,6 +773,7 @@ int main(void)
 		cmocka_unit_test(test_journal),
 		cmocka_unit_test(test_journal_deterministic),
 		cmocka_unit_test(test_journal_pg),
+		cmocka_unit_test(test_electives),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

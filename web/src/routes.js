@@ -45,7 +45,15 @@ import MovementBookPage from './pages/MovementBookPage.svelte';
 import ApplicationFormPage from './pages/ApplicationFormPage.svelte';
 import ApplicationPage from './pages/ApplicationPage.svelte';
 import DeadlinesPage from './pages/DeadlinesPage.svelte';
+import StudentElectivesPage from './pages/StudentElectivesPage.svelte';
+import SchoolElectivesPage from './pages/SchoolElectivesPage.svelte';
+import ElectiveCoursePage from './pages/ElectiveCoursePage.svelte';
+import ElectiveGroupPage from './pages/ElectiveGroupPage.svelte';
 import YearEndPage from './pages/YearEndPage.svelte';
+import PlanPage from './pages/PlanPage.svelte';
+import ContingentInboxPage from './pages/ContingentInboxPage.svelte';
+import OutboxPage from './pages/OutboxPage.svelte';
+import ContingentPage from './pages/ContingentPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -77,6 +85,10 @@ export const routes = [
   ['/students/:id', StudentPage],
   ['/students/:id/edit', StudentFormPage],
   ['/students/:id/choices', StudentChoicePage],
+  ['/students/:id/electives', StudentElectivesPage],
+  ['/schools/:id/electives', SchoolElectivesPage],
+  ['/electives/:id', ElectiveCoursePage],
+  ['/elective-groups/:id', ElectiveGroupPage],
   ['/students/:id/representatives/new', RepresentativeLinkPage],
   ['/representatives', RepresentativesPage],
   ['/representatives/:id', RepresentativePage],
@@ -99,5 +111,9 @@ export const routes = [
   ['/students/:id/movements', MovementBookPage],
   ['/students/:id/applications/new', ApplicationFormPage],
   ['/students/:student/applications/:id', ApplicationPage],
+  ['/students/:student/applications/:id/plan', PlanPage],
   ['/schools/:id/deadlines', DeadlinesPage],
+  ['/contingent/inbox', ContingentInboxPage],
+  ['/outbox', OutboxPage],
+  ['/reports/contingent', ContingentPage],
 ];

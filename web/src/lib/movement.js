@@ -126,3 +126,14 @@ export function actorLabel(actor) {
   if (actor === 'curator') return t('class.curator');
   return t(`mv.actor.${actor}`);
 }
+
+/** The languages a document is offered in: the interface's, Kazakh or Russian; both when
+ * the interface is English (the regulation's forms are in Kazakh and Russian). */
+export function documentLangs() {
+  return locale.lang === 'en' ? ['kk', 'ru'] : [locale.lang];
+}
+
+/** The address of a case's PDF: what is 'form', 'order' or 'schedule'. */
+export function documentHref(caseId, what, lang) {
+  return `/api/v1/applications/${caseId}/${what}.pdf?lang=${lang}`;
+}

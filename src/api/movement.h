@@ -1,0 +1,36 @@
+/* movement (api, shared) — what the handlers of the movement book (api/movement.c) share
+ * with the other files of its API: a case's deadlines on today with the duties recorded
+ * for it (used by api/duties.c and the contingent unit's inbox), and who of the family
+ * may read a student's cases (api/externship_plan.c). */
+#ifndef MEKTEP_API_MOVEMENT_H
+#define MEKTEP_API_MOVEMENT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "core/holidays.h"
+#include "http/request.h"
+#include "store/db.h"
+
+/* Every deadline of the case (movement_case_get's shape, with "duties") on the server's
+ * today: a JSON array of {"rule","code","role","actor","counts_from","from",
+ * "working_days","by_analogy","due","state","period","done_on","late_by"}. programme:
+ * the school's ("nis", "ib"); funding: the student's ("orken" asks LV-6's copy). */
+json_t *movement_case_deadlines(json_t *c, const struct holiday_calendar *cal, const char *programme,
+				const char *funding);
+
+/* Adds "deadlines" to the case. 0, or -1 on a database error. */
+int movement_case_decorate(struct db *db, json_t *c, const char *funding);
+
+/* The student's funding ("orken", "state_order", "paid"; "" when unknown) into out. */
+const char *movement_student_funding(struct db *db, int64_t student, char out[16]);
+
+/* A parent linked to the student, or the student: 1 or 0; -1 for other roles (whose
+ * rights depend on the student's school, looked up after). */
+int movement_family_may(struct req *rq, int64_t student_id);
+
+/* duties.c: the year's consultation schedule approved by order on `on` (EXT-13) — its
+ * duty recorded and its e-mail queued, in the caller's transaction. DB_OK or rc. */
+int duties_schedule_approved(struct req *rq, int64_t case_id, const char *period, const char *on);
+
+#endif

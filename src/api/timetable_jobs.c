@@ -1,0 +1,286 @@
+/* timetable_jobs — the timetable generator through the API (issue 9; TT-1, TT-3):
+ * `POST /schools/{id}/timetables/generate` starts a solve of a semester in a thread of
+ * its own and replies 202 with the job; `GET /timetable-jobs/{id}` gives its progress
+ * (phase, elapsed, hard violations, soft cost) and at the end the new draft version
+ * (store/timetable_generate.h) or why there is none — the counting conflicts and the
+ * rules still broken, in the request's language (the solver's own sentence rides along
+ * in English). One job per school at a time (409). Jobs live in the server's memory
+ * (the last JOBS_KEPT; a restart forgets them, the drafts they wrote stay). */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "api/api.h"
+#include "api/handlers.h"
+#include "http/server.h"
+#include "store/db.h"
+#include "store/org.h"
+#include "store/timetable_generate.h"
+#include "store/timetable_week.h"
+
+#define JOBS_KEPT 64
+#define TIME_LIMIT_DEFAULT 30
+#define TIME_LIMIT_MAX 300
+
+enum job_state { JOB_RUNNING, JOB_DONE, JOB_FAILED };
+
+struct job {
+	int64_t id;              /* 0: a free slot */
+	int64_t school_id, year_id, user_id;
+	int semester;
+	uint64_t seed;
+	double time_limit;
+	enum job_state state;
+	char started_at[21], finished_at[21];
+	struct sv_progress progress;
+	int reported;            /* the solver reported its progress at least once */
+	int rc;                  /* timetable_generate's */
+	struct tt_generate_result result;
+};
+
+static pthread_mutex_t jobs_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct job jobs[JOBS_KEPT];
+static int64_t last_job_id;
+
+static double monotonic(void *ctx)
+{
+	(void)ctx;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void on_progress(void *ctx, const struct sv_progress *p)
+{
+	struct job *j = ctx;
+	pthread_mutex_lock(&jobs_lock);
+	j->progress = *p;
+	j->reported = 1;
+	pthread_mutex_unlock(&jobs_lock);
+}
+
+static void *run_job(void *arg)
+{
+	struct job *j = arg;
+	pthread_mutex_lock(&jobs_lock);
+	int64_t school = j->school_id, year = j->year_id, user = j->user_id;
+	int semester = j->semester;
+	struct sv_params p = {.seed = j->seed, .time_limit = j->time_limit};
+	pthread_mutex_unlock(&jobs_lock);
+	p.now = monotonic;
+	p.progress = on_progress;
+	p.progress_ctx = j;
+	p.progress_every = 0.25;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	struct tt_generate_result *r = malloc(sizeof *r);
+	struct db *db = server_db();
+	int rc = r && db ? timetable_generate(db, school, year, semester, &p, cores >= 2 ? 2 : 1, user, r) : DB_ERROR;
+	pthread_mutex_lock(&jobs_lock);
+	j->rc = rc;
+	if (r)
+		j->result = *r;
+	j->state = rc == TTG_OK ? JOB_DONE : JOB_FAILED;
+	j->progress.elapsed = r ? r->elapsed : j->progress.elapsed;
+	if (r && r->status != SV_INFEASIBLE && r->status != SV_ERROR && rc != TTG_BAD_INPUT) {
+		j->progress.hard = r->report.hard;
+		j->progress.soft = r->report.soft;
+		j->reported = 1;
+	}
+	db_now_utc(j->finished_at);
+	pthread_mutex_unlock(&jobs_lock);
+	free(r);
+	return NULL;
+}
+
+/* A slot for a new job of the school: NULL with *busy set when the school has a running
+ * job, NULL when every slot runs. Called with the lock held. */
+static struct job *slot_for(int64_t school, int *busy)
+{
+	struct job *pick = NULL;
+	*busy = 0;
+	for (int i = 0; i < JOBS_KEPT; i++) {
+		struct job *j = &jobs[i];
+		if (j->id && j->state == JOB_RUNNING) {
+			*busy |= j->school_id == school;
+			continue;
+		}
+		/* a free slot first, else the oldest finished job */
+		if (!pick || (pick->id && (!j->id || j->id < pick->id)))
+			pick = j;
+	}
+	return *busy ? NULL : pick;
+}
+
+static const char *phase_name(int phase)
+{
+	return phase == 0 ? "build" : phase == 1 ? "repair" : "improve";
+}
+
+/* The code of a counting conflict (docs/openapi.yaml, TimetableJob). */
+static const char *conflict_code(enum sv_conflict_kind k)
+{
+	switch (k) {
+	case SV_C_GROUP_HOURS: return "generate_group_hours";
+	case SV_C_CLASS_MAX: return "generate_class_max";
+	case SV_C_CLASS_MIN: return "generate_class_min";
+	case SV_C_TEACHER_HOURS: return "generate_teacher_hours";
+	case SV_C_SUBJECT_DAY: return "generate_subject_day";
+	case SV_C_ROOM_HOURS: return "generate_room_hours";
+	case SV_C_SAME_TIME_CLASH: return "generate_same_time_clash";
+	case SV_C_NO_SLOT: return "generate_no_slot";
+	case SV_C_NO_ROOM: return "generate_no_room";
+	case SV_C_LOCK: return "generate_lock";
+	}
+	return "internal";
+}
+
+/* Why the job wrote no draft: problems in the request's language. */
+static json_t *job_problems(struct req *rq, const struct job *j)
+{
+	json_t *list = json_array();
+	const struct tt_generate_result *r = &j->result;
+	if (j->rc == TTG_BAD_INPUT) {
+		const char *code = r->input_rc == TTW_NO_BELLS	 ? "generate_no_bells"
+				   : r->input_rc == TTW_NO_LOAD ? "generate_no_load"
+								: "generate_groups";
+		json_array_append_new(list, reply_problem(rq, code, "TT-1", NULL));
+	} else if (j->rc == TTG_NO_TIMETABLE && r->status == SV_INFEASIBLE) {
+		for (size_t i = 0; i < r->n_conflicts && i < SV_MAX_CONFLICTS; i++) {
+			json_t *p = reply_problem(rq, conflict_code(r->conflicts[i].kind), "TT-1", NULL);
+			json_object_set_new(p, "need", json_integer(r->conflicts[i].need));
+			json_object_set_new(p, "have", json_integer(r->conflicts[i].have));
+			json_object_set_new(p, "detail", json_string(r->conflicts[i].text));
+			json_array_append_new(list, p);
+		}
+	} else if (j->rc == TTG_NO_TIMETABLE) {
+		for (int k = 0; k < SV_V_COUNT; k++) {
+			if (!r->report.v[k])
+				continue;
+			json_t *p = reply_problem(rq, "generate_unsolved", "TT-1", NULL);
+			json_object_set_new(p, "violation", json_string(sv_violation_name((enum sv_violation)k)));
+			json_object_set_new(p, "count", json_integer(r->report.v[k]));
+			json_array_append_new(list, p);
+		}
+	} else if (j->rc == TTG_CLASH) {
+		json_t *p = reply_problem(rq, "generate_clash", "TT-1", NULL);
+		json_object_set_new(p, "count", json_integer((json_int_t)r->clashes));
+		json_array_append_new(list, p);
+	} else if (j->state == JOB_FAILED) {
+		json_array_append_new(list, reply_problem(rq, "internal", NULL, NULL));
+	}
+	return list;
+}
+
+/* The job as the API shows it. Called with the lock held. */
+static json_t *job_json(struct req *rq, const struct job *j)
+{
+	const char *state = j->state == JOB_RUNNING ? "running" : j->state == JOB_DONE ? "done" : "failed";
+	json_t *o = json_pack("{sI sI sI si sI sf ss ss sf so so ss so}", "id", (json_int_t)j->id, "school_id",
+			      (json_int_t)j->school_id, "academic_year_id", (json_int_t)j->year_id, "semester",
+			      j->semester, "seed", (json_int_t)j->seed, "time_limit", j->time_limit, "status", state,
+			      "phase", phase_name(j->progress.phase), "elapsed", j->progress.elapsed, "hard",
+			      j->reported ? json_integer(j->progress.hard) : json_null(), "soft",
+			      j->reported ? json_integer(j->progress.soft) : json_null(), "started_at", j->started_at,
+			      "finished_at", j->state == JOB_RUNNING ? json_null() : json_string(j->finished_at));
+	if (!o)
+		return NULL;
+	if (j->state == JOB_DONE) {
+		const struct tt_generate_result *r = &j->result;
+		json_object_set_new(o, "timetable", json_pack("{sI si}", "id", (json_int_t)r->timetable_id, "number",
+							      r->number));
+		json_object_set_new(o, "result",
+				    json_pack("{sI sf si si si}", "lessons", (json_int_t)r->lessons, "time_to_feasible",
+					      r->time_to_feasible, "teacher_gaps", r->report.teacher_gaps,
+					      "same_day_repeats", r->report.spread, "locked", r->locked));
+	} else {
+		json_object_set_new(o, "timetable", json_null());
+		json_object_set_new(o, "result", json_null());
+	}
+	json_object_set_new(o, "problems", j->state == JOB_RUNNING ? json_array() : job_problems(rq, j));
+	return o;
+}
+
+static const struct field_spec generate_fields[] = {
+	{.name = "academic_year_id", .type = FIELD_ID},
+	{.name = "semester", .type = FIELD_INT, .min = 1, .max = 2, .required = 1},
+	{.name = "seed", .type = FIELD_INT, .min = 0, .max = 2147483647},
+	{.name = "time_limit", .type = FIELD_INT, .min = 1, .max = TIME_LIMIT_MAX},
+	{.name = NULL},
+};
+
+int api_timetable_generate(struct req *rq)
+{
+	int64_t school = rq->params[0];
+	if (!api_school_found(rq, school))
+		return rq->status;
+	if (!rights_write_timetable(rq, school))
+		return reply_error(rq, 403, "forbidden", NULL, NULL);
+	if (validate_body(rq, generate_fields, VALIDATE_CREATE))
+		return reply_errors(rq, 422);
+	json_t *b = rq->json;
+	int64_t year = json_is_integer(json_object_get(b, "academic_year_id"))
+			       ? json_integer_value(json_object_get(b, "academic_year_id"))
+			       : years_current(rq->db, school);
+	int64_t year_school = year ? org_school_of(rq->db, "academic_years", year) : 0;
+	if (!year_school)
+		return reply_error(rq, 422, "dangling_reference", NULL, "academic_year_id");
+	if (year_school != school)
+		return reply_error(rq, 422, "wrong_school", NULL, "academic_year_id");
+	json_t *seed = json_object_get(b, "seed"), *limit = json_object_get(b, "time_limit");
+
+	pthread_mutex_lock(&jobs_lock);
+	int busy;
+	struct job *j = slot_for(school, &busy);
+	if (!j) {
+		pthread_mutex_unlock(&jobs_lock);
+		if (busy)
+			return reply_error(rq, 409, "generate_running", "TT-3", NULL);
+		snprintf(rq->retry_after, sizeof rq->retry_after, "30");
+		return reply_error(rq, 503, "generate_busy", NULL, NULL);
+	}
+	memset(j, 0, sizeof *j);
+	j->id = ++last_job_id;
+	j->school_id = school;
+	j->year_id = year;
+	j->user_id = rq->user.id;
+	j->semester = (int)json_integer_value(json_object_get(b, "semester"));
+	j->seed = json_is_integer(seed) ? (uint64_t)json_integer_value(seed) : 1;
+	j->time_limit = json_is_integer(limit) ? (double)json_integer_value(limit) : TIME_LIMIT_DEFAULT;
+	j->state = JOB_RUNNING;
+	db_now_utc(j->started_at);
+	pthread_t thread;
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	int started = pthread_create(&thread, &attr, run_job, j) == 0;
+	pthread_attr_destroy(&attr);
+	if (!started) {
+		j->id = 0;
+		pthread_mutex_unlock(&jobs_lock);
+		return reply_error(rq, 500, "internal", NULL, NULL);
+	}
+	json_t *o = job_json(rq, j);
+	pthread_mutex_unlock(&jobs_lock);
+	return o ? reply_json(rq, 202, o) : reply_error(rq, 500, "internal", NULL, NULL);
+}
+
+int api_timetable_job_get(struct req *rq)
+{
+	pthread_mutex_lock(&jobs_lock);
+	struct job *j = NULL;
+	for (int i = 0; i < JOBS_KEPT && !j; i++)
+		if (jobs[i].id && jobs[i].id == rq->params[0])
+			j = &jobs[i];
+	int64_t school = j ? j->school_id : 0;
+	pthread_mutex_unlock(&jobs_lock);
+	if (!j)
+		return reply_error(rq, 404, "not_found", NULL, NULL);
+	if (!rights_read_school(rq, school))
+		return reply_error(rq, 403, "forbidden", NULL, NULL);
+	pthread_mutex_lock(&jobs_lock);
+	json_t *o = j->id == rq->params[0] ? job_json(rq, j) : NULL;
+	pthread_mutex_unlock(&jobs_lock);
+	return o ? reply_json(rq, 200, o) : reply_error(rq, 404, "not_found", NULL, NULL);
+}

@@ -1,0 +1,207 @@
+/* sender — the settings of mail and the thread that delivers the outbox; see mail.h.
+ * Every second it takes the messages due (queued, or failed and due again), builds each
+ * (mail/mime.c), hands it to the SMTP server (mail/smtp.c) and records the outcome: sent,
+ * with the duty it meets marked done, or failed with the server's reason and the next
+ * try after a delay that doubles (retry_seconds, 2×, 4× … at most 6 hours), until
+ * max_attempts failures. */
+#include "mail/mail.h"
+
+#include <curl/curl.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "mail/mime.h"
+#include "mail/smtp.h"
+#include "store/outbox.h"
+#include "util/buf.h"
+
+static struct mail_config settings;
+
+void mail_configure(const struct mail_config *cfg)
+{
+	settings = *cfg;
+}
+
+const struct mail_config *mail_config(void)
+{
+	return &settings;
+}
+
+int mail_configured(void)
+{
+	return settings.host && *settings.host;
+}
+
+static struct {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	int running, stop;
+	const char *db_path, *pg;
+	struct date (*today)(void);
+} sender = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
+
+static void instant(time_t t, char out[21])
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* The delay before try number attempts + 1, after `attempts` failures. */
+static long retry_delay(int attempts)
+{
+	long d = settings.retry_seconds > 0 ? settings.retry_seconds : 60;
+	for (int i = 1; i < attempts && d < 6 * 3600; i++)
+		d *= 2;
+	return d < 6 * 3600 ? d : 6 * 3600;
+}
+
+static const char *text_at(json_t *o, const char *k)
+{
+	return json_string_value(json_object_get(o, k));
+}
+
+/* Builds and sends one message of the outbox; records the outcome. */
+static void deliver(struct db *db, json_t *m)
+{
+	int64_t id = json_integer_value(json_object_get(m, "id"));
+	json_t *files = json_object_get(m, "attachments");
+	size_t n = json_array_size(files);
+	struct mime_attachment *att = n ? calloc(n, sizeof *att) : NULL;
+	for (size_t i = 0; att && i < n; i++) {
+		json_t *f = json_array_get(files, i);
+		att[i] = (struct mime_attachment){text_at(f, "name"), text_at(f, "mime_type"), text_at(f, "content_base64")};
+	}
+	/* the recipients as the outbox keeps them: "a@x,b@y" */
+	struct buf to = BUF_INIT;
+	size_t i;
+	json_t *a;
+	json_array_foreach(json_object_get(m, "to"), i, a) {
+		if (i)
+			buf_addch(&to, ',');
+		buf_adds(&to, json_string_value(a));
+	}
+	time_t now = time(NULL);
+	char message_id[96], at[21];
+	snprintf(message_id, sizeof message_id, "outbox-%lld-%lld@mektep", (long long)id, (long long)now);
+	const char *purpose = text_at(m, "purpose");
+	struct mime_message mm = {
+		.from = settings.from ? settings.from : "mektep@localhost",
+		.to = to.data,
+		.subject = text_at(m, "subject"),
+		.body = text_at(m, "body"),
+		.message_id = message_id,
+		.date = now,
+		/* EXT-13: the schedule goes "with delivery confirmation" */
+		.receipt = purpose && strcmp(purpose, "consultation_schedule") == 0,
+		.attachments = att,
+		.n_attachments = att ? n : 0,
+	};
+	struct buf text = BUF_INIT;
+	char err[512] = "";
+	int ok = n && !att ? 0 : mime_build(&mm, &text) == 0;
+	if (!ok)
+		snprintf(err, sizeof err, "the message could not be built");
+	else
+		ok = smtp_send(&settings, to.data, text.data, text.len, err, sizeof err) == 0;
+	instant(time(NULL), at);
+	if (ok) {
+		char today[DATE_TEXT_SIZE] = "";
+		date_format(sender.today(), today);
+		if (outbox_mark_sent(db, id, at, today) != DB_OK)
+			fprintf(stderr, "mektep: mail %lld was sent but could not be marked: %s\n", (long long)id,
+				db_errmsg(db));
+	} else {
+		int attempts = (int)json_integer_value(json_object_get(m, "attempts")) + 1;
+		int max = settings.max_attempts > 0 ? settings.max_attempts : 8;
+		char next[21];
+		instant(time(NULL) + retry_delay(attempts), next);
+		if (outbox_mark_failed(db, id, err, attempts < max ? next : NULL) != DB_OK)
+			fprintf(stderr, "mektep: mail %lld failed (%s) and could not be marked: %s\n", (long long)id, err,
+				db_errmsg(db));
+	}
+	buf_release(&text);
+	buf_release(&to);
+	free(att);
+}
+
+static void *run(void *arg)
+{
+	(void)arg;
+	struct db *db = NULL;
+	pthread_mutex_lock(&sender.lock);
+	while (!sender.stop) {
+		pthread_mutex_unlock(&sender.lock);
+		if (!db) {
+			char *err = NULL;
+			db = db_open_url(sender.pg ? sender.pg : sender.db_path, sender.pg != NULL, &err);
+			if (!db) {
+				fprintf(stderr, "mektep: the mail sender cannot open the database: %s\n", err ? err : "");
+				free(err);
+			}
+		}
+		if (db) {
+			char now[21];
+			instant(time(NULL), now);
+			json_t *due = outbox_due(db, now, 20);
+			size_t i;
+			json_t *m;
+			json_array_foreach(due, i, m) {
+				if (__atomic_load_n(&sender.stop, __ATOMIC_ACQUIRE))
+					break;
+				deliver(db, m);
+			}
+			json_decref(due);
+			if (!due && db->lost) {
+				db_close(db);
+				db = NULL;
+			}
+		}
+		pthread_mutex_lock(&sender.lock);
+		if (sender.stop)
+			break;
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 1;
+		pthread_cond_timedwait(&sender.wake, &sender.lock, &until);
+	}
+	pthread_mutex_unlock(&sender.lock);
+	db_close(db);
+	return NULL;
+}
+
+int mail_sender_start(const char *db_path, const char *pg, struct date (*today)(void))
+{
+	if (!mail_configured())
+		return 0;
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return -1;
+	sender.db_path = db_path;
+	sender.pg = pg;
+	sender.today = today;
+	sender.stop = 0;
+	if (pthread_create(&sender.thread, NULL, run, NULL) != 0) {
+		curl_global_cleanup();
+		return -1;
+	}
+	sender.running = 1;
+	return 0;
+}
+
+void mail_sender_stop(void)
+{
+	if (!sender.running)
+		return;
+	pthread_mutex_lock(&sender.lock);
+	sender.stop = 1;
+	pthread_cond_signal(&sender.wake);
+	pthread_mutex_unlock(&sender.lock);
+	pthread_join(sender.thread, NULL);
+	sender.running = 0;
+	curl_global_cleanup();
+}

@@ -1,0 +1,807 @@
+/* timetable_week — a school's semester read for the timetable generator, its solver
+ * model and the entries of a solved week (see timetable_week.h). */
+#include "store/timetable_week.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/timetable.h"
+#include "util/array.h"
+
+#define SUBJECT_MAX_PER_DAY 2
+#define ROOM_FULL_PERCENT 85
+
+/* One group of a class, while reading. */
+struct group_row {
+	int64_t id, subject_id;
+	int cls;
+	char name[24];
+	unsigned atoms;
+};
+
+/* One line of the load, while reading. */
+struct load_row {
+	int cls;
+	int64_t group_id, subject_id, staff_id;
+	int hours;
+};
+
+/* What is read and dropped once the activities are made. */
+struct reading {
+	struct group_row *groups;
+	size_t n_groups, cap_groups;
+	struct load_row *load;
+	size_t n_load, cap_load;
+	int *room_subject;   /* pairs (room index, subject index) */
+	size_t n_rs, cap_rs;
+};
+
+static void reading_release(struct reading *r)
+{
+	free(r->groups);
+	free(r->load);
+	free(r->room_subject);
+}
+
+void ttw_release(struct ttw *w)
+{
+	for (size_t i = 0; i < w->n_acts; i++)
+		free(w->acts[i].rooms);
+	free(w->subjects);
+	free(w->teachers);
+	free(w->rooms);
+	free(w->classes);
+	free(w->atoms);
+	free(w->acts);
+	memset(w, 0, sizeof *w);
+}
+
+static int step_rc(int rc)
+{
+	return rc == DB_DONE ? DB_OK : rc < 0 ? rc : DB_ERROR;
+}
+
+/* A statement of sql with $1 the school and, when it has one, $2 the year; NULL on error. */
+static struct db_stmt *prepare_week(struct db *db, const struct ttw *w, const char *sql)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	if (st) {
+		db_bind_int64(st, 1, w->school_id);
+		if (strstr(sql, "$2"))
+			db_bind_int64(st, 2, w->year_id);
+	}
+	return st;
+}
+
+/* A new zeroed element at the end of *items (n counts them), or NULL without memory. */
+static void *append(void *items, size_t *cap, size_t *n, size_t size)
+{
+	if (array_grow((void **)items, cap, *n, size) != 0)
+		return NULL;
+	char *e = *(char **)items + *n * size;
+	memset(e, 0, size);
+	(*n)++;
+	return e;
+}
+
+static int class_index(const struct ttw *w, int64_t id)
+{
+	for (size_t i = 0; i < w->n_classes; i++)
+		if (w->classes[i].id == id)
+			return (int)i;
+	return -1;
+}
+
+static int subject_index(const struct ttw *w, int64_t id)
+{
+	size_t lo = 0, hi = w->n_subjects;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (w->subjects[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < w->n_subjects && w->subjects[lo].id == id ? (int)lo : -1;
+}
+
+static int teacher_index(const struct ttw *w, int64_t id)
+{
+	for (size_t i = 0; i < w->n_teachers; i++)
+		if (w->teachers[i].id == id)
+			return (int)i;
+	return -1;
+}
+
+static int room_index(const struct ttw *w, int64_t id)
+{
+	for (size_t i = 0; i < w->n_rooms; i++)
+		if (w->rooms[i].id == id)
+			return (int)i;
+	return -1;
+}
+
+static int group_index(const struct reading *r, int64_t id)
+{
+	for (size_t i = 0; i < r->n_groups; i++)
+		if (r->groups[i].id == id)
+			return (int)i;
+	return -1;
+}
+
+/* The bell schedule: the days and periods of the week. */
+static int read_bells(struct db *db, struct ttw *w)
+{
+	json_t *b = bells_get(db, w->school_id);
+	if (!b)
+		return DB_ERROR;
+	json_t *periods = json_object_get(b, "periods");
+	w->days = json_is_true(json_object_get(b, "saturday")) ? TT_WEEKDAYS_SATURDAY : TT_WEEKDAYS;
+	w->periods = (int)json_array_size(periods);
+	if (w->periods > TT_MAX_PERIODS)
+		w->periods = TT_MAX_PERIODS;
+	for (int i = 0; i < w->periods; i++)
+		snprintf(w->hour_names[i], sizeof w->hour_names[i], "%s",
+			 json_string_value(json_object_get(json_array_get(periods, (size_t)i), "starts_at")));
+	json_decref(b);
+	if (w->periods == 0) {
+		snprintf(w->error, sizeof w->error, "the school has no bell schedule (no periods)");
+		return TTW_NO_BELLS;
+	}
+	return DB_OK;
+}
+
+static int read_classes(struct db *db, struct ttw *w)
+{
+	struct db_stmt *st = prepare_week(db, w, "SELECT c.id, c.grade, c.letter, (SELECT COUNT(*) FROM students s"
+					    " WHERE s.class_id = c.id AND s.status = 'studying') FROM classes c"
+					    " WHERE c.school_id = $1 AND c.academic_year_id = $2 ORDER BY c.grade, c.letter");
+	if (!st)
+		return DB_ERROR;
+	size_t cap = 0;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct ttw_class *c = append(&w->classes, &cap, &w->n_classes, sizeof *w->classes);
+		if (!c) {
+			rc = DB_ERROR;
+			break;
+		}
+		c->id = db_col_int64(st, 0);
+		c->grade = (int)db_col_int64(st, 1);
+		snprintf(c->label, sizeof c->label, "%d%s", c->grade, db_col_text(st, 2));
+		c->students = (int)db_col_int64(st, 3);
+		c->home_room = -1;
+	}
+	db_done(st);
+	return step_rc(rc);
+}
+
+static int read_subjects(struct db *db, struct ttw *w)
+{
+	static const char *const hard[] = {"mathematics", "algebra", "geometry", "physics", "chemistry"};
+	struct db_stmt *st = db_prepare(db, "SELECT id, code, name_en FROM subjects ORDER BY id");
+	if (!st)
+		return DB_ERROR;
+	size_t cap = 0;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct ttw_subject *s = append(&w->subjects, &cap, &w->n_subjects, sizeof *w->subjects);
+		if (!s) {
+			rc = DB_ERROR;
+			break;
+		}
+		s->id = db_col_int64(st, 0);
+		snprintf(s->code, sizeof s->code, "%s", db_col_text(st, 1));
+		snprintf(s->name, sizeof s->name, "%s", db_col_text(st, 2));
+		for (size_t i = 0; i < sizeof hard / sizeof hard[0]; i++)
+			s->hard |= strcmp(s->code, hard[i]) == 0;
+	}
+	db_done(st);
+	return step_rc(rc);
+}
+
+/* The load of the year's classes, by class, subject, group name; its teachers. */
+static int read_load(struct db *db, struct ttw *w, struct reading *r)
+{
+	struct db_stmt *st = db_prepare(
+		db, "SELECT a.class_id, COALESCE(a.group_id, 0), a.subject_id, a.staff_id, a.hours, p.last_name,"
+		    " p.first_name FROM load_assignments a JOIN classes c ON c.id = a.class_id"
+		    " JOIN staff s ON s.id = a.staff_id JOIN persons p ON p.id = s.person_id"
+		    " LEFT JOIN class_groups g ON g.id = a.group_id"
+		    " WHERE a.academic_year_id = $1 AND c.school_id = $2"
+		    " ORDER BY c.grade, c.letter, a.subject_id, g.name, a.id");
+	if (!st)
+		return DB_ERROR;
+	db_bind_int64(st, 1, w->year_id);
+	db_bind_int64(st, 2, w->school_id);
+	size_t cap_t = 0;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct load_row l = {class_index(w, db_col_int64(st, 0)), db_col_int64(st, 1), db_col_int64(st, 2),
+				     db_col_int64(st, 3), (int)db_col_int64(st, 4)};
+		if (l.cls < 0 || subject_index(w, l.subject_id) < 0)
+			continue;
+		if (array_grow((void **)&r->load, &r->cap_load, r->n_load, sizeof *r->load) != 0) {
+			rc = DB_ERROR;
+			break;
+		}
+		r->load[r->n_load++] = l;
+		if (teacher_index(w, l.staff_id) >= 0)
+			continue;
+		if (array_grow((void **)&w->teachers, &cap_t, w->n_teachers, sizeof *w->teachers) != 0) {
+			rc = DB_ERROR;
+			break;
+		}
+		struct ttw_teacher *t = &w->teachers[w->n_teachers++];
+		t->id = l.staff_id;
+		snprintf(t->name, sizeof t->name, "%s %s", db_col_text(st, 5), db_col_text(st, 6));
+	}
+	db_done(st);
+	if (rc != DB_DONE)
+		return step_rc(rc);
+	/* two teachers of one name: the second and later get their id */
+	for (size_t i = 0; i < w->n_teachers; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(w->teachers[i].name, w->teachers[j].name) == 0) {
+				size_t n = strlen(w->teachers[i].name);
+				snprintf(w->teachers[i].name + n, sizeof w->teachers[i].name - n, " #%lld",
+					 (long long)w->teachers[i].id);
+				break;
+			}
+	if (!r->n_load) {
+		snprintf(w->error, sizeof w->error, "the classes of the year have no teaching load");
+		return TTW_NO_LOAD;
+	}
+	return DB_OK;
+}
+
+static int read_rooms(struct db *db, struct ttw *w, struct reading *r)
+{
+	struct db_stmt *st = prepare_week(db, w, "SELECT id, name, COALESCE(capacity, 0) FROM rooms WHERE school_id = $1"
+					    " ORDER BY name, id");
+	if (!st)
+		return DB_ERROR;
+	size_t cap = 0;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct ttw_room *m = append(&w->rooms, &cap, &w->n_rooms, sizeof *w->rooms);
+		if (!m) {
+			rc = DB_ERROR;
+			break;
+		}
+		m->id = db_col_int64(st, 0);
+		snprintf(m->name, sizeof m->name, "%s", db_col_text(st, 1));
+		m->capacity = (int)db_col_int64(st, 2);
+	}
+	db_done(st);
+	if (rc != DB_DONE)
+		return step_rc(rc);
+	st = prepare_week(db, w, "SELECT rs.room_id, rs.subject_id FROM room_subjects rs JOIN rooms r ON r.id = rs.room_id"
+			    " WHERE r.school_id = $1");
+	if (!st)
+		return DB_ERROR;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int room = room_index(w, db_col_int64(st, 0)), subj = subject_index(w, db_col_int64(st, 1));
+		if (room < 0 || subj < 0)
+			continue;
+		if (array_grow((void **)&r->room_subject, &r->cap_rs, r->n_rs, 2 * sizeof(int)) != 0) {
+			rc = DB_ERROR;
+			break;
+		}
+		r->room_subject[2 * r->n_rs] = room;
+		r->room_subject[2 * r->n_rs + 1] = subj;
+		r->n_rs++;
+		w->rooms[room].special = 1;
+	}
+	db_done(st);
+	return step_rc(rc);
+}
+
+/* Home rooms: per class, the room without subjects its whole-class entries of the year's
+ * versions use most. */
+static int read_home_rooms(struct db *db, struct ttw *w)
+{
+	struct db_stmt *st = db_prepare(
+		db, "SELECT e.class_id, e.room_id, COUNT(*) AS n FROM timetable_entries e"
+		    " JOIN timetables t ON t.id = e.timetable_id WHERE t.school_id = $1 AND t.academic_year_id = $2"
+		    " AND e.group_id IS NULL AND e.room_id IS NOT NULL"
+		    " AND NOT EXISTS (SELECT 1 FROM room_subjects rs WHERE rs.room_id = e.room_id)"
+		    " GROUP BY e.class_id, e.room_id ORDER BY e.class_id, n DESC, e.room_id");
+	if (!st)
+		return DB_ERROR;
+	db_bind_int64(st, 1, w->school_id);
+	db_bind_int64(st, 2, w->year_id);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int c = class_index(w, db_col_int64(st, 0)), room = room_index(w, db_col_int64(st, 1));
+		if (c >= 0 && room >= 0 && w->classes[c].home_room < 0 && !w->rooms[room].home) {
+			w->classes[c].home_room = room;
+			w->rooms[room].home = 1;
+		}
+	}
+	db_done(st);
+	return step_rc(rc);
+}
+
+/* The groups of the year's classes and the atoms of their members. */
+static int read_groups(struct db *db, struct ttw *w, struct reading *r)
+{
+	struct db_stmt *st = prepare_week(db, w, "SELECT g.id, g.class_id, g.subject_id, g.name FROM class_groups g"
+					    " JOIN classes c ON c.id = g.class_id"
+					    " WHERE c.school_id = $1 AND c.academic_year_id = $2 ORDER BY g.class_id, g.id");
+	if (!st)
+		return DB_ERROR;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct group_row *g = append(&r->groups, &r->cap_groups, &r->n_groups, sizeof *r->groups);
+		if (!g) {
+			rc = DB_ERROR;
+			break;
+		}
+		g->id = db_col_int64(st, 0);
+		g->cls = class_index(w, db_col_int64(st, 1));
+		g->subject_id = db_col_int64(st, 2);
+		snprintf(g->name, sizeof g->name, "%s", db_col_text(st, 3));
+	}
+	db_done(st);
+	if (rc != DB_DONE)
+		return step_rc(rc);
+	/* each studying student's groups, by class and student: a signature per student */
+	st = prepare_week(db, w, "SELECT s.class_id, s.id, gm.group_id FROM students s JOIN group_members gm"
+			    " ON gm.student_id = s.id JOIN classes c ON c.id = s.class_id"
+			    " WHERE c.school_id = $1 AND c.academic_year_id = $2 AND s.status = 'studying'"
+			    " ORDER BY s.class_id, s.id");
+	if (!st)
+		return DB_ERROR;
+	/* the atoms of class c are atoms[c * TTW_MAX_ATOMS ..] until settle_atoms packs them */
+	w->atoms = calloc(w->n_classes * TTW_MAX_ATOMS + 1, sizeof *w->atoms);
+	if (!w->atoms) {
+		db_done(st);
+		return DB_ERROR;
+	}
+	int cur_cls = -1;
+	int64_t cur_student = 0;
+	uint64_t sig[TTW_MAX_ATOMS];
+	size_t g0 = 0;            /* the class's first group (index into r->groups) */
+	int n_sig = 0;
+	uint64_t mine = 0;        /* the current student's groups, a bit per group of the class */
+	int too_many = 0;
+	for (;;) {
+		rc = db_step(st);
+		int cls = rc == DB_ROW ? class_index(w, db_col_int64(st, 0)) : -2;
+		int64_t student = rc == DB_ROW ? db_col_int64(st, 1) : 0;
+		if ((student != cur_student || cls != cur_cls) && mine) {
+			int k;
+			for (k = 0; k < n_sig && sig[k] != mine; k++)
+				;
+			if (k == n_sig && n_sig < TTW_MAX_ATOMS)
+				sig[n_sig++] = mine;
+			else if (k == n_sig)
+				too_many = 1;
+			if (k < n_sig)
+				w->atoms[(size_t)cur_cls * TTW_MAX_ATOMS + (size_t)k].students++;
+			mine = 0;
+		}
+		if (cls != cur_cls) {
+			/* the class ends: its signatures become atoms, its groups get their bits */
+			if (cur_cls >= 0) {
+				w->classes[cur_cls].n_atoms = n_sig;
+				for (int k = 0; k < n_sig; k++)
+					for (size_t g = g0; g < r->n_groups && r->groups[g].cls == cur_cls; g++)
+						if (g - g0 < 64 && (sig[k] >> (g - g0) & 1))
+							r->groups[g].atoms |= 1u << k;
+			}
+			if (cls == -2)
+				break;
+			cur_cls = cls;
+			n_sig = 0;
+			for (g0 = 0; g0 < r->n_groups && r->groups[g0].cls != cls; g0++)
+				;
+		}
+		cur_student = student;
+		if (cls < 0)
+			continue;
+		int64_t gid = db_col_int64(st, 2);
+		for (size_t g = g0; g < r->n_groups && r->groups[g].cls == cls; g++)
+			if (r->groups[g].id == gid && g - g0 < 64)
+				mine |= 1ull << (g - g0);
+	}
+	db_done(st);
+	if (rc != DB_DONE)
+		return step_rc(rc);
+	if (too_many) {
+		snprintf(w->error, sizeof w->error, "a class's groups split it into more than %d sets of students",
+			 TTW_MAX_ATOMS);
+		return TTW_TOO_MANY;
+	}
+	return DB_OK;
+}
+
+/* Fixes the atoms' layout after read_groups (each class's atoms contiguous, named), and
+ * gives groups without members the atoms of their namesakes; a class without members
+ * but with groups gets an atom per group name. */
+static int settle_atoms(struct ttw *w, struct reading *r)
+{
+	struct ttw_atom *atoms = calloc(w->n_classes * TTW_MAX_ATOMS + 1, sizeof *atoms);
+	if (!atoms)
+		return DB_ERROR;
+	size_t n = 0;
+	for (size_t ci = 0; ci < w->n_classes; ci++) {
+		struct ttw_class *c = &w->classes[ci];
+		int first = (int)n;
+		int had = c->n_atoms;
+		for (int k = 0; k < had; k++) {
+			atoms[n] = w->atoms[ci * TTW_MAX_ATOMS + (size_t)k];
+			atoms[n].cls = (int)ci;
+			snprintf(atoms[n].name, sizeof atoms[n].name, "%s-%d", c->label, k + 1);
+			n++;
+		}
+		if (!had) {
+			/* no members: one atom per group name */
+			for (size_t g = 0; g < r->n_groups; g++) {
+				if (r->groups[g].cls != (int)ci)
+					continue;
+				int k;
+				for (k = first; k < (int)n && strcmp(atoms[k].name + strlen(c->label) + 1, r->groups[g].name); k++)
+					;
+				if (k == (int)n) {
+					if (n - (size_t)first >= TTW_MAX_ATOMS) {
+						free(atoms);
+						snprintf(w->error, sizeof w->error, "%s has more than %d group names", c->label,
+							 TTW_MAX_ATOMS);
+						return TTW_TOO_MANY;
+					}
+					atoms[n].cls = (int)ci;
+					snprintf(atoms[n].name, sizeof atoms[n].name, "%s-%s", c->label, r->groups[g].name);
+					n++;
+				}
+				r->groups[g].atoms = 1u << (k - first);
+			}
+		} else {
+			/* a group without members: its namesakes' atoms */
+			for (size_t g = 0; g < r->n_groups; g++) {
+				if (r->groups[g].cls != (int)ci || r->groups[g].atoms)
+					continue;
+				for (size_t h = 0; h < r->n_groups; h++)
+					if (r->groups[h].cls == (int)ci && strcmp(r->groups[h].name, r->groups[g].name) == 0)
+						r->groups[g].atoms |= r->groups[h].atoms;
+			}
+		}
+		c->first_atom = first;
+		c->n_atoms = (int)n - first;
+		if (c->n_atoms == 1) { /* one set of students: the class itself */
+			n = (size_t)first;
+			c->n_atoms = 0;
+			for (size_t g = 0; g < r->n_groups; g++)
+				if (r->groups[g].cls == (int)ci)
+					r->groups[g].atoms = 0;
+		}
+	}
+	free(w->atoms);
+	w->atoms = atoms;
+	w->n_atoms = n;
+	return DB_OK;
+}
+
+/* Adds one activity; -1 when memory runs out. */
+static int add_act(struct ttw *w, size_t *cap, const struct load_row *l, const struct reading *r, int set)
+{
+	if (array_grow((void **)&w->acts, cap, w->n_acts, sizeof *w->acts) != 0)
+		return -1;
+	struct ttw_activity *a = &w->acts[w->n_acts++];
+	memset(a, 0, sizeof *a);
+	a->cls = l->cls;
+	a->group_id = l->group_id;
+	int g = l->group_id ? group_index(r, l->group_id) : -1;
+	a->atoms = g >= 0 ? r->groups[g].atoms : 0;
+	a->subject = subject_index(w, l->subject_id);
+	a->teacher = teacher_index(w, l->staff_id);
+	a->set = set;
+	a->lock_day = a->lock_period = -1;
+	return 0;
+}
+
+/* The activities: an hour of the load each; a class-subject's groups with distinct
+ * teachers and equal hours together, hour by hour. */
+static int make_activities(struct ttw *w, const struct reading *r)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < r->n_load;) {
+		size_t j = i;
+		while (j < r->n_load && r->load[j].cls == r->load[i].cls && r->load[j].subject_id == r->load[i].subject_id)
+			j++;
+		/* rows i..j of one class and subject: the whole class's, then groups' */
+		size_t n_groups = 0;
+		int together = 1;
+		for (size_t k = i; k < j; k++) {
+			if (!r->load[k].group_id)
+				continue;
+			n_groups++;
+			for (size_t q = i; q < k; q++)
+				if (r->load[q].group_id &&
+				    (r->load[q].staff_id == r->load[k].staff_id || r->load[q].hours != r->load[k].hours ||
+				     r->load[q].group_id == r->load[k].group_id))
+					together = 0;
+		}
+		together = together && n_groups >= 2;
+		for (size_t k = i; k < j; k++) {
+			if (r->load[k].group_id && together)
+				continue;
+			for (int h = 0; h < r->load[k].hours; h++)
+				if (add_act(w, &cap, &r->load[k], r, -1))
+					return DB_ERROR;
+		}
+		if (together) {
+			int hours = 0;
+			for (size_t k = i; k < j; k++)
+				if (r->load[k].group_id)
+					hours = r->load[k].hours;
+			for (int h = 0; h < hours; h++, w->n_sets++)
+				for (size_t k = i; k < j; k++)
+					if (r->load[k].group_id && add_act(w, &cap, &r->load[k], r, w->n_sets))
+						return DB_ERROR;
+		}
+		i = j;
+	}
+	return DB_OK;
+}
+
+/* The rooms each activity may take (see the header's conventions). */
+static int assign_rooms(struct ttw *w, const struct reading *r)
+{
+	int *list = malloc((w->n_rooms + 1) * sizeof *list);
+	int *demand = calloc(w->n_subjects + 1, sizeof *demand);
+	if (!list || !demand) {
+		free(list);
+		free(demand);
+		return DB_ERROR;
+	}
+	for (size_t i = 0; i < w->n_acts; i++)
+		demand[w->acts[i].subject]++;
+	int slots = w->days * w->periods;
+	int prev_set = -1;
+	for (size_t i = 0; i < w->n_acts; i++) {
+		struct ttw_activity *a = &w->acts[i];
+		int n = 0;
+		for (size_t k = 0; k < r->n_rs; k++)
+			if (r->room_subject[2 * k + 1] == a->subject)
+				list[n++] = r->room_subject[2 * k];
+		int first_of_set = a->set >= 0 && a->set != prev_set;
+		prev_set = a->set;
+		int home_ok = !a->group_id || first_of_set;
+		int full = n && demand[a->subject] * 100 > n * slots * ROOM_FULL_PERCENT;
+		if (n && full && home_ok && w->classes[a->cls].home_room >= 0)
+			list[n++] = w->classes[a->cls].home_room;
+		if ((n == 0 && !home_ok) || (n && full && !home_ok))
+			for (size_t k = 0; k < w->n_rooms; k++)
+				if (!w->rooms[k].special && !w->rooms[k].home)
+					list[n++] = (int)k;
+		if (n == 0)
+			continue; /* the home room (or none) */
+		a->rooms = malloc((size_t)n * sizeof *a->rooms);
+		if (!a->rooms) {
+			free(list);
+			free(demand);
+			return DB_ERROR;
+		}
+		memcpy(a->rooms, list, (size_t)n * sizeof *list);
+		a->n_rooms = n;
+	}
+	free(list);
+	free(demand);
+	return DB_OK;
+}
+
+/* The daily minimum and maximum from the atoms' weekly hours. */
+static void daily_bounds(struct ttw *w)
+{
+	int lo = -1, hi = 0;
+	for (size_t c = 0; c < w->n_classes; c++) {
+		const struct ttw_class *k = &w->classes[c];
+		int n_units = k->n_atoms ? k->n_atoms : 1;
+		for (int u = 0; u < n_units; u++) {
+			int hours = 0;
+			for (size_t i = 0; i < w->n_acts; i++)
+				if (w->acts[i].cls == (int)c && (!w->acts[i].atoms || (w->acts[i].atoms >> u & 1)))
+					hours++;
+			if (!hours)
+				continue;
+			lo = lo < 0 || hours < lo ? hours : lo;
+			hi = hours > hi ? hours : hi;
+		}
+	}
+	w->min_daily = lo > 0 ? lo / w->days - 1 : 0;
+	if (w->min_daily < 1)
+		w->min_daily = lo > 0 ? 1 : 0;
+	w->max_daily = (hi + w->days - 1) / w->days + 1;
+	if (w->max_daily > w->periods)
+		w->max_daily = w->periods;
+}
+
+/* The locked entries of the semester's newest version, each on an activity of the same
+ * class, group, subject and teacher not locked yet. */
+static int read_locks(struct db *db, struct ttw *w)
+{
+	int rc = db_query_int64(db, &w->locks_from,
+				"SELECT id FROM timetables WHERE school_id = $1 AND academic_year_id = $2 AND semester = $3"
+				" ORDER BY number DESC LIMIT 1",
+				"iii", w->school_id, w->year_id, (int64_t)w->semester);
+	if (rc == DB_DONE) {
+		w->locks_from = 0;
+		return DB_OK;
+	}
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : DB_ERROR;
+	struct db_stmt *st = db_prepare(db, "SELECT weekday, period, class_id, COALESCE(group_id, 0), subject_id,"
+					    " staff_id, COALESCE(room_id, 0) FROM timetable_entries"
+					    " WHERE timetable_id = $1 AND locked = 1 ORDER BY id");
+	if (!st)
+		return DB_ERROR;
+	db_bind_int64(st, 1, w->locks_from);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int day = (int)db_col_int64(st, 0) - 1, period = (int)db_col_int64(st, 1) - 1;
+		int cls = class_index(w, db_col_int64(st, 2));
+		int64_t group = db_col_int64(st, 3);
+		int subj = subject_index(w, db_col_int64(st, 4)), teacher = teacher_index(w, db_col_int64(st, 5));
+		int room = db_col_int64(st, 6) ? room_index(w, db_col_int64(st, 6)) : -1;
+		if (day < 0 || day >= w->days || period < 0 || period >= w->periods)
+			continue;
+		for (size_t i = 0; i < w->n_acts; i++) {
+			struct ttw_activity *a = &w->acts[i];
+			if (a->lock_day >= 0 || a->cls != cls || a->group_id != group || a->subject != subj ||
+			    a->teacher != teacher)
+				continue;
+			a->lock_day = day;
+			a->lock_period = period;
+			if (room >= 0 && room != w->classes[cls].home_room) {
+				int *one = realloc(a->rooms, sizeof *one);
+				if (!one) {
+					rc = DB_ERROR;
+					break;
+				}
+				one[0] = room;
+				a->rooms = one;
+				a->n_rooms = 1;
+			}
+			break;
+		}
+		if (rc == DB_ERROR)
+			break;
+	}
+	db_done(st);
+	return step_rc(rc);
+}
+
+static int cmp_subject(const void *a, const void *b)
+{
+	int64_t x = ((const struct ttw_subject *)a)->id, y = ((const struct ttw_subject *)b)->id;
+	return (x > y) - (x < y);
+}
+
+int ttw_load(struct db *db, int64_t school_id, int64_t year_id, int semester, struct ttw *w)
+{
+	memset(w, 0, sizeof *w);
+	w->school_id = school_id;
+	w->year_id = year_id;
+	w->semester = semester;
+	struct reading r = {0};
+	int rc = read_bells(db, w);
+	if (rc == DB_OK)
+		rc = read_classes(db, w);
+	if (rc == DB_OK)
+		rc = read_subjects(db, w);
+	if (rc == DB_OK) {
+		qsort(w->subjects, w->n_subjects, sizeof *w->subjects, cmp_subject);
+		rc = read_load(db, w, &r);
+	}
+	if (rc == DB_OK)
+		rc = read_rooms(db, w, &r);
+	if (rc == DB_OK)
+		rc = read_home_rooms(db, w);
+	if (rc == DB_OK)
+		rc = read_groups(db, w, &r);
+	if (rc == DB_OK)
+		rc = settle_atoms(w, &r);
+	if (rc == DB_OK)
+		rc = make_activities(w, &r);
+	if (rc == DB_OK)
+		rc = assign_rooms(w, &r);
+	if (rc == DB_OK)
+		rc = read_locks(db, w);
+	if (rc == DB_OK)
+		daily_bounds(w);
+	reading_release(&r);
+	return rc;
+}
+
+struct sv_model *ttw_model(const struct ttw *w)
+{
+	struct sv_model *m = sv_model_new(w->days, w->periods);
+	if (!m)
+		return NULL;
+	int ok = 1;
+	for (size_t i = 0; i < w->n_subjects && ok; i++)
+		ok = sv_subject(m, w->subjects[i].name, SUBJECT_MAX_PER_DAY, w->subjects[i].hard) == (int)i;
+	for (size_t i = 0; i < w->n_teachers && ok; i++)
+		ok = sv_teacher(m, w->teachers[i].name, SV_NO_LIMIT) == (int)i;
+	for (size_t i = 0; i < w->n_rooms && ok; i++)
+		ok = sv_room(m, w->rooms[i].name) == (int)i;
+	int *atom_group = malloc((w->n_atoms + 1) * sizeof *atom_group);
+	ok = ok && atom_group;
+	for (size_t c = 0; c < w->n_classes && ok; c++) {
+		/* a class without lessons yet (a new one, its load not given) has empty days */
+		int has_lessons = 0;
+		for (size_t i = 0; i < w->n_acts && !has_lessons; i++)
+			has_lessons = w->acts[i].cls == (int)c;
+		ok = sv_class(m, w->classes[c].label, has_lessons ? w->min_daily : 0, w->max_daily) == (int)c;
+		for (int k = 0; k < w->classes[c].n_atoms && ok; k++) {
+			int a = w->classes[c].first_atom + k;
+			atom_group[a] = sv_group(m, (int)c, w->atoms[a].name);
+			ok = atom_group[a] >= 0;
+		}
+	}
+	int groups[TTW_MAX_ATOMS];
+	for (size_t i = 0; i < w->n_acts && ok; i++) {
+		const struct ttw_activity *a = &w->acts[i];
+		const struct ttw_class *c = &w->classes[a->cls];
+		int n_groups = 0;
+		for (int k = 0; k < c->n_atoms; k++)
+			if (a->atoms >> k & 1)
+				groups[n_groups++] = atom_group[c->first_atom + k];
+		int teacher = a->teacher, cls = a->cls;
+		struct sv_activity_spec spec = {
+			.subject = a->subject, .n_teachers = 1, .teachers = &teacher,
+			.n_classes = n_groups ? 0 : 1, .classes = &cls, .n_groups = n_groups, .groups = groups,
+			.n_rooms = a->n_rooms, .rooms = a->rooms, .ext_id = (int64_t)i + 1,
+		};
+		ok = sv_activity(m, &spec) == (int)i;
+		if (ok && a->lock_day >= 0)
+			ok = sv_lock(m, (int)i, a->lock_day, a->lock_period) == 0;
+	}
+	/* the same-time sets: activities of one set are consecutive */
+	for (size_t i = 0; i < w->n_acts && ok;) {
+		size_t j = i + 1;
+		if (w->acts[i].set >= 0)
+			while (j < w->n_acts && w->acts[j].set == w->acts[i].set)
+				j++;
+		if (j - i > 1) {
+			int ids[TTW_MAX_ATOMS * 2];
+			int n = 0;
+			for (size_t k = i; k < j && n < (int)(sizeof ids / sizeof ids[0]); k++)
+				ids[n++] = (int)k;
+			ok = sv_same_time(m, ids, n) == 0;
+		}
+		i = j;
+	}
+	free(atom_group);
+	if (!ok) {
+		sv_model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+struct tt_entry *ttw_entries(const struct ttw *w, const struct sv_place *pl)
+{
+	struct tt_entry *e = calloc(w->n_acts + 1, sizeof *e);
+	if (!e)
+		return NULL;
+	for (size_t i = 0; i < w->n_acts; i++) {
+		const struct ttw_activity *a = &w->acts[i];
+		const struct ttw_class *c = &w->classes[a->cls];
+		int room = pl[i].room >= 0 ? pl[i].room : c->home_room;
+		e[i] = (struct tt_entry){
+			.weekday = pl[i].day + 1,
+			.period = pl[i].period + 1,
+			.class_id = c->id,
+			.group_id = a->group_id,
+			.subject_id = w->subjects[a->subject].id,
+			.staff_id = w->teachers[a->teacher].id,
+			.room_id = room >= 0 ? w->rooms[room].id : 0,
+			.grade = c->grade,
+			.locked = a->lock_day >= 0,
+		};
+	}
+	return e;
+}

@@ -1,0 +1,122 @@
+/* timetable_week — a school's semester as the timetable generator sees it (issue 9), read
+ * from the database: the week of the bell schedule (CAL-6: its periods, Saturdays or
+ * not), the classes of the academic year and their groups (CUR-3), the teaching load
+ * (CUR-9: who teaches which subject to which class or group, how many hours), the rooms
+ * and the subjects a specialised room serves, and the entries locked by hand in the
+ * semester's newest version. It becomes the solver's model (solver/solver.h) one
+ * activity per hour of the load, in the same order, and a solver's timetable becomes the
+ * entries of a version (core/timetable.h). timetable_week_fet.c writes it as a FET file.
+ *
+ * Conventions (docs/solver.md, "From the database"):
+ *   - students: a class whose groups have members is split into "atoms", the sets of
+ *     its students in the same groups (the demo's classes: two halves); a group is the
+ *     atoms of its members (a group without members: the atoms of the class's groups
+ *     of the same name); students in no group are not modelled;
+ *   - the groups of one class and subject with distinct teachers and equal hours are
+ *     taught at the same time (CUR-3), hour by hour; otherwise each on its own;
+ *   - rooms: a subject served by specialised rooms takes one of them (also the class's
+ *     home room, or a group room, when they would be over 85 % full); other whole-class
+ *     lessons, and the first group of a split, are in the class's home room (the room
+ *     without subjects its whole-class entries use most in the year's versions; none
+ *     when it has no entries); other group lessons in a room that serves no subject and
+ *     is nobody's home room;
+ *   - a subject at most twice a day for a class (hard), once preferred (soft);
+ *     mathematics, algebra, geometry, physics and chemistry "hard" (soft: not in the last
+ *     two periods); classes start at the first period without gaps and have between
+ *     (fewest weekly hours / days − 1) and (most / days + 1) lessons a day;
+ *   - no teacher unavailability (the schema has none), no electives or clubs (TT-4). */
+#ifndef MEKTEP_STORE_TIMETABLE_WEEK_H
+#define MEKTEP_STORE_TIMETABLE_WEEK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/timetable.h"
+#include "solver/solver.h"
+#include "store/db.h"
+
+#define TTW_MAX_ATOMS 16   /* atoms of one class, at most */
+#define TTW_NAME 80
+
+struct ttw_subject {
+	int64_t id;
+	char code[TTW_NAME], name[TTW_NAME];
+	int hard;
+};
+struct ttw_teacher {
+	int64_t id;
+	char name[TTW_NAME];
+};
+struct ttw_room {
+	int64_t id;
+	char name[TTW_NAME];
+	int capacity;      /* 0 unknown */
+	int special;       /* serves some subjects */
+	int home;          /* the home room of a class */
+};
+struct ttw_class {
+	int64_t id;
+	char label[24];
+	int grade;
+	int home_room;     /* index into rooms, or -1 */
+	int first_atom, n_atoms; /* its atoms (n_atoms 0: the class is one) */
+	int students;
+};
+struct ttw_atom {
+	int cls;
+	char name[64];
+	int students;
+};
+struct ttw_activity {
+	int cls;
+	int64_t group_id;  /* 0: the whole class */
+	unsigned atoms;    /* with a group: a bit per atom of the class (0: the whole class) */
+	int subject, teacher;
+	int set;           /* same-time set, or -1 */
+	int n_rooms;       /* 0: the home room; else rooms[0..n_rooms) */
+	int *rooms;
+	int lock_day, lock_period; /* -1: not locked */
+};
+
+struct ttw {
+	int64_t school_id, year_id, locks_from;
+	int semester;
+	int days, periods;
+	char hour_names[TT_MAX_PERIODS][6]; /* the periods' starts, 'HH:MM' */
+	int min_daily, max_daily;
+	struct ttw_subject *subjects;
+	struct ttw_teacher *teachers;
+	struct ttw_room *rooms;
+	struct ttw_class *classes;
+	struct ttw_atom *atoms;
+	struct ttw_activity *acts;
+	size_t n_subjects, n_teachers, n_rooms, n_classes, n_atoms, n_acts;
+	int n_sets;
+	char error[200];   /* why ttw_load refused (TTW_NO_*) */
+};
+
+enum ttw_rc {
+	TTW_OK = 0,
+	TTW_NO_BELLS = 1,   /* the school has no bell schedule's periods */
+	TTW_NO_LOAD = 2,    /* no teaching load for the year's classes */
+	TTW_TOO_MANY = 3,   /* a class split into more than TTW_MAX_ATOMS sets of students */
+};
+
+/* Reads the school's week of `semester` (1, 2) of academic year `year_id`; the locked
+ * entries of the semester's newest version are kept (their id in w->locks_from, 0 when
+ * none). Returns TTW_OK, a ttw_rc with w->error, or a negative db rc. Release w with
+ * ttw_release in every case. */
+int ttw_load(struct db *db, int64_t school_id, int64_t year_id, int semester, struct ttw *w);
+void ttw_release(struct ttw *w);
+
+/* The solver's model of w: activity i is w->acts[i], subject/teacher/room/class indexes
+ * are w's; NULL when memory runs out. */
+struct sv_model *ttw_model(const struct ttw *w);
+/* The entries of a timetable of w (one place per activity): malloc'd, n_acts of them,
+ * each locked when its activity is. NULL when memory runs out. */
+struct tt_entry *ttw_entries(const struct ttw *w, const struct sv_place *pl);
+/* w as a FET file (malloc'd text, *len its length), read back by solver/fet.h into a
+ * model with the same activities in the same order (Id i + 1); NULL when out of memory. */
+char *ttw_fet(const struct ttw *w, size_t *len);
+
+#endif

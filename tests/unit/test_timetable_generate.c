@@ -1,0 +1,259 @@
+/* Unit tests of src/store/timetable_week.c, timetable_week_fet.c and
+ * timetable_generate.c (issue 9): a one-school demo network in a temporary SQLite file
+ * read as the generator's week (an activity per hour of the load, the split groups at
+ * the same time, the specialised rooms), written as a FET file and read back by the
+ * solver's FET reader into a model that judges timetables alike, and generated into a
+ * new draft version that the timetable's own clash check accepts, that places every
+ * teacher's load, and that keeps the entries locked by hand (TT-1, TT-3, CUR-3, CUR-9). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "core/timetable.h"
+#include "demo/demo.h"
+#include "solver/fet.h"
+#include "store/db.h"
+#include "store/migrations.h"
+#include "store/org.h"
+#include "store/timetable.h"
+#include "store/timetable_generate.h"
+#include "store/timetable_week.h"
+#include "util/password.h"
+
+static char path[64];
+static struct db *db;
+static int64_t school, year;
+
+static int setup(void **state)
+{
+	(void)state;
+	if (password_init() != 0)
+		return -1;
+	snprintf(path, sizeof path, "/tmp/mektep-test-ttgen-XXXXXX");
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	char *err = NULL;
+	db = db_open_sqlite(path, &err);
+	free(err);
+	if (!db || migrations_apply(db, NULL) != 0)
+		return -1;
+	struct demo_options opt = {.schools = 1, .seed = 7};
+	struct demo_summary sum;
+	if (demo_generate(db, &opt, &sum) != DEMO_OK)
+		return -1;
+	if (db_query_int64(db, &school, "SELECT MIN(id) FROM schools", "") != DB_ROW)
+		return -1;
+	year = years_current(db, school);
+	return year ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	db_close(db);
+	unlink(path);
+	return 0;
+}
+
+static int64_t query(const char *sql, int64_t arg)
+{
+	int64_t v = -1;
+	assert_int_equal(db_query_int64(db, &v, sql, "i", arg), DB_ROW);
+	return v;
+}
+
+static void test_week(void **state)
+{
+	(void)state;
+	struct ttw w;
+	assert_int_equal(ttw_load(db, school, year, 1, &w), TTW_OK);
+	/* an activity per hour of the load */
+	assert_int_equal((int64_t)w.n_acts,
+			 query("SELECT SUM(a.hours) FROM load_assignments a JOIN classes c ON c.id = a.class_id"
+			       " WHERE c.school_id = $1",
+			       school));
+	assert_int_equal(w.days, 5);
+	assert_int_equal(w.periods, 8);
+	assert_true(w.n_sets > 0);
+	assert_true(w.min_daily >= 1 && w.max_daily <= w.periods && w.min_daily <= w.max_daily);
+	/* a set's activities: one class, distinct teachers, disjoint groups; PE in a gym */
+	for (size_t i = 0; i + 1 < w.n_acts; i++) {
+		const struct ttw_activity *a = &w.acts[i], *b = &w.acts[i + 1];
+		if (a->set >= 0 && a->set == b->set) {
+			assert_int_equal(a->cls, b->cls);
+			assert_int_not_equal(a->teacher, b->teacher);
+			assert_int_equal(a->atoms & b->atoms, 0);
+			assert_true(a->group_id && b->group_id);
+		}
+		if (strcmp(w.subjects[a->subject].code, "physical_education") == 0) {
+			assert_true(a->n_rooms > 0);
+			for (int k = 0; k < a->n_rooms; k++)
+				assert_true(w.rooms[a->rooms[k]].special);
+		}
+	}
+	/* the demo's classes are split in two halves; every class has its home room */
+	for (size_t c = 0; c < w.n_classes; c++) {
+		assert_int_equal(w.classes[c].n_atoms, 2);
+		assert_true(w.classes[c].home_room >= 0);
+	}
+	ttw_release(&w);
+}
+
+/* The FET file read back: the same activities and rules, judged alike. */
+static void test_fet_round_trip(void **state)
+{
+	(void)state;
+	struct ttw w;
+	assert_int_equal(ttw_load(db, school, year, 1, &w), TTW_OK);
+	struct sv_model *m = ttw_model(&w);
+	assert_non_null(m);
+	size_t len;
+	char *text = ttw_fet(&w, &len);
+	assert_non_null(text);
+	char err[200] = "";
+	struct sv_fet *f = sv_fet_read(text, len, err, sizeof err);
+	free(text);
+	assert_non_null(f);
+	assert_string_equal(sv_fet_unsupported(f), "");
+	struct sv_model *back = sv_fet_model(f);
+	assert_int_equal(sv_n_activities(back), (int)w.n_acts);
+	assert_int_equal(sv_n_days(back), w.days);
+	assert_int_equal(sv_n_periods(back), w.periods);
+	for (size_t i = 0; i < w.n_acts; i++)
+		assert_int_equal(sv_activity_ext_id(back, (int)i), (int64_t)i + 1);
+
+	struct sv_place *pl = calloc(w.n_acts, sizeof *pl);
+	assert_non_null(pl);
+	struct sv_params p = {.seed = 5, .max_iters = 1000000};
+	struct sv_result r;
+	assert_int_equal(sv_solve(m, &p, pl, &r), SV_SOLVED);
+	struct sv_report a, b;
+	assert_int_equal(sv_verify(m, pl, &a), 0);
+	assert_int_equal(sv_verify(back, pl, &b), 0);
+	assert_int_equal(a.hard, 0);
+	assert_int_equal(b.hard, 0);
+	assert_int_equal(a.teacher_gaps, b.teacher_gaps);
+	/* broken alike: a split's first half an hour later, a lesson onto another's slot */
+	size_t s = 2;
+	while (s + 1 < w.n_acts && !(w.acts[s].set >= 0 && w.acts[s].set == w.acts[s + 1].set))
+		s++;
+	pl[s].period = (pl[s].period + 1) % w.periods;
+	pl[0] = pl[1];
+	assert_int_equal(sv_verify(m, pl, &a), 0);
+	assert_int_equal(sv_verify(back, pl, &b), 0);
+	assert_true(a.hard > 0);
+	assert_int_equal(a.v[SV_V_SPLIT_APART], b.v[SV_V_SPLIT_APART]);
+	assert_int_equal(a.v[SV_V_TEACHER_CLASH], b.v[SV_V_TEACHER_CLASH]);
+	assert_int_equal(a.v[SV_V_ROOM_CLASH], b.v[SV_V_ROOM_CLASH]);
+	assert_true(a.v[SV_V_SPLIT_APART] > 0);
+	free(pl);
+	sv_fet_free(f);
+	sv_model_free(m);
+	ttw_release(&w);
+}
+
+static void check_draft(int64_t id, size_t lessons)
+{
+	json_t *t = timetables_get(db, id);
+	assert_non_null(t);
+	assert_string_equal(json_string_value(json_object_get(t, "status")), "draft");
+	json_decref(t);
+	struct tt_entry *e = NULL;
+	size_t n = 0;
+	assert_int_equal(timetable_entries_load(db, id, &e, &n), DB_OK);
+	assert_int_equal(n, lessons);
+	struct tt_group_pair *pairs = NULL;
+	size_t n_pairs = 0;
+	assert_int_equal(timetable_group_overlaps(db, year, &pairs, &n_pairs), DB_OK);
+	assert_int_equal(tt_check_clashes(e, n, pairs, n_pairs, NULL, 0), 0);
+	/* every line of the load placed, hour for hour (CUR-9) */
+	assert_int_equal(query("SELECT COUNT(*) FROM load_assignments a JOIN classes c ON c.id = a.class_id"
+			       " WHERE c.school_id = (SELECT school_id FROM timetables WHERE id = $1) AND a.hours <>"
+			       " (SELECT COUNT(*) FROM timetable_entries x WHERE x.timetable_id = $1"
+			       " AND x.class_id = a.class_id AND COALESCE(x.group_id, 0) = COALESCE(a.group_id, 0)"
+			       " AND x.subject_id = a.subject_id AND x.staff_id = a.staff_id)",
+			       id),
+			 0);
+	free(pairs);
+	free(e);
+}
+
+static void test_generate_and_locks(void **state)
+{
+	(void)state;
+	struct sv_params p = {.seed = 1, .max_iters = 1000000};
+	struct tt_generate_result r;
+	int64_t before = query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school);
+	/* a new class without lessons yet does not stand in the way (its days are empty) */
+	assert_true(db_run(db, "INSERT INTO classes (school_id, academic_year_id, grade, letter, language, created_at,"
+			       " updated_at) VALUES ($1, $2, 7, 'Я', 'kk', '2026-11-27T00:00:00Z', '2026-11-27T00:00:00Z')",
+			   "ii", school, year) >= 0);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, &r), TTG_OK);
+	assert_int_equal(r.report.hard, 0);
+	assert_int_equal(r.locked, 0);
+	assert_int_equal(query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school), before + 1);
+	assert_int_equal(query("SELECT number FROM timetables WHERE id = $1", r.timetable_id), before + 1);
+	assert_int_equal(query("SELECT COUNT(*) FROM audit_log WHERE action = 'generate' AND entity_id = $1",
+			       r.timetable_id), 1);
+	check_draft(r.timetable_id, r.lessons);
+
+	/* three entries locked by hand in the newest version stay where they are */
+	int64_t first = r.timetable_id;
+	assert_true(db_run(db, "UPDATE timetable_entries SET locked = 1 WHERE id IN (SELECT id FROM"
+			       " timetable_entries WHERE timetable_id = $1 ORDER BY id LIMIT 3)", "i", first) >= 0);
+	p.seed = 99;
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, &r), TTG_OK);
+	assert_int_equal(r.locks_from, first);
+	assert_int_equal(r.locked, 3);
+	check_draft(r.timetable_id, r.lessons);
+	int64_t kept = -1;
+	assert_int_equal(db_query_int64(db, &kept,
+					"SELECT COUNT(*) FROM timetable_entries a JOIN timetable_entries b ON"
+					" a.weekday = b.weekday AND a.period = b.period AND a.class_id = b.class_id"
+					" AND COALESCE(a.group_id, 0) = COALESCE(b.group_id, 0) AND a.subject_id = b.subject_id"
+					" AND a.staff_id = b.staff_id"
+					" WHERE a.timetable_id = $1 AND a.locked = 1 AND b.timetable_id = $2 AND b.locked = 1",
+					"ii", first, r.timetable_id),
+			 DB_ROW);
+	assert_int_equal(kept, 3);
+}
+
+/* What cannot be solved is said, and nothing is written. */
+static void test_refusals(void **state)
+{
+	(void)state;
+	struct sv_params p = {.seed = 1, .max_iters = 100000};
+	struct tt_generate_result r;
+	int64_t before = query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school);
+	/* semester 2 of a year without a bell schedule's periods: refused */
+	assert_true(db_run(db, "DELETE FROM bell_periods WHERE school_id = $1 AND number > 2", "i", school) >= 0);
+	assert_true(db_run(db, "DELETE FROM timetable_entries WHERE period > 2", "") >= 0);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, &r), TTG_NO_TIMETABLE);
+	assert_int_equal(r.status, SV_INFEASIBLE);
+	assert_true(r.n_conflicts > 0);
+	assert_non_null(strstr(r.conflicts[0].text, "lessons a week"));
+	assert_true(db_run(db, "DELETE FROM bell_periods WHERE school_id = $1", "i", school) >= 0);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, &r), TTG_BAD_INPUT);
+	assert_non_null(strstr(r.error, "bell schedule"));
+	assert_int_equal(query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school), before);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_week),
+		cmocka_unit_test(test_fet_round_trip),
+		cmocka_unit_test(test_generate_and_locks),
+		cmocka_unit_test(test_refusals),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
