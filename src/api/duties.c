@@ -31,16 +31,6 @@
 #define MAX_ATTACHMENTS 4
 #define MAX_ATTACHMENT_BASE64 (900 * 1024) /* within the 1 MiB body */
 
-static const char *text_at(json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-
-static int64_t int_at(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
-
 /* --- who marks what: the rule's responsible one --- */
 
 /* The signed-in teacher is the curator of the student's class (EXT-14). */
@@ -55,7 +45,7 @@ static int is_curator(struct req *rq, int64_t student_id)
 
 static int may_mark(struct req *rq, json_t *c, const char *code)
 {
-	int64_t school = int_at(c, "school_id"), student = int_at(c, "student_id");
+	int64_t school = api_int_at(c, "school_id"), student = api_int_at(c, "student_id");
 	int own = rq->user.school_id == school;
 	enum role r = rq->user.role;
 	if (strcmp(code, "contingent_copy") == 0) /* EXT-9, LV-6, LV-9: the director */
@@ -94,7 +84,7 @@ static void family_recipients(json_t *c, struct buf *to)
 {
 	const char *keys[] = {"representative_email", "student_email"};
 	for (size_t i = 0; i < 2; i++) {
-		const char *a = text_at(c, keys[i]);
+		const char *a = api_text_at(c, keys[i]);
 		if (!a || !strchr(a, '@') || strpbrk(a, ",\r\n <>"))
 			continue;
 		if (to->len)
@@ -105,8 +95,8 @@ static void family_recipients(json_t *c, struct buf *to)
 
 static void student_line(struct buf *b, json_t *student)
 {
-	buf_addf(b, "%s %s", text_at(student, "last_name") ? text_at(student, "last_name") : "",
-		 text_at(student, "first_name") ? text_at(student, "first_name") : "");
+	buf_addf(b, "%s %s", api_text_at(student, "last_name") ? api_text_at(student, "last_name") : "",
+		 api_text_at(student, "first_name") ? api_text_at(student, "first_name") : "");
 }
 
 /* The documents a duty's message carries, made from the case (report/movement_pdf.h):
@@ -153,9 +143,9 @@ static int queue_mail(struct req *rq, json_t *c, json_t *student, const struct d
 		      const char *period)
 {
 	struct buf to = BUF_INIT, subject = BUF_INIT, body = BUF_INIT;
-	struct outbox_message m = {.school_id = int_at(c, "school_id"), .case_id = int_at(c, "id")};
+	struct outbox_message m = {.school_id = api_int_at(c, "school_id"), .case_id = api_int_at(c, "id")};
 	json_t *order = json_object_get(c, "order");
-	const char *number = text_at(order, "number"), *date = text_at(order, "date");
+	const char *number = api_text_at(order, "number"), *date = api_text_at(order, "date");
 	if (strcmp(d->code, "contingent_copy") == 0 && mail_config()->contingent_to) {
 		buf_adds(&to, mail_config()->contingent_to);
 		m.purpose = "contingent_copy";
@@ -163,8 +153,8 @@ static int queue_mail(struct req *rq, json_t *c, json_t *student, const struct d
 		student_line(&subject, student);
 		buf_addf(&body, "Бұйрықтың көшірмесі (№ %s, %s): ", number, date);
 		student_line(&body, student);
-		buf_addf(&body, ", %s, %s – %s.\nКопия приказа (№ %s от %s): ", text_at(c, "kind"),
-			 text_at(order, "starts_on"), text_at(order, "ends_on") ? text_at(order, "ends_on") : "",
+		buf_addf(&body, ", %s, %s – %s.\nКопия приказа (№ %s от %s): ", api_text_at(c, "kind"),
+			 api_text_at(order, "starts_on"), api_text_at(order, "ends_on") ? api_text_at(order, "ends_on") : "",
 			 number, date);
 		student_line(&body, student);
 		buf_adds(&body, ".\n");
@@ -195,12 +185,12 @@ static int queue_mail(struct req *rq, json_t *c, json_t *student, const struct d
 		struct outbox_attachment att[MAX_ATTACHMENTS];
 		for (size_t i = 0; i < n && i < MAX_ATTACHMENTS; i++) {
 			json_t *a = json_array_get(d->attachments, i);
-			att[i] = (struct outbox_attachment){text_at(a, "name"), text_at(a, "mime_type"),
-							    text_at(a, "content"), (size_t)int_at(a, "size")};
+			att[i] = (struct outbox_attachment){api_text_at(a, "name"), api_text_at(a, "mime_type"),
+							    api_text_at(a, "content"), (size_t)api_int_at(a, "size")};
 		}
 		size_t count = n < MAX_ATTACHMENTS ? n : MAX_ATTACHMENTS;
 		char *keep[4] = {NULL, NULL, NULL, NULL};
-		rc = add_documents(rq->db, int_at(c, "id"), d->code, att, &count, keep);
+		rc = add_documents(rq->db, api_int_at(c, "id"), d->code, att, &count, keep);
 		m.recipients = to.data;
 		m.subject = subject.data;
 		m.body = body.data;
@@ -227,7 +217,7 @@ int duties_schedule_approved(struct req *rq, int64_t case_id, const char *period
 	if (rc == DB_CONSTRAINT)
 		return DB_OK; /* marked by hand before: its e-mail went then */
 	json_t *c = rc == DB_OK ? movement_case_get(rq->db, case_id) : NULL;
-	json_t *student = c ? students_get(rq->db, int_at(c, "student_id")) : NULL;
+	json_t *student = c ? students_get(rq->db, api_int_at(c, "student_id")) : NULL;
 	struct duty_request d = {.code = "consultation_schedule"};
 	rc = student ? queue_mail(rq, c, student, &d, period) : rc < 0 ? rc : DB_ERROR;
 	json_decref(c);
@@ -244,9 +234,9 @@ static json_t *find_deadline(json_t *deadlines, const struct duty_request *d)
 	size_t i;
 	json_t *x, *first_open = NULL, *any = NULL;
 	json_array_foreach(deadlines, i, x) {
-		if (strcmp(text_at(x, "code"), d->code) != 0)
+		if (strcmp(api_text_at(x, "code"), d->code) != 0)
 			continue;
-		const char *p = text_at(x, "period");
+		const char *p = api_text_at(x, "period");
 		if (d->period)
 			if (p && strcmp(p, d->period) == 0)
 				return x;
@@ -274,16 +264,16 @@ static int mark(struct req *rq, const struct duty_request *d)
 	if (db_begin_write(rq->db) != DB_OK)
 		return reply_db_failure(rq);
 	json_t *before = movement_case_get(rq->db, rq->params[0]);
-	json_t *student = before ? students_get(rq->db, int_at(before, "student_id")) : NULL;
+	json_t *student = before ? students_get(rq->db, api_int_at(before, "student_id")) : NULL;
 	char funding[16], programme[8];
 	struct holidays_table t;
-	if (!student || movement_school_programme(rq->db, int_at(before, "school_id"), programme) != DB_OK ||
+	if (!student || movement_school_programme(rq->db, api_int_at(before, "school_id"), programme) != DB_OK ||
 	    holidays_load(rq->db, &t) != DB_OK) {
 		json_decref(before);
 		json_decref(student);
 		return api_rollback_errors(rq, 500);
 	}
-	snprintf(funding, sizeof funding, "%s", text_at(student, "funding") ? text_at(student, "funding") : "");
+	snprintf(funding, sizeof funding, "%s", api_text_at(student, "funding") ? api_text_at(student, "funding") : "");
 	json_t *deadlines = movement_case_deadlines(before, &t.cal, programme, funding);
 	holidays_table_release(&t);
 	json_t *due = find_deadline(deadlines, d);
@@ -295,22 +285,22 @@ static int mark(struct req *rq, const struct duty_request *d)
 		reply_add_error(rq, "duty_not_due", NULL, d->period ? "period" : "code");
 		status = 422;
 	} else if (json_is_string(json_object_get(due, "done_on"))) {
-		reply_add_error(rq, "duty_already_done", text_at(due, "rule"), "code");
+		reply_add_error(rq, "duty_already_done", api_text_at(due, "rule"), "code");
 		status = 409;
 	} else {
 		/* every duty follows the order (a schedule or a month's tasks may be ready
 		 * before the externship or the month begins); the schedule's e-mail follows
 		 * the schedule's approval */
 		struct date from = {0};
-		date_parse(text_at(json_object_get(before, "order"), "date"), &from);
+		date_parse(api_text_at(json_object_get(before, "order"), "date"), &from);
 		if (strcmp(d->code, "schedule_email") == 0)
-			date_parse(text_at(due, "from"), &from);
+			date_parse(api_text_at(due, "from"), &from);
 		if (date_compare(d->done_on, from) < 0) {
-			reply_add_error(rq, "date_before_event", text_at(due, "rule"), "done_on");
+			reply_add_error(rq, "date_before_event", api_text_at(due, "rule"), "done_on");
 			status = 422;
 		}
-		if (text_at(due, "period"))
-			snprintf(period, sizeof period, "%s", text_at(due, "period"));
+		if (api_text_at(due, "period"))
+			snprintf(period, sizeof period, "%s", api_text_at(due, "period"));
 	}
 	if (status) {
 		json_decref(deadlines);
@@ -321,7 +311,7 @@ static int mark(struct req *rq, const struct duty_request *d)
 	json_decref(deadlines);
 	char on[DATE_TEXT_SIZE];
 	date_format(d->done_on, on);
-	int64_t id = int_at(before, "id"), school = int_at(before, "school_id");
+	int64_t id = api_int_at(before, "id"), school = api_int_at(before, "school_id");
 	int rc = movement_duty_record(rq->db, id, d->code, period[0] ? period : NULL, on, rq->user.id);
 	json_t *after = rc == DB_OK ? movement_case_get(rq->db, id) : NULL;
 	int ok = after && audit_record(rq->db, rq->user.id, school, "duty", "movement_case", id, before, after) == DB_OK &&
@@ -364,7 +354,7 @@ static void check_attachments(struct req *rq, json_t *list)
 	size_t i;
 	json_t *a;
 	json_array_foreach(list, i, a) {
-		const char *b64 = text_at(a, "content"), *type = text_at(a, "mime_type"), *name = text_at(a, "name");
+		const char *b64 = api_text_at(a, "content"), *type = api_text_at(a, "mime_type"), *name = api_text_at(a, "name");
 		size_t n = strlen(b64), bytes = 0;
 		unsigned char *bin = malloc(n + 1);
 		char field[48];
@@ -420,17 +410,17 @@ int api_application_copy_sent(struct req *rq)
 /* The copy's deadline of the case: its due day, rule, state and lateness. */
 static void add_copy_deadline(json_t *item, json_t *c, const struct holiday_calendar *cal, const char *programme)
 {
-	json_t *list = movement_case_deadlines(c, cal, programme, text_at(c, "funding"));
+	json_t *list = movement_case_deadlines(c, cal, programme, api_text_at(c, "funding"));
 	size_t i;
 	json_t *d;
 	json_array_foreach(list, i, d) {
-		if (strcmp(text_at(d, "code"), "contingent_copy") != 0)
+		if (strcmp(api_text_at(d, "code"), "contingent_copy") != 0)
 			continue;
 		json_object_set(item, "rule", json_object_get(d, "rule"));
 		json_object_set(item, "due", json_object_get(d, "due"));
 		json_object_set(item, "by_analogy", json_object_get(d, "by_analogy"));
 		json_object_set(item, "state", json_object_get(d, "state"));
-		json_object_set(item, "on_time", json_boolean(strcmp(text_at(d, "state"), "done") == 0));
+		json_object_set(item, "on_time", json_boolean(strcmp(api_text_at(d, "state"), "done") == 0));
 		json_object_set_new(item, "late_by", json_integer(json_integer_value(json_object_get(d, "late_by"))));
 	}
 	json_decref(list);
@@ -456,7 +446,7 @@ int api_contingent_inbox(struct req *rq)
 	json_t *c;
 	json_array_foreach(cases, i, c) {
 		char programme[8];
-		if (movement_school_programme(rq->db, int_at(c, "school_id"), programme) != DB_OK)
+		if (movement_school_programme(rq->db, api_int_at(c, "school_id"), programme) != DB_OK)
 			snprintf(programme, sizeof programme, "nis");
 		json_t *item = json_pack("{s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O}", "case_id", json_object_get(c, "id"),
 					 "school", json_object_get(c, "school"), "student", json_object_get(c, "student"),
@@ -502,16 +492,16 @@ int api_contingent_received(struct req *rq)
 	size_t i;
 	json_t *x;
 	json_array_foreach(json_object_get(before, "duties"), i, x)
-		if (strcmp(text_at(x, "code"), "contingent_copy") == 0)
+		if (strcmp(api_text_at(x, "code"), "contingent_copy") == 0)
 			copy = x;
 	int status = 0;
 	if (!copy) {
 		reply_add_error(rq, "copy_not_sent", NULL, NULL);
 		status = 404;
-	} else if (text_at(copy, "received_on")) {
+	} else if (api_text_at(copy, "received_on")) {
 		reply_add_error(rq, "duty_already_done", NULL, "date");
 		status = 409;
-	} else if (strcmp(on, text_at(copy, "done_on")) < 0) {
+	} else if (strcmp(on, api_text_at(copy, "done_on")) < 0) {
 		reply_add_error(rq, "date_before_event", NULL, "date");
 		status = 422;
 	}
@@ -519,9 +509,9 @@ int api_contingent_received(struct req *rq)
 		json_decref(before);
 		return api_rollback_errors(rq, status);
 	}
-	int64_t id = int_at(before, "id");
+	int64_t id = api_int_at(before, "id");
 	json_t *after = movement_copy_receive(rq->db, id, on, rq->user.id) == DB_OK ? movement_case_get(rq->db, id) : NULL;
-	int ok = after && audit_record(rq->db, rq->user.id, int_at(before, "school_id"), "copy_received", "movement_case",
+	int ok = after && audit_record(rq->db, rq->user.id, api_int_at(before, "school_id"), "copy_received", "movement_case",
 				       id, before, after) == DB_OK;
 	json_decref(before);
 	if (!ok) {

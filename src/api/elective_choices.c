@@ -19,24 +19,19 @@
 #include "store/org.h"
 #include "store/people.h"
 
-static int64_t int_at(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
-
 /* --- a student's electives --- */
 
 /* Who may choose for the student: the student, a linked representative, the school's
  * director or academic deputy. */
 static int may_choose(struct req *rq, json_t *student)
 {
-	int64_t id = int_at(student, "id");
+	int64_t id = api_int_at(student, "id");
 	if (rq->user.role == ROLE_STUDENT)
-		return rq->user.person_id && rq->user.person_id == int_at(student, "person_id");
+		return rq->user.person_id && rq->user.person_id == api_int_at(student, "person_id");
 	if (rq->user.role == ROLE_PARENT)
 		return rq->user.person_id && representatives_is_linked(rq->db, id, rq->user.person_id);
 	return (rq->user.role & (ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC)) &&
-	       rq->user.school_id == int_at(student, "school_id");
+	       rq->user.school_id == api_int_at(student, "school_id");
 }
 
 static json_t *load_json(const struct elective_load *l)
@@ -48,7 +43,7 @@ static json_t *load_json(const struct elective_load *l)
 
 static int grade_of(json_t *student)
 {
-	return (int)int_at(json_object_get(student, "class"), "grade");
+	return (int)api_int_at(json_object_get(student, "class"), "grade");
 }
 
 /* The academic year a student's electives belong to: their class's year (the school's
@@ -56,10 +51,10 @@ static int grade_of(json_t *student)
 static int64_t year_of(struct req *rq, json_t *student)
 {
 	int64_t year = 0;
-	int64_t cls = int_at(student, "class_id");
+	int64_t cls = api_int_at(student, "class_id");
 	if (cls && db_query_int64(rq->db, &year, "SELECT academic_year_id FROM classes WHERE id = $1", "i", cls) == DB_ROW)
 		return year;
-	return years_current(rq->db, int_at(student, "school_id"));
+	return years_current(rq->db, api_int_at(student, "school_id"));
 }
 
 int api_student_electives(struct req *rq)
@@ -69,12 +64,12 @@ int api_student_electives(struct req *rq)
 	if (!s && rq->db->lost)
 		return reply_db_failure(rq);
 	/* the same 403 whether or not the id exists, for a family member */
-	if (!s || !rights_read_student(rq, id, int_at(s, "school_id"), int_at(s, "person_id"))) {
+	if (!s || !rights_read_student(rq, id, api_int_at(s, "school_id"), api_int_at(s, "person_id"))) {
 		int fam = rq->user.role & (ROLE_STUDENT | ROLE_PARENT);
 		json_decref(s);
 		return s || fam ? reply_error(rq, 403, "forbidden", NULL, NULL) : reply_error(rq, 404, "not_found", NULL, NULL);
 	}
-	int64_t school = int_at(s, "school_id"), year = year_of(rq, s);
+	int64_t school = api_int_at(s, "school_id"), year = year_of(rq, s);
 	int grade = grade_of(s);
 	struct elective_load load;
 	struct elective_thresholds t;
@@ -88,7 +83,7 @@ int api_student_electives(struct req *rq)
 	json_array_foreach(choices, i, c) {
 		if (!ok)
 			break;
-		int64_t course = int_at(c, "course_id");
+		int64_t course = api_int_at(c, "course_id");
 		int64_t group = elective_group_of_student(rq->db, course, id);
 		json_object_set_new(c, "group_id", group > 0 ? json_integer(group) : json_null());
 		json_t *r = elective_results_json(rq, &t, course, id);
@@ -101,13 +96,13 @@ int api_student_electives(struct req *rq)
 			break;
 		if (!json_is_true(json_object_get(c, "active")) ||
 		    strcmp(json_string_value(json_object_get(c, "programme_status")), "approved") != 0 ||
-		    grade < int_at(c, "grade_from") || grade > int_at(c, "grade_to"))
+		    grade < api_int_at(c, "grade_from") || grade > api_int_at(c, "grade_to"))
 			continue;
 		int chosen = 0;
 		size_t j;
 		json_t *ch;
 		json_array_foreach(choices, j, ch)
-			chosen |= int_at(ch, "course_id") == int_at(c, "id") && json_is_null(json_object_get(ch, "ends_on"));
+			chosen |= api_int_at(ch, "course_id") == api_int_at(c, "id") && json_is_null(json_object_get(ch, "ends_on"));
 		json_array_append_new(offered, json_pack("{s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:b}", "id",
 			json_object_get(c, "id"), "title", json_object_get(c, "title"), "kind", json_object_get(c, "kind"),
 			"direction", json_object_get(c, "direction"), "hours", json_object_get(c, "hours"), "teacher",
@@ -136,7 +131,7 @@ static json_t *check_choice(struct req *rq, json_t *student, int64_t course_id, 
 			    int *failed)
 {
 	*failed = 0;
-	int64_t id = int_at(student, "id"), school = int_at(student, "school_id");
+	int64_t id = api_int_at(student, "id"), school = api_int_at(student, "school_id");
 	int64_t year = year_of(rq, student);
 	const char *status = json_string_value(json_object_get(student, "status"));
 	if (!status || strcmp(status, "studying") != 0)
@@ -147,7 +142,7 @@ static json_t *check_choice(struct req *rq, json_t *student, int64_t course_id, 
 		reply_add_error(rq, "dangling_reference", NULL, field);
 		return NULL;
 	}
-	if (int_at(c, "school_id") != school || int_at(c, "academic_year_id") != year) {
+	if (api_int_at(c, "school_id") != school || api_int_at(c, "academic_year_id") != year) {
 		reply_add_error(rq, "dangling_reference", NULL, field);
 		json_decref(c);
 		return NULL;
@@ -157,7 +152,7 @@ static json_t *check_choice(struct req *rq, json_t *student, int64_t course_id, 
 		reply_add_error(rq, "elective_course_closed", NULL, field);
 	if (strcmp(json_string_value(json_object_get(c, "programme_status")), "approved") != 0)
 		reply_add_error(rq, "elective_programme_not_approved", "ELE-5", field);
-	if (grade < int_at(c, "grade_from") || grade > int_at(c, "grade_to"))
+	if (grade < api_int_at(c, "grade_from") || grade > api_int_at(c, "grade_to"))
 		reply_add_error(rq, "elective_grade_not_offered", "ELE-1", field);
 	int64_t open = 0;
 	if (db_query_int64(rq->db, &open,
@@ -175,7 +170,7 @@ static json_t *check_choice(struct req *rq, json_t *student, int64_t course_id, 
 		json_decref(c);
 		return NULL;
 	}
-	int hours = (int)int_at(c, "hours");
+	int hours = (int)api_int_at(c, "hours");
 	json_t *p;
 	if (!l.has_limits) {
 		reply_add_error(rq, "elective_limits_missing", "ELE-12", field);
@@ -263,7 +258,7 @@ static const struct field_spec choose_fields[] = {
 /* Writes the choice and replies 201 with it and the load after it. */
 static int choice_written(struct req *rq, json_t *student, int64_t course_id, int64_t switched_from, const char *action)
 {
-	int64_t id = int_at(student, "id"), school = int_at(student, "school_id");
+	int64_t id = api_int_at(student, "id"), school = api_int_at(student, "school_id");
 	int64_t year = year_of(rq, student);
 	char start[DATE_TEXT_SIZE];
 	choice_start(rq, student, start);
@@ -388,7 +383,7 @@ int api_elective_choosers(struct req *rq)
 /* Adds "split_needed" (ELE-4: at least split_at members) and the thresholds. */
 static void group_flags(json_t *g, const struct elective_thresholds *t, int second_language)
 {
-	enum elective_group_size k = elective_group_size(t, (int)int_at(g, "size"), second_language);
+	enum elective_group_size k = elective_group_size(t, (int)api_int_at(g, "size"), second_language);
 	json_object_set_new(g, "split_needed", json_boolean(k == ELECTIVE_GROUP_SPLIT));
 	json_object_set_new(g, "split_at", json_integer(t->split_at));
 	json_object_set_new(g, "below_minimum", json_boolean(k == ELECTIVE_GROUP_TOO_SMALL));
@@ -474,7 +469,7 @@ static int group_reply(struct req *rq, int64_t group, int64_t school, const char
 		json_decref(after);
 		return api_rollback_errors(rq, 500);
 	}
-	json_t *c = elective_course_get(rq->db, int_at(after, "course_id"));
+	json_t *c = elective_course_get(rq->db, api_int_at(after, "course_id"));
 	group_flags(after, &t, c && json_is_true(json_object_get(c, "second_language")));
 	json_decref(c);
 	return api_commit_reply(rq, status, after);
@@ -486,7 +481,7 @@ int api_elective_group_create(struct req *rq)
 	if (!c)
 		return rq->status;
 	int may = elective_may_manage(rq, c);
-	int64_t course = rq->params[0], school = int_at(c, "school_id");
+	int64_t course = rq->params[0], school = api_int_at(c, "school_id");
 	int second_language = json_is_true(json_object_get(c, "second_language"));
 	json_decref(c);
 	if (!may)
@@ -513,7 +508,7 @@ int api_elective_group_create(struct req *rq)
 	json_array_foreach(members, i, m) {
 		char field[64], from[DATE_TEXT_SIZE] = "";
 		snprintf(field, sizeof field, "members[%zu].student_id", i);
-		failed |= check_member(rq, course, int_at(m, "student_id"), field, seen, from) != 0;
+		failed |= check_member(rq, course, api_int_at(m, "student_id"), field, seen, from) != 0;
 		json_array_append_new(starts, json_string(from));
 	}
 	json_decref(seen);
@@ -532,7 +527,7 @@ int api_elective_group_create(struct req *rq)
 	int rc = elective_group_insert(rq->db, course, body_str(rq, "name"), staff, &group);
 	json_array_foreach(members, i, m) {
 		if (rc == DB_OK)
-			rc = elective_group_add(rq->db, group, int_at(m, "student_id"),
+			rc = elective_group_add(rq->db, group, api_int_at(m, "student_id"),
 						json_string_value(json_array_get(starts, i)));
 	}
 	json_decref(starts);
@@ -558,7 +553,7 @@ int api_elective_group_get(struct req *rq)
 	group_flags(g, &t, json_is_true(json_object_get(c, "second_language")));
 	json_object_set_new(g, "sessions", sessions);
 	json_object_set(g, "course", json_object_get(c, "title"));
-	json_object_set_new(g, "may_write", json_boolean(elective_may_teach(rq, c, int_at(g, "staff_id"))));
+	json_object_set_new(g, "may_write", json_boolean(elective_may_teach(rq, c, api_int_at(g, "staff_id"))));
 	json_decref(c);
 	return reply_json(rq, 200, g);
 }
@@ -570,7 +565,7 @@ int api_elective_group_member_add(struct req *rq)
 	if (!g)
 		return rq->status;
 	int may = elective_may_manage(rq, c);
-	int64_t course = int_at(c, "id"), school = int_at(c, "school_id");
+	int64_t course = api_int_at(c, "id"), school = api_int_at(c, "school_id");
 	json_decref(c);
 	if (!may) {
 		json_decref(g);

@@ -19,11 +19,6 @@
 #include "store/elective.h"
 #include "store/org.h"
 
-static int64_t int_at(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
-
 /* --- results --- */
 
 /* Whether the period (semester 1, 2, or the year: 0) of the course's year is over today:
@@ -147,7 +142,7 @@ static int member_on(json_t *group, int64_t student, const char *date)
 	size_t i;
 	json_t *m;
 	json_array_foreach(json_object_get(group, "members"), i, m) {
-		if (int_at(m, "student_id") != student)
+		if (api_int_at(m, "student_id") != student)
 			continue;
 		const char *joined = json_string_value(json_object_get(m, "joined_on"));
 		const char *left = json_string_value(json_object_get(m, "left_on"));
@@ -165,7 +160,7 @@ static int listed_member(struct req *rq, json_t *group, json_t *item, const char
 {
 	char field[64];
 	snprintf(field, sizeof field, "%s[%zu].student_id", list, i);
-	int64_t s = int_at(item, "student_id");
+	int64_t s = api_int_at(item, "student_id");
 	snprintf(key, 24, "%lld", (long long)s);
 	if (json_object_get(seen, key))
 		reply_add_error(rq, "student_repeated", NULL, field);
@@ -205,7 +200,7 @@ static void check_session(struct req *rq, json_t *group, json_t *plan, json_t *y
 		size_t i;
 		json_t *r;
 		json_array_foreach(plan, i, r)
-			found |= int_at(r, "position") == json_integer_value(pos);
+			found |= api_int_at(r, "position") == json_integer_value(pos);
 		if (!found)
 			reply_add_error(rq, "elective_plan_row_missing", "ELE-14", "plan_position");
 	}
@@ -264,8 +259,8 @@ int api_elective_session_save(struct req *rq)
 	json_t *g = elective_group_for(rq, gid, &c);
 	if (!g)
 		return rq->status;
-	int may = elective_may_teach(rq, c, int_at(g, "staff_id"));
-	int64_t course = int_at(c, "id"), school = int_at(c, "school_id"), year_id = int_at(c, "academic_year_id");
+	int may = elective_may_teach(rq, c, api_int_at(g, "staff_id"));
+	int64_t course = api_int_at(c, "id"), school = api_int_at(c, "school_id"), year_id = api_int_at(c, "academic_year_id");
 	json_decref(c);
 	json_decref(g);
 	if (!may)
@@ -315,7 +310,7 @@ int api_elective_session_get(struct req *rq)
 	if (!s)
 		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
 	json_t *c;
-	json_t *g = elective_group_for(rq, int_at(s, "group_id"), &c);
+	json_t *g = elective_group_for(rq, api_int_at(s, "group_id"), &c);
 	if (!g) {
 		json_decref(s);
 		return rq->status;
@@ -325,10 +320,10 @@ int api_elective_session_get(struct req *rq)
 	size_t i;
 	json_t *m;
 	json_array_foreach(json_object_get(g, "members"), i, m)
-		if (member_on(g, int_at(m, "student_id"), json_string_value(json_object_get(s, "date"))))
+		if (member_on(g, api_int_at(m, "student_id"), json_string_value(json_object_get(s, "date"))))
 			json_array_append(roll, m);
 	json_object_set_new(s, "roll", roll);
-	json_object_set_new(s, "may_write", json_boolean(elective_may_teach(rq, c, int_at(g, "staff_id"))));
+	json_object_set_new(s, "may_write", json_boolean(elective_may_teach(rq, c, api_int_at(g, "staff_id"))));
 	json_decref(g);
 	json_decref(c);
 	return reply_json(rq, 200, s);
@@ -362,7 +357,7 @@ int api_elective_product_create(struct req *rq)
 	if (!c)
 		return rq->status;
 	int may = elective_may_teach(rq, c, 0);
-	int64_t course = rq->params[0], school = int_at(c, "school_id");
+	int64_t course = rq->params[0], school = api_int_at(c, "school_id");
 	json_decref(c);
 	if (!may)
 		return reply_error(rq, 403, "forbidden", NULL, NULL);

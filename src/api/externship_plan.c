@@ -331,11 +331,9 @@ int api_application_plan_approve(struct req *rq)
 	if (date_compare(on, api_today()) > 0)
 		reply_add_error(rq, "date_in_future", "EXT-13", "date");
 	int64_t plan_id = json_is_object(plan) ? api_int_at(plan, "id") : 0, school = api_int_at(c, "school_id");
-	/* the duties key a year's schedule by the academic year's first day (1 September) */
-	struct date starts = year ? api_date_at(year, "starts_on") : (struct date){0};
 	char period[DATE_TEXT_SIZE] = "";
 	if (year)
-		date_format((struct date){starts.m >= 9 ? starts.y : starts.y - 1, 9, 1}, period);
+		date_format(movement_year_start(api_date_at(year, "starts_on")), period);
 	json_decref(view);
 	if (reply_has_errors(rq)) {
 		json_decref(c);
@@ -447,9 +445,7 @@ int api_plan_row_mark(struct req *rq)
 static struct date next_tasks_day(struct date today, struct calendar_period period)
 {
 	struct date d = {today.y, today.m, DEADLINE_TASKS_DAY};
-	if (today.d > DEADLINE_TASKS_DAY)
-		d = d.m == 12 ? (struct date){d.y + 1, 1, DEADLINE_TASKS_DAY} : (struct date){d.y, d.m + 1, DEADLINE_TASKS_DAY};
-	while (date_compare(d, period.starts_on) < 0)
+	while (date_compare(d, today) < 0 || date_compare(d, period.starts_on) < 0)
 		d = d.m == 12 ? (struct date){d.y + 1, 1, DEADLINE_TASKS_DAY} : (struct date){d.y, d.m + 1, DEADLINE_TASKS_DAY};
 	return date_compare(d, period.ends_on) <= 0 ? d : (struct date){0};
 }

@@ -20,11 +20,6 @@
 #include "store/people.h"
 #include "store/row.h"
 
-static int64_t int_at(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
-
 static int64_t nested_id(json_t *o, const char *key)
 {
 	return json_integer_value(json_object_get(json_object_get(o, key), "id"));
@@ -42,7 +37,7 @@ static int64_t my_staff(struct req *rq, int64_t school)
  * assigned one; the director and the academic deputy of the school (corrections). */
 static int may_write(struct req *rq, json_t *lesson)
 {
-	int64_t school = int_at(lesson, "school_id");
+	int64_t school = api_int_at(lesson, "school_id");
 	if ((rq->user.role & (ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC)) && rq->user.school_id == school)
 		return 1;
 	if (!(rq->user.role & ROLE_TEACHER))
@@ -52,7 +47,7 @@ static int may_write(struct req *rq, json_t *lesson)
 		return 0;
 	json_t *cover = json_object_get(lesson, "cover");
 	if (json_is_object(cover))
-		return int_at(cover, "staff_id") == me;
+		return api_int_at(cover, "staff_id") == me;
 	return nested_id(lesson, "teacher") == me;
 }
 
@@ -68,9 +63,9 @@ static json_t *ktp_topics_of(struct db *db, json_t *lesson)
 					    " AND subject_id = $2 AND grade = $3 ORDER BY position");
 	if (!st)
 		return NULL;
-	db_bind_int64(st, 1, int_at(lesson, "academic_year_id"));
+	db_bind_int64(st, 1, api_int_at(lesson, "academic_year_id"));
 	db_bind_int64(st, 2, nested_id(lesson, "subject"));
-	db_bind_int64(st, 3, int_at(json_object_get(lesson, "class"), "grade"));
+	db_bind_int64(st, 3, api_int_at(json_object_get(lesson, "class"), "grade"));
 	return row_collect(st, topic_row);
 }
 
@@ -78,7 +73,7 @@ static json_t *ktp_topics_of(struct db *db, json_t *lesson)
  * Returns 1 when writes are refused, 0 when allowed, -1 on a database error. */
 static int lesson_locked(struct req *rq, json_t *lesson, int *term_out)
 {
-	int64_t year = int_at(lesson, "academic_year_id");
+	int64_t year = api_int_at(lesson, "academic_year_id");
 	int term = journal_term_of(rq->db, year, json_string_value(json_object_get(lesson, "date")));
 	*term_out = term;
 	if (!term)
@@ -102,7 +97,7 @@ static int decorate(struct req *rq, json_t *lesson)
 	int locked = lesson_locked(rq, lesson, &term);
 	json_t *topics = locked < 0 ? NULL : ktp_topics_of(rq->db, lesson);
 	struct marking_model m;
-	if (!topics || marking_for_school(rq->db, int_at(lesson, "school_id"), &m) != DB_OK) {
+	if (!topics || marking_for_school(rq->db, api_int_at(lesson, "school_id"), &m) != DB_OK) {
 		json_decref(topics);
 		return -1;
 	}
@@ -132,7 +127,7 @@ int api_lesson_journal_get(struct req *rq)
 	json_t *lesson = journal_lesson_get(rq->db, rq->params[0]);
 	if (!lesson)
 		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
-	if (!rights_read_school(rq, int_at(lesson, "school_id"))) {
+	if (!rights_read_school(rq, api_int_at(lesson, "school_id"))) {
 		json_decref(lesson);
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	}
@@ -210,7 +205,7 @@ static const char *away_rule(json_t *lesson, int64_t id)
 	size_t i;
 	json_t *s;
 	json_array_foreach(json_object_get(lesson, "students"), i, s) {
-		if (int_at(s, "id") != id)
+		if (api_int_at(s, "id") != id)
 			continue;
 		const char *status = json_string_value(json_object_get(json_object_get(s, "away"), "status"));
 		return !status ? NULL : strcmp(status, "externship") == 0 ? "EXT-8" : "LV-5";
@@ -226,7 +221,7 @@ static void check_students(struct req *rq, json_t *lesson, json_t *list, const c
 	size_t i, k;
 	json_t *e, *f;
 	json_array_foreach(list, i, e) {
-		int64_t id = int_at(e, "student_id");
+		int64_t id = api_int_at(e, "student_id");
 		char field[64];
 		snprintf(field, sizeof field, "%s[%zu].student_id", path, i);
 		if (!in_roster(roster, n, id)) {
@@ -237,7 +232,7 @@ static void check_students(struct req *rq, json_t *lesson, json_t *list, const c
 		json_array_foreach(list, k, f) {
 			if (k >= i)
 				break;
-			if (int_at(f, "student_id") == id) {
+			if (api_int_at(f, "student_id") == id) {
 				reply_add_error(rq, "student_repeated", NULL, field);
 				break;
 			}
@@ -291,7 +286,7 @@ static void check_journal(struct req *rq, json_t *lesson, const int64_t *roster,
 	}
 	if (json_is_object(work)) {
 		json_t *scores = json_object_get(work, "scores");
-		int64_t max = int_at(work, "max_points");
+		int64_t max = api_int_at(work, "max_points");
 		check_students(rq, lesson, scores, "work.scores", roster, n);
 		json_array_foreach(scores, i, e) {
 			json_t *pts = json_object_get(e, "points");
@@ -314,7 +309,7 @@ static void check_topic(struct req *rq, json_t *lesson, json_t *topics)
 	size_t i;
 	json_t *t;
 	json_array_foreach(topics, i, t) {
-		if (int_at(t, "id") == json_integer_value(tid)) {
+		if (api_int_at(t, "id") == json_integer_value(tid)) {
 			const char *given = body_str(rq, "topic");
 			if (!given || !*given)
 				json_object_set(rq->json, "topic", json_object_get(t, "title"));
@@ -331,7 +326,7 @@ int api_lesson_journal_put(struct req *rq)
 	json_t *lesson = journal_lesson_get(rq->db, lesson_id);
 	if (!lesson)
 		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
-	int64_t school = int_at(lesson, "school_id");
+	int64_t school = api_int_at(lesson, "school_id");
 	if (!may_write(rq, lesson)) {
 		json_decref(lesson);
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
@@ -405,7 +400,7 @@ int api_lesson_cover_put(struct req *rq)
 	json_t *lesson = journal_lesson_get(rq->db, lesson_id);
 	if (!lesson)
 		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
-	int64_t school = int_at(lesson, "school_id");
+	int64_t school = api_int_at(lesson, "school_id");
 	int64_t teacher = nested_id(lesson, "teacher");
 	json_decref(lesson);
 	if (!rights_write_school(rq, school))

@@ -24,24 +24,6 @@
 
 /* --- reading a case --- */
 
-static const char *text_at(json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-
-static int64_t int_at(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
-
-/* The date of o[key]; {0} when absent. */
-static struct date date_at(json_t *o, const char *key)
-{
-	struct date d = {0};
-	date_parse(text_at(o, key), &d);
-	return d;
-}
-
 static unsigned documents_of(json_t *list)
 {
 	unsigned bits = 0;
@@ -57,21 +39,21 @@ static struct movement_case case_of(json_t *c)
 {
 	json_t *dec = json_object_get(c, "decision"), *ord = json_object_get(c, "order");
 	struct movement_case mc = {
-		.kind = movement_kind_from_code(text_at(c, "kind")),
-		.state = case_state_from_code(text_at(c, "status")),
-		.filed_on = date_at(c, "filed_on"),
-		.documents_checked_on = date_at(c, "documents_checked_on"),
-		.done_on = date_at(c, "done_on"),
+		.kind = movement_kind_from_code(api_text_at(c, "kind")),
+		.state = case_state_from_code(api_text_at(c, "status")),
+		.filed_on = api_date_at(c, "filed_on"),
+		.documents_checked_on = api_date_at(c, "documents_checked_on"),
+		.done_on = api_date_at(c, "done_on"),
 	};
 	if (json_is_object(dec)) {
 		mc.has_decision = 1;
 		mc.approved = json_is_true(json_object_get(dec, "approved"));
-		mc.decided_on = date_at(dec, "date");
+		mc.decided_on = api_date_at(dec, "date");
 	}
 	if (json_is_object(ord)) {
-		mc.ordered_on = date_at(ord, "date");
-		mc.effective_from = date_at(ord, "starts_on");
-		mc.effective_to = date_at(ord, "ends_on");
+		mc.ordered_on = api_date_at(ord, "date");
+		mc.effective_from = api_date_at(ord, "starts_on");
+		mc.effective_to = api_date_at(ord, "ends_on");
 		if (!mc.effective_to.y)
 			mc.effective_to = mc.effective_from;
 	}
@@ -103,15 +85,7 @@ static void add_problems(struct req *rq, const struct movement_problem *p, size_
 
 /* --- deadlines (core/deadline.h, the CAL-7 calendar as the network office keeps it) --- */
 
-static json_t *date_json(struct date d)
-{
-	char t[DATE_TEXT_SIZE];
-	return d.y && date_format(d, t) == 0 ? json_string(t) : json_null();
-}
-
-/* The first day of the academic year that holds `d`: 1 September (reading 3 of
- * docs/movement.md: a year runs from one 1 September to the day before the next). */
-static struct date year_start_of(struct date d)
+struct date movement_year_start(struct date d)
 {
 	return (struct date){d.m >= 9 ? d.y : d.y - 1, 9, 1};
 }
@@ -124,9 +98,9 @@ static json_t *period_json(const struct deadline *d)
 {
 	const char *c = d->code;
 	if (strcmp(c, "curator_tasks") == 0 || strcmp(c, "monthly_works") == 0 || strcmp(c, "quarter_works") == 0)
-		return date_json(d->period);
+		return api_date_json(d->period);
 	if (strcmp(c, "consultation_schedule") == 0 || strcmp(c, "schedule_email") == 0)
-		return date_json(year_start_of(d->from));
+		return api_date_json(movement_year_start(d->from));
 	return json_null();
 }
 
@@ -134,10 +108,10 @@ static json_t *deadline_json(const struct deadline *d, const struct holiday_cale
 {
 	json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:i, s:b, s:o, s:s}", "rule", d->rule, "code", d->code,
 			      "role", role_code(d->role) ? role_code(d->role) : "", "actor", d->actor, "counts_from",
-			      d->counts_from, "from", date_json(d->from), "working_days", d->working_days, "by_analogy",
-			      d->by_analogy, "due", date_json(d->due), "state", deadline_state_code(d->state));
+			      d->counts_from, "from", api_date_json(d->from), "working_days", d->working_days, "by_analogy",
+			      d->by_analogy, "due", api_date_json(d->due), "state", deadline_state_code(d->state));
 	json_object_set_new(j, "period", period_json(d));
-	json_object_set_new(j, "done_on", d->done.done ? date_json(d->done.on) : json_null());
+	json_object_set_new(j, "done_on", d->done.done ? api_date_json(d->done.on) : json_null());
 	/* done late: by how many working days (CAL-7) */
 	json_object_set_new(j, "late_by", d->state == DEADLINE_DONE_LATE
 		? json_integer(deadline_working_days_late(cal, d->due, d->done.on)) : json_null());
@@ -164,7 +138,7 @@ static void quarters_of(json_t *c, struct case_marks *k)
 	size_t i;
 	json_t *q;
 	json_array_foreach(json_object_get(c, "quarters"), i, q) {
-		struct calendar_period p = {date_at(q, "starts_on"), date_at(q, "ends_on")};
+		struct calendar_period p = {api_date_at(q, "starts_on"), api_date_at(q, "ends_on")};
 		for (size_t y = 0; y < k->n_years; y++) {
 			struct deadline_year *dy = &k->years[y];
 			if (date_compare(p.ends_on, dy->span.starts_on) < 0 || date_compare(p.ends_on, dy->span.ends_on) > 0 ||
@@ -172,7 +146,7 @@ static void quarters_of(json_t *c, struct case_marks *k)
 				continue;
 			k->quarters[y][dy->n_quarters++] = p;
 			dy->quarters = k->quarters[y];
-			struct date done = date_at(q, "done_on");
+			struct date done = api_date_at(q, "done_on");
 			if (done.y && k->n_works < YEARS_MAX * QUARTERS_MAX)
 				k->works[k->n_works++] = (struct deadline_done){p.ends_on, done};
 		}
@@ -182,7 +156,7 @@ static void quarters_of(json_t *c, struct case_marks *k)
 static struct deadline_mark mark_of(json_t *duty)
 {
 	struct deadline_mark m = {0};
-	m.on = date_at(duty, "done_on");
+	m.on = api_date_at(duty, "done_on");
 	m.done = m.on.y != 0;
 	return m;
 }
@@ -192,7 +166,7 @@ static void marks_of(json_t *c, const struct movement_case *mc, struct deadline_
 	memset(k, 0, sizeof *k);
 	/* the academic years an ordered externship touches, each 1 September to 31 August */
 	if (mc->kind == MOVEMENT_EXTERNSHIP && mc->effective_from.y) {
-		for (struct date y = year_start_of(mc->effective_from);
+		for (struct date y = movement_year_start(mc->effective_from);
 		     date_compare(y, mc->effective_to) <= 0 && k->n_years < YEARS_MAX; y.y++) {
 			struct deadline_year *dy = &k->years[k->n_years++];
 			dy->span.starts_on = y;
@@ -202,8 +176,8 @@ static void marks_of(json_t *c, const struct movement_case *mc, struct deadline_
 	size_t i;
 	json_t *d;
 	json_array_foreach(json_object_get(c, "duties"), i, d) {
-		const char *code = text_at(d, "code");
-		struct date period = date_at(d, "period");
+		const char *code = api_text_at(d, "code");
+		struct date period = api_date_at(d, "period");
 		if (!code)
 			continue;
 		if (strcmp(code, "contingent_copy") == 0)
@@ -258,7 +232,7 @@ int movement_case_decorate(struct db *db, json_t *c, const char *funding)
 {
 	char programme[8];
 	struct holidays_table t;
-	if (movement_school_programme(db, int_at(c, "school_id"), programme) != DB_OK || holidays_load(db, &t) != DB_OK)
+	if (movement_school_programme(db, api_int_at(c, "school_id"), programme) != DB_OK || holidays_load(db, &t) != DB_OK)
 		return -1;
 	json_object_set_new(c, "deadlines", movement_case_deadlines(c, &t.cal, programme, funding));
 	holidays_table_release(&t);
@@ -318,9 +292,9 @@ static int away_period(struct db *db, int64_t student_id, const char *kind, stru
 	json_t *cur = movement_book_current(db, student_id);
 	if (!cur && db->lost)
 		return -1;
-	if (cur && text_at(cur, "starts_on")) {
-		*from = date_at(cur, "starts_on");
-		*to = text_at(cur, "planned_ends_on") ? date_at(cur, "planned_ends_on") : *from;
+	if (cur && api_text_at(cur, "starts_on")) {
+		*from = api_date_at(cur, "starts_on");
+		*to = api_text_at(cur, "planned_ends_on") ? api_date_at(cur, "planned_ends_on") : *from;
 		*found = from->y != 0;
 	}
 	json_decref(cur);
@@ -339,11 +313,11 @@ static struct date year_end_of(struct date d)
  * problem. -1 on a database error. */
 static int check_application(struct req *rq, json_t *student, enum movement_kind kind)
 {
-	int64_t id = int_at(student, "id");
+	int64_t id = api_int_at(student, "id");
 	int granted = movement_externships_granted(rq->db, id);
 	if (granted < 0)
 		return -1;
-	struct movement_student s = {.status = student_status_from_code(text_at(student, "status")),
+	struct movement_student s = {.status = student_status_from_code(api_text_at(student, "status")),
 				     .externships_granted = granted};
 	json_t *b = rq->json;
 	unsigned docs = documents_of(json_object_get(b, "documents"));
@@ -351,36 +325,36 @@ static int check_application(struct req *rq, json_t *student, enum movement_kind
 	size_t n = 0;
 	if (kind == MOVEMENT_EXTERNSHIP) {
 		struct externship_application a = {
-			.grade = (int)int_at(json_object_get(student, "class"), "grade"),
-			.ground = externship_ground_from_code(text_at(b, "ground")),
+			.grade = (int)api_int_at(json_object_get(student, "class"), "grade"),
+			.ground = externship_ground_from_code(api_text_at(b, "ground")),
 			.documents = docs,
 			.visa_required = json_is_true(json_object_get(b, "visa_required")),
-			.starts_on = date_at(b, "starts_on"),
-			.ends_on = date_at(b, "ends_on"),
-			.foreign_school = text_at(b, "foreign_school"),
-			.representative_mobile = text_at(b, "representative_mobile"),
-			.representative_email = text_at(b, "representative_email"),
-			.student_email = text_at(b, "student_email"),
+			.starts_on = api_date_at(b, "starts_on"),
+			.ends_on = api_date_at(b, "ends_on"),
+			.foreign_school = api_text_at(b, "foreign_school"),
+			.representative_mobile = api_text_at(b, "representative_mobile"),
+			.representative_email = api_text_at(b, "representative_email"),
+			.student_email = api_text_at(b, "student_email"),
 		};
 		a.year_ends_on = year_end_of(a.starts_on);
 		n = movement_check_externship(&s, &a, p, MOVEMENT_MAX_PROBLEMS);
 	} else if (kind == MOVEMENT_ACADEMIC_LEAVE) {
-		const char *g = text_at(b, "ground");
+		const char *g = api_text_at(b, "ground");
 		struct leave_application a = {
 			.ground = leave_ground_from_code(g ? g : "medical"),
 			.documents = docs,
-			.starts_on = date_at(b, "starts_on"),
-			.ends_on = date_at(b, "ends_on"),
+			.starts_on = api_date_at(b, "starts_on"),
+			.ends_on = api_date_at(b, "ends_on"),
 		};
 		n = movement_check_leave(&s, &a, p, MOVEMENT_MAX_PROBLEMS);
 	} else {
 		struct return_application a = {
 			.documents = docs,
-			.returns_on = date_at(b, "returns_on"),
+			.returns_on = api_date_at(b, "returns_on"),
 			.studied_in_inpatient = json_is_true(json_object_get(b, "studied_in_inpatient")),
 		};
 		int found = 0;
-		if (away_period(rq->db, id, text_at(b, "kind"), &a.away_from, &a.away_to, &found) != 0)
+		if (away_period(rq->db, id, api_text_at(b, "kind"), &a.away_from, &a.away_to, &found) != 0)
 			return -1;
 		if (!found) {
 			/* not away by the book: only the status speaks */
@@ -403,7 +377,7 @@ int api_student_application_create(struct req *rq)
 	json_t *student = students_get(rq->db, id);
 	if (!student)
 		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
-	int64_t school = int_at(student, "school_id");
+	int64_t school = api_int_at(student, "school_id");
 	json_decref(student);
 	if (family < 0 && !may_step(rq, school, ROLES_SCHOOL_ADMIN))
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
@@ -453,7 +427,7 @@ int api_student_application_create(struct req *rq)
 	json_object_set(rec, "grade", json_object_get(json_object_get(student, "class"), "grade"));
 	json_object_set_new(rec, "filed_on", json_string(filed_on ? filed_on : today));
 	char funding[16];
-	snprintf(funding, sizeof funding, "%s", text_at(student, "funding") ? text_at(student, "funding") : "");
+	snprintf(funding, sizeof funding, "%s", api_text_at(student, "funding") ? api_text_at(student, "funding") : "");
 	json_decref(student);
 	int64_t case_id = 0;
 	int rc = movement_case_insert(rq->db, rec, rq->user.id, &case_id);
@@ -481,7 +455,7 @@ static json_t *step_case(struct req *rq, unsigned roles)
 			reply_error(rq, 404, "not_found", NULL, NULL);
 		return NULL;
 	}
-	if (!may_step(rq, int_at(c, "school_id"), roles)) {
+	if (!may_step(rq, api_int_at(c, "school_id"), roles)) {
 		json_decref(c);
 		reply_error(rq, 403, "forbidden", NULL, NULL);
 		return NULL;
@@ -506,7 +480,7 @@ static json_t *check_step(struct req *rq, const struct case_step_request *r, str
 const char *movement_student_funding(struct db *db, int64_t student, char out[16])
 {
 	json_t *s = students_get(db, student);
-	snprintf(out, 16, "%s", s && text_at(s, "funding") ? text_at(s, "funding") : "");
+	snprintf(out, 16, "%s", s && api_text_at(s, "funding") ? api_text_at(s, "funding") : "");
 	json_decref(s);
 	return out;
 }
@@ -514,12 +488,12 @@ const char *movement_student_funding(struct db *db, int64_t student, char out[16
 /* Writes the case after the step, audits before and after, replies 200 with it. */
 static int finish_step(struct req *rq, json_t *before, json_t *after, const char *step, const char *action)
 {
-	int64_t id = int_at(before, "id"), school = int_at(before, "school_id");
+	int64_t id = api_int_at(before, "id"), school = api_int_at(before, "school_id");
 	char funding[16];
 	json_t *saved = movement_case_save(rq->db, id, after, step, rq->user.id) == DB_OK ? movement_case_get(rq->db, id)
 											     : NULL;
 	int ok = saved && audit_record(rq->db, rq->user.id, school, action, "movement_case", id, before, saved) == DB_OK &&
-		 movement_case_decorate(rq->db, saved, movement_student_funding(rq->db, int_at(before, "student_id"), funding)) == 0;
+		 movement_case_decorate(rq->db, saved, movement_student_funding(rq->db, api_int_at(before, "student_id"), funding)) == 0;
 	json_decref(before);
 	json_decref(after);
 	if (!ok) {
@@ -539,16 +513,15 @@ static const struct field_spec checked_fields[] = {
 	{.name = NULL},
 };
 
-/* POST /applications/{id}/documents-checked {"date"} (today when absent) */
-int api_application_documents_checked(struct req *rq)
+/* A step dated by the body's "date" (today when absent) that needs nothing else: checks
+ * it with core's case machine in a write transaction and saves the case with its new
+ * status and `date_key` set to that day. */
+static int dated_step(struct req *rq, const struct field_spec *fields, enum case_step step, const char *date_key,
+		      const char *saved_as, const char *action)
 {
-	json_t *c = step_case(rq, ROLE_DEPUTY_ACADEMIC);
-	if (!c)
-		return rq->status;
-	json_decref(c);
-	if (validate_body(rq, checked_fields, VALIDATE_CREATE))
+	if (validate_body(rq, fields, VALIDATE_CREATE))
 		return reply_errors(rq, 422);
-	struct case_step_request r = {.step = STEP_CHECK_DOCUMENTS, .on = api_today()};
+	struct case_step_request r = {.step = step, .on = api_today()};
 	if (body_str(rq, "date"))
 		date_parse(body_str(rq, "date"), &r.on);
 	if (db_begin_write(rq->db) != DB_OK)
@@ -564,8 +537,18 @@ int api_application_documents_checked(struct req *rq)
 	struct movement_case next = movement_case_apply(&mc, &r);
 	json_t *after = json_deep_copy(before);
 	json_object_set_new(after, "status", state_json(next.state));
-	json_object_set_new(after, "documents_checked_on", date_json(next.documents_checked_on));
-	return finish_step(rq, before, after, "documents_checked", "check_documents");
+	json_object_set_new(after, date_key, api_date_json(r.on));
+	return finish_step(rq, before, after, saved_as, action);
+}
+
+/* POST /applications/{id}/documents-checked {"date"} (today when absent) */
+int api_application_documents_checked(struct req *rq)
+{
+	json_t *c = step_case(rq, ROLE_DEPUTY_ACADEMIC);
+	if (!c)
+		return rq->status;
+	json_decref(c);
+	return dated_step(rq, checked_fields, STEP_CHECK_DOCUMENTS, "documents_checked_on", "documents_checked", "check_documents");
 }
 
 static const char *const councils[] = {"pedagogical", "small", NULL};
@@ -604,7 +587,7 @@ int api_application_decision(struct req *rq)
 	struct movement_case next = movement_case_apply(&mc, &r);
 	json_t *after = json_deep_copy(before);
 	json_object_set_new(after, "status", state_json(next.state));
-	json_object_set_new(after, "decision", json_pack("{s:o, s:s, s:b, s:s}", "date", date_json(next.decided_on),
+	json_object_set_new(after, "decision", json_pack("{s:o, s:s, s:b, s:s}", "date", api_date_json(next.decided_on),
 							 "protocol_number", r.protocol_no, "approved", r.approved,
 							 "council", body_str(rq, "council")));
 	return finish_step(rq, before, after, "decision", "decide");
@@ -647,12 +630,12 @@ int api_application_order(struct req *rq)
 	if (db_begin_write(rq->db) != DB_OK)
 		return reply_db_failure(rq);
 	json_t *probe = movement_case_get(rq->db, rq->params[0]);
-	json_t *student = probe ? students_get(rq->db, int_at(probe, "student_id")) : NULL;
+	json_t *student = probe ? students_get(rq->db, api_int_at(probe, "student_id")) : NULL;
 	if (!student) {
 		json_decref(probe);
 		return api_rollback_errors(rq, 500);
 	}
-	enum movement_kind kind = movement_kind_from_code(text_at(probe, "kind"));
+	enum movement_kind kind = movement_kind_from_code(api_text_at(probe, "kind"));
 	json_decref(probe);
 	int period = kind == MOVEMENT_EXTERNSHIP || kind == MOVEMENT_ACADEMIC_LEAVE;
 	if (period && !body_str(rq, "ends_on"))
@@ -663,7 +646,7 @@ int api_application_order(struct req *rq)
 	char class_name[32] = "";
 	json_t *cls = json_object_get(student, "class");
 	if (json_is_object(cls))
-		snprintf(class_name, sizeof class_name, "%s", text_at(cls, "label") ? text_at(cls, "label") : "");
+		snprintf(class_name, sizeof class_name, "%s", api_text_at(cls, "label") ? api_text_at(cls, "label") : "");
 	r.class_name = class_name;
 	struct movement_case mc;
 	json_t *before = reply_has_errors(rq) ? NULL : check_step(rq, &r, &mc);
@@ -673,7 +656,7 @@ int api_application_order(struct req *rq)
 	}
 	/* the student's status must allow the movement (a second externship ordered
 	 * meanwhile, a return for a student who is no longer away) */
-	enum student_status from = student_status_from_code(text_at(student, "status"));
+	enum student_status from = student_status_from_code(api_text_at(student, "status"));
 	enum student_event ev = event_of(kind);
 	struct movement_problem p[MOVEMENT_MAX_PROBLEMS];
 	size_t np = movement_status_check(from, ev, p, MOVEMENT_MAX_PROBLEMS);
@@ -694,18 +677,18 @@ int api_application_order(struct req *rq)
 	json_t *after = json_deep_copy(before);
 	json_object_set_new(after, "status", state_json(next.state));
 	json_object_set_new(after, "order", json_pack("{s:s, s:o, s:o, s:o}", "number", r.order_no, "date",
-						      date_json(next.ordered_on), "starts_on",
-						      date_json(next.effective_from), "ends_on",
-						      period ? date_json(next.effective_to) : json_null()));
-	json_object_set_new(after, "done_on", date_json(next.done_on));
-	int64_t sid = int_at(student, "id"), school = int_at(before, "school_id");
+						      api_date_json(next.ordered_on), "starts_on",
+						      api_date_json(next.effective_from), "ends_on",
+						      period ? api_date_json(next.effective_to) : json_null()));
+	json_object_set_new(after, "done_on", api_date_json(next.done_on));
+	int64_t sid = api_int_at(student, "id"), school = api_int_at(before, "school_id");
 	json_t *sb = json_pack("{s:s}", "status", student_status_code(from));
 	json_t *sa = json_pack("{s:s}", "status", student_status_code(to));
 	char ordered_on[DATE_TEXT_SIZE];
 	date_format(r.on, ordered_on);
 	int rc = movement_book_move(rq->db, sid, school, student_status_code(from), student_status_code(to),
 				    body_str(rq, "starts_on"), period ? body_str(rq, "ends_on") : NULL,
-				    int_at(before, "id"), r.order_no, ordered_on, rq->user.id);
+				    api_int_at(before, "id"), r.order_no, ordered_on, rq->user.id);
 	int ok = rc == DB_OK && audit_record(rq->db, rq->user.id, school, "status", "student", sid, sb, sa) == DB_OK;
 	json_decref(sb);
 	json_decref(sa);
@@ -736,32 +719,13 @@ int api_application_withdraw(struct req *rq)
 	json_t *c = movement_case_get(rq->db, rq->params[0]);
 	if (!c)
 		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
-	int family = movement_family_may(rq, int_at(c, "student_id"));
+	int family = movement_family_may(rq, api_int_at(c, "student_id"));
 	int may = family > 0 ? rq->user.role == ROLE_PARENT
-			     : family < 0 && may_step(rq, int_at(c, "school_id"), ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC);
+			     : family < 0 && may_step(rq, api_int_at(c, "school_id"), ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC);
 	json_decref(c);
 	if (!may)
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
-	if (validate_body(rq, withdraw_fields, VALIDATE_CREATE))
-		return reply_errors(rq, 422);
-	struct case_step_request r = {.step = STEP_WITHDRAW, .on = api_today()};
-	if (body_str(rq, "date"))
-		date_parse(body_str(rq, "date"), &r.on);
-	if (db_begin_write(rq->db) != DB_OK)
-		return reply_db_failure(rq);
-	struct movement_case mc;
-	json_t *before = check_step(rq, &r, &mc);
-	if (!before)
-		return api_rollback_errors(rq, 500);
-	if (reply_has_errors(rq)) {
-		json_decref(before);
-		return api_rollback_errors(rq, 422);
-	}
-	struct movement_case next = movement_case_apply(&mc, &r);
-	json_t *after = json_deep_copy(before);
-	json_object_set_new(after, "status", state_json(next.state));
-	json_object_set_new(after, "done_on", date_json(r.on));
-	return finish_step(rq, before, after, "withdraw", "withdraw");
+	return dated_step(rq, withdraw_fields, STEP_WITHDRAW, "done_on", "withdraw", "withdraw");
 }
 
 /* --- GET /students/{id}/movements --- */
@@ -775,7 +739,7 @@ int api_student_movements(struct req *rq)
 	json_t *student = students_get(rq->db, id);
 	if (!student)
 		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
-	if (family < 0 && !rights_read_school(rq, int_at(student, "school_id"))) {
+	if (family < 0 && !rights_read_school(rq, api_int_at(student, "school_id"))) {
 		json_decref(student);
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	}
@@ -783,7 +747,7 @@ int api_student_movements(struct req *rq)
 	json_t *cases = book ? movement_cases_of_student(rq->db, id) : NULL;
 	char programme[8];
 	struct holidays_table t;
-	if (!cases || movement_school_programme(rq->db, int_at(student, "school_id"), programme) != DB_OK ||
+	if (!cases || movement_school_programme(rq->db, api_int_at(student, "school_id"), programme) != DB_OK ||
 	    holidays_load(rq->db, &t) != DB_OK) {
 		json_decref(book);
 		json_decref(cases);
@@ -793,7 +757,7 @@ int api_student_movements(struct req *rq)
 	size_t i;
 	json_t *c;
 	json_array_foreach(cases, i, c)
-		json_object_set_new(c, "deadlines", movement_case_deadlines(c, &t.cal, programme, text_at(student, "funding")));
+		json_object_set_new(c, "deadlines", movement_case_deadlines(c, &t.cal, programme, api_text_at(student, "funding")));
 	holidays_table_release(&t);
 	json_t *who = json_pack("{s:O, s:O, s:O, s:O, s:O, s:O}", "id", json_object_get(student, "id"), "last_name",
 				json_object_get(student, "last_name"), "first_name", json_object_get(student, "first_name"),
@@ -813,14 +777,14 @@ static int state_rank(const char *s)
 static int by_urgency(const void *a, const void *b)
 {
 	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-	int r = state_rank(text_at(x, "state")) - state_rank(text_at(y, "state"));
+	int r = state_rank(api_text_at(x, "state")) - state_rank(api_text_at(y, "state"));
 	if (r)
 		return r;
-	const char *dx = text_at(x, "due"), *dy = text_at(y, "due");
+	const char *dx = api_text_at(x, "due"), *dy = api_text_at(y, "due");
 	r = strcmp(dx ? dx : "", dy ? dy : "");
 	if (r)
 		return r;
-	int64_t cx = int_at(x, "case_id"), cy = int_at(y, "case_id");
+	int64_t cx = api_int_at(x, "case_id"), cy = api_int_at(y, "case_id");
 	return cx < cy ? -1 : cx > cy;
 }
 
@@ -848,17 +812,17 @@ int api_school_deadlines(struct req *rq)
 	 * list it so the deputy finds it) */
 	json_t *open = json_array();
 	json_array_foreach(cases, i, c) {
-		const char *cs = text_at(c, "status");
+		const char *cs = api_text_at(c, "status");
 		if (cs && strcmp(cs, "done") != 0)
-			json_array_append_new(open, json_pack("{s:I, s:s, s:s, s:O, s:O}", "id", (json_int_t)int_at(c, "id"),
-							      "kind", text_at(c, "kind"), "status", cs, "filed_on",
+			json_array_append_new(open, json_pack("{s:I, s:s, s:s, s:O, s:O}", "id", (json_int_t)api_int_at(c, "id"),
+							      "kind", api_text_at(c, "kind"), "status", cs, "filed_on",
 							      json_object_get(c, "filed_on"), "student",
 							      json_object_get(c, "student")));
 	}
 	json_array_foreach(cases, i, c) {
-		json_t *list = movement_case_deadlines(c, &t.cal, programme, text_at(c, "funding"));
+		json_t *list = movement_case_deadlines(c, &t.cal, programme, api_text_at(c, "funding"));
 		json_array_foreach(list, k, d) {
-			const char *st = text_at(d, "state");
+			const char *st = api_text_at(d, "state");
 			if (!st || (strcmp(st, "pending") != 0 && strcmp(st, "overdue") != 0))
 				continue;
 			if (n == cap) {
@@ -871,9 +835,9 @@ int api_school_deadlines(struct req *rq)
 			if (!items)
 				continue;
 			json_t *e = json_deep_copy(d);
-			json_object_set_new(e, "case_id", json_integer(int_at(c, "id")));
-			json_object_set_new(e, "kind", json_string(text_at(c, "kind")));
-			json_object_set_new(e, "case_status", json_string(text_at(c, "status")));
+			json_object_set_new(e, "case_id", json_integer(api_int_at(c, "id")));
+			json_object_set_new(e, "kind", json_string(api_text_at(c, "kind")));
+			json_object_set_new(e, "case_status", json_string(api_text_at(c, "status")));
 			json_object_set(e, "student", json_object_get(c, "student"));
 			items[n++] = e;
 		}
@@ -887,5 +851,5 @@ int api_school_deadlines(struct req *rq)
 	for (i = 0; i < n; i++)
 		json_array_append_new(out, items[i]);
 	free(items);
-	return reply_json(rq, 200, json_pack("{s:o, s:o, s:o}", "today", date_json(api_today()), "items", out, "cases", open));
+	return reply_json(rq, 200, json_pack("{s:o, s:o, s:o}", "today", api_date_json(api_today()), "items", out, "cases", open));
 }

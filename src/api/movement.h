@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "core/date.h"
 #include "core/holidays.h"
 #include "http/request.h"
 #include "store/db.h"
@@ -24,6 +25,11 @@ int movement_case_decorate(struct db *db, json_t *c, const char *funding);
 
 /* The student's funding ("orken", "state_order", "paid"; "" when unknown) into out. */
 const char *movement_student_funding(struct db *db, int64_t student, char out[16]);
+
+/* The first day of the academic year that holds `d`: 1 September (reading 3 of
+ * docs/movement.md: a year runs from one 1 September to the day before the next); the
+ * duties key a year's schedule by it. */
+struct date movement_year_start(struct date d);
 
 /* A parent linked to the student, or the student: 1 or 0; -1 for other roles (whose
  * rights depend on the student's school, looked up after). */

@@ -7,42 +7,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession } from './harness.mjs';
+import { DAY, isoOf, dmy, todayMs, TODAY, yearEnd, noSideScroll, orderedExternship as shared } from './movement_cases.mjs';
 
 before(launch);
 after(close);
 
-const DAY = 86400 * 1000;
-const isoOf = (ms) => new Date(ms).toISOString().slice(0, 10);
-const dmy = (iso) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-const todayMs = Date.parse(isoOf(Date.now() + 5 * 3600 * 1000));
-const TODAY = isoOf(todayMs);
 const STARTS = isoOf(todayMs + 7 * DAY);
-const yearEnd = `${Number(TODAY.slice(5, 7)) >= 9 ? Number(TODAY.slice(0, 4)) + 1 : TODAY.slice(0, 4)}-05-25`;
 const ENDS = [isoOf(todayMs + 100 * DAY), yearEnd].sort()[0];
-
-/* A grade-8 student of the director's school with an ordered externship, made through
- * the API (the steps have their own browser test). */
-async function orderedExternship() {
-  const deputy = await apiSession('deputy');
-  const director = await apiSession('director');
-  const me = await deputy('GET', '/me');
-  const eights = (await deputy('GET', `/schools/${me.user.school_id}/classes?limit=500`)).items.filter((c) => c.grade === 8);
-  for (const cls of eights.reverse()) {
-    for (const s of (await deputy('GET', `/classes/${cls.id}/students?limit=50`)).items.reverse()) {
-      if (s.status !== 'studying' || (await deputy('GET', `/students/${s.id}/movements`)).cases.length) continue;
-      const c = await deputy('POST', `/students/${s.id}/applications`, {
-        kind: 'externship', ground: 'student_admitted_abroad', starts_on: STARTS, ends_on: ENDS,
-        documents: ['study_abroad_proof'], foreign_school: 'Phillips Academy', representative_mobile: '+77017654321',
-        representative_email: 'ata-ana@example.kz', student_email: 'oqushy@example.kz',
-      });
-      await deputy('POST', `/applications/${c.id}/documents-checked`, {});
-      await deputy('POST', `/applications/${c.id}/decision`, { date: TODAY, protocol_number: '4', approved: true, council: 'pedagogical' });
-      await director('POST', `/applications/${c.id}/order`, { number: '60-Ө', date: TODAY, starts_on: STARTS, ends_on: ENDS });
-      return { student: s, caseId: c.id };
-    }
-  }
-  assert.fail('no grade-8 student without a case');
-}
+const orderedExternship = () => shared({ starts: STARTS, ends: ENDS, number: '60-Ө' });
 
 test('the deputy writes the consultation schedule, the director approves it, a work is marked sent', async () => {
   const { student, caseId } = await orderedExternship();
@@ -123,7 +95,7 @@ test('the deputy writes the consultation schedule, the director approves it, a w
   await teacher.waitForURL(new RegExp(`${planUrl}$`));
   await teacher.getByTestId('plan-row').first().waitFor();
   await teacher.setViewportSize(PHONE);
-  assert.ok(await teacher.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scroll at 390 px');
+  assert.ok(await noSideScroll(teacher), 'no sideways scroll at 390 px');
   assertClean(teacher);
   await teacher.context().close();
 });

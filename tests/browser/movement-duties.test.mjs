@@ -7,44 +7,15 @@
 // received. Screenshots at 1440 and 390 px; no page scrolls sideways at 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE } from './harness.mjs';
+import { DAY, isoOf, dmy, todayMs, TODAY, yearEnd, noSideScroll, orderedExternship as shared } from './movement_cases.mjs';
 
 before(launch);
 after(close);
 
-const DAY = 86400 * 1000;
-const isoOf = (ms) => new Date(ms).toISOString().slice(0, 10);
-const dmy = (iso) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-const todayMs = Date.parse(isoOf(Date.now() + 5 * 3600 * 1000));
-const TODAY = isoOf(todayMs);
 const STARTS = isoOf(todayMs + 14 * DAY);
-const yearEnd = `${Number(TODAY.slice(5, 7)) >= 9 ? Number(TODAY.slice(0, 4)) + 1 : TODAY.slice(0, 4)}-05-25`;
 const ENDS = [isoOf(todayMs + 114 * DAY), yearEnd].sort()[0];
-const noSideScroll = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-
-/* A grade-8 student of the director's school without any application, taken through
- * the steps to the order today (through the API: the steps' pages are movement.test's). */
-async function orderedExternship() {
-  const deputy = await apiSession('deputy');
-  const director = await apiSession('director');
-  const me = await director('GET', '/me');
-  const classes = (await deputy('GET', `/schools/${me.user.school_id}/classes?limit=500`)).items.filter((c) => c.grade === 8);
-  for (const cls of classes.reverse()) {
-    for (const s of (await deputy('GET', `/classes/${cls.id}/students?limit=50`)).items) {
-      if (s.status !== 'studying' || (await deputy('GET', `/students/${s.id}/movements`)).cases.length) continue;
-      const c = await deputy('POST', `/students/${s.id}/applications`, {
-        kind: 'externship', ground: 'student_admitted_abroad', starts_on: STARTS, ends_on: ENDS,
-        documents: ['study_abroad_proof'], foreign_school: 'Harrow School', representative_mobile: '+77011234567',
-        representative_email: 'ata-ana@example.kz', student_email: 'oqushy@example.kz',
-      });
-      await deputy('POST', `/applications/${c.id}/documents-checked`, {});
-      await deputy('POST', `/applications/${c.id}/decision`, { date: TODAY, protocol_number: '9', approved: true, council: 'small' });
-      await director('POST', `/applications/${c.id}/order`, { number: '88-Ө', date: TODAY, starts_on: STARTS, ends_on: ENDS });
-      return { student: s, caseId: c.id };
-    }
-  }
-  assert.fail('no grade-8 student without an application');
-}
+const orderedExternship = () => shared({ starts: STARTS, ends: ENDS, number: '88-Ө' });
 
 test("the director sends the copy, the deputy marks the schedule, the unit's inbox receives it", async () => {
   const { student, caseId } = await orderedExternship();

@@ -11,6 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession } from './harness.mjs';
+import { DAY, isoOf, dmy, todayMs, TODAY, yearEnd, noSideScroll } from './movement_cases.mjs';
 
 before(launch);
 after(close);
@@ -38,21 +39,13 @@ async function gradeEightChild() {
   assert.fail('no grade-8 student to link');
 }
 
-const noSideScroll = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-
 /* Dates relative to the day the test runs (the server's day is Almaty's, UTC+5): the
  * steps are dated today; the externship starts in two weeks and lasts to 25 May of the
  * school year or 100 days, whichever is sooner (EXT-2). The deadlines' arithmetic across
  * weekends and holidays is tests/api/movement.test.mjs's, on fixed dates. */
-const DAY = 86400 * 1000;
-const isoOf = (ms) => new Date(ms).toISOString().slice(0, 10);
-const dmy = (iso) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-const todayMs = Date.parse(isoOf(Date.now() + 5 * 3600 * 1000));
-const TODAY = isoOf(todayMs);
 const TOMORROW = isoOf(todayMs + DAY);
 const STARTS = isoOf(todayMs + 14 * DAY);
 const DAY_BEFORE_START = isoOf(todayMs + 13 * DAY);
-const yearEnd = `${Number(TODAY.slice(5, 7)) >= 9 ? Number(TODAY.slice(0, 4)) + 1 : TODAY.slice(0, 4)}-05-25`;
 const ENDS = [isoOf(todayMs + 114 * DAY), yearEnd].sort()[0];
 const re = (text) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 
