@@ -52,6 +52,10 @@ static void instant(time_t t, char out[21])
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* How long a sender holds a message it is delivering (outbox_claim): longer than one
+ * SMTP exchange may take (smtp.c: 10 s to connect, 60 s in all). */
+#define DELIVERY_LEASE_SECONDS (10 * 60)
+
 /* The delay before try number attempts + 1, after `attempts` failures. */
 static long retry_delay(int attempts)
 {
@@ -66,10 +70,14 @@ static const char *text_at(json_t *o, const char *k)
 	return json_string_value(json_object_get(o, k));
 }
 
-/* Builds and sends one message of the outbox; records the outcome. */
+/* Builds and sends one message of the outbox, once taken; records the outcome. */
 static void deliver(struct db *db, json_t *m)
 {
 	int64_t id = json_integer_value(json_object_get(m, "id"));
+	char lease_until[21];
+	instant(time(NULL) + DELIVERY_LEASE_SECONDS, lease_until);
+	if (outbox_claim(db, id, text_at(m, "next_attempt_at"), lease_until) != 1)
+		return; /* another server's sender has it, or it is no longer due */
 	json_t *files = json_object_get(m, "attachments");
 	size_t n = json_array_size(files);
 	struct mime_attachment *att = n ? calloc(n, sizeof *att) : NULL;
