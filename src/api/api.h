@@ -56,6 +56,9 @@ json_t *api_date_json(struct date d);
 int api_document_lang(struct req *rq);
 /* Replies 200 with a PDF file (taken: freed after the reply) named `filename`. */
 int api_reply_pdf(struct req *rq, char *pdf, size_t len, const char *filename);
+/* Draws the document description (report/pdf.h; taken) and replies it as api_reply_pdf
+ * does; 500 when it does not draw. */
+int api_reply_blocks_pdf(struct req *rq, json_t *blocks, const char *filename);
 
 /* A new object: a deep copy of `before` with the fields of `patch` put over it. */
 json_t *api_merge(json_t *before, json_t *patch);

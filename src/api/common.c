@@ -7,6 +7,7 @@
 #include "api/api.h"
 #include "core/date.h"
 #include "core/iin.h"
+#include "report/pdf.h"
 #include "store/db.h"
 #include "store/people.h"
 
@@ -270,4 +271,18 @@ int api_reply_pdf(struct req *rq, char *pdf, size_t len, const char *filename)
 	rq->raw_disposition = rq->disposition;
 	rq->status = 200;
 	return 200;
+}
+
+int api_reply_blocks_pdf(struct req *rq, json_t *blocks, const char *filename)
+{
+	struct buf file = BUF_INIT;
+	int rc = blocks ? pdf_render(blocks, &file, NULL) : -1;
+	json_decref(blocks);
+	if (rc != 0) {
+		buf_release(&file);
+		return reply_error(rq, 500, "internal", NULL, NULL);
+	}
+	size_t len = 0;
+	char *data = buf_detach(&file, &len);
+	return api_reply_pdf(rq, data, len, filename);
 }

@@ -3,8 +3,8 @@
  * ELE-6 written by the course's teacher, reviewed on the nine criteria of ELE-7 and
  * approved by the methodological association (ELE-5: by 30 June for the next year, late
  * ones listed); what the ЖОЖ gives each grade (ELE-1, ELE-12); the network office's
- * thresholds (ELE-4, ELE-10). A refusal lists every problem and writes nothing; every
- * write is audited. docs/electives.md. */
+ * thresholds (ELE-4, ELE-10); the programme as a PDF document. A refusal lists every
+ * problem and writes nothing; every write is audited. docs/electives.md. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +14,7 @@
 #include "api/handlers.h"
 #include "core/date.h"
 #include "core/elective.h"
+#include "report/elective_programme.h"
 #include "store/audit.h"
 #include "store/curriculum.h"
 #include "store/db.h"
@@ -343,6 +344,29 @@ int api_elective_programme_get(struct req *rq)
 	json_t *p = programme_reply(rq, c);
 	json_decref(c);
 	return p ? reply_json(rq, 200, p) : reply_db_failure(rq);
+}
+
+/* GET /electives/{id}/programme.pdf?lang=: the programme as the document of ELE-6 (title
+ * page, explanatory note, thematic plan, content, recommendations, literature), in the
+ * language asked or the request's; whoever reads the course reads it, a draft too (its
+ * title page says it is not approved yet). */
+int api_elective_programme_pdf(struct req *rq)
+{
+	int lang = api_document_lang(rq);
+	if (lang < 0)
+		return rq->status;
+	json_t *c = elective_course_for(rq, rq->params[0]);
+	if (!c)
+		return rq->status;
+	json_t *p = programme_reply(rq, c);
+	json_decref(c);
+	if (!p)
+		return reply_db_failure(rq);
+	json_t *blocks = elective_programme_doc(p, (enum lang)lang);
+	json_decref(p);
+	char filename[64];
+	snprintf(filename, sizeof filename, "elective-programme-%lld-%s.pdf", (long long)rq->params[0], lang_code(lang));
+	return api_reply_blocks_pdf(rq, blocks, filename);
 }
 
 int api_elective_programme_put(struct req *rq)

@@ -156,6 +156,7 @@ int api_school_electives_late(struct req *rq);
 int api_elective_get(struct req *rq);
 int api_elective_update(struct req *rq);
 int api_elective_programme_get(struct req *rq);
+int api_elective_programme_pdf(struct req *rq);
 int api_elective_programme_put(struct req *rq);
 int api_elective_review_create(struct req *rq);
 int api_elective_programme_approve(struct req *rq);

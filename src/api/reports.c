@@ -9,7 +9,6 @@
 #include "api/handlers.h"
 #include "core/date.h"
 #include "report/contingent_doc.h"
-#include "report/pdf.h"
 #include "report/xlsx.h"
 #include "store/contingent.h"
 #include "store/db.h"
@@ -19,18 +18,9 @@ static int reply_report_pdf(struct req *rq, json_t *report, const char *from)
 {
 	json_t *blocks = contingent_doc(report, rq->lang);
 	json_decref(report);
-	struct buf file = BUF_INIT;
-	int rc = pdf_render(blocks, &file, NULL);
-	json_decref(blocks);
-	if (rc != 0) {
-		buf_release(&file);
-		return reply_error(rq, 500, "internal", NULL, NULL);
-	}
 	char name[40];
 	snprintf(name, sizeof name, "contingent-%.7s.pdf", from);
-	size_t len;
-	char *data = buf_detach(&file, &len);
-	return api_reply_pdf(rq, data, len, name);
+	return api_reply_blocks_pdf(rq, blocks, name);
 }
 
 /* GET /reports/contingent?school=&month=YYYY-MM&format=json|xlsx|pdf. The network office and

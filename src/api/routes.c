@@ -169,6 +169,7 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/electives/{id}", api_elective_get, STAFF_AND_NETWORK, 0},
 	{"PATCH", "/api/v1/electives/{id}", api_elective_update, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"GET", "/api/v1/electives/{id}/programme", api_elective_programme_get, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/electives/{id}/programme.pdf", api_elective_programme_pdf, STAFF_AND_NETWORK, 0},
 	{"PUT", "/api/v1/electives/{id}/programme", api_elective_programme_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
 	{"POST", "/api/v1/electives/{id}/reviews", api_elective_review_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC | ROLE_TEACHER, ROUTE_JSON},
 	{"POST", "/api/v1/electives/{id}/programme/approve", api_elective_programme_approve, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},

@@ -10,8 +10,6 @@
 #include "report/words.h"
 #include "util/buf.h"
 
-#define BLANK "____________"
-
 /* Every text of the documents, in kk (the regulation's words), ru, en. */
 enum text {
 	T_TO_DIRECTOR, T_DIRECTOR_CAPTION, T_FROM_STUDENT, T_STUDENT_CAPTION, T_FROM_REPRESENTATIVE,
@@ -380,28 +378,6 @@ static json_t *slots(json_t *data, enum lang l)
 	return v;
 }
 
-/* The template with its {slots} filled from v; a slot without a value is a blank line. */
-static json_t *fill(const char *tmpl, json_t *v)
-{
-	struct buf b = BUF_INIT;
-	for (const char *p = tmpl; *p;) {
-		const char *close = *p == '{' ? strchr(p, '}') : NULL;
-		if (!close) {
-			buf_addch(&b, *p++);
-			continue;
-		}
-		char key[32];
-		size_t n = (size_t)(close - p - 1);
-		snprintf(key, sizeof key, "%.*s", (int)(n < sizeof key ? n : sizeof key - 1), p + 1);
-		const char *value = json_string_value(json_object_get(v, key));
-		buf_adds(&b, value && *value ? value : BLANK);
-		p = close + 1;
-	}
-	json_t *s = json_string(b.data);
-	buf_release(&b);
-	return s;
-}
-
 static void para(json_t *blocks, json_t *text, const char *align, double indent)
 {
 	json_array_append_new(blocks, json_pack("{s:s, s:o, s:s, s:f}", "type", "paragraph", "text", text, "align",
@@ -417,13 +393,13 @@ static void small(json_t *lines, const char *text)
 static void addressee(json_t *blocks, json_t *v, enum lang l)
 {
 	json_t *lines = json_array();
-	json_array_append_new(lines, fill(tx(T_TO_DIRECTOR, l), v));
-	json_array_append_new(lines, fill("{director}", v));
+	json_array_append_new(lines, report_fill(tx(T_TO_DIRECTOR, l), v));
+	json_array_append_new(lines, report_fill("{director}", v));
 	small(lines, tx(T_DIRECTOR_CAPTION, l));
-	json_array_append_new(lines, fill(tx(T_FROM_STUDENT, l), v));
+	json_array_append_new(lines, report_fill(tx(T_FROM_STUDENT, l), v));
 	small(lines, tx(T_STUDENT_CAPTION, l));
 	json_array_append_new(lines, json_string(tx(T_FROM_REPRESENTATIVE, l)));
-	json_array_append_new(lines, fill("{representative}", v));
+	json_array_append_new(lines, report_fill("{representative}", v));
 	small(lines, tx(T_REPRESENTATIVE_CAPTION, l));
 	json_array_append_new(blocks, json_pack("{s:s, s:o}", "type", "block_right", "lines", lines));
 	json_array_append_new(blocks, json_pack("{s:s, s:s}", "type", "heading", "text", tx(T_APPLICATION, l)));
@@ -442,7 +418,7 @@ static void documents_list(json_t *blocks, json_t *c, enum lang l, enum text hea
 		para(blocks, json_sprintf("%zu. %s", ++n, name), "left", 0);
 	}
 	if (n == 0)
-		para(blocks, json_string("1. " BLANK BLANK), "left", 0);
+		para(blocks, json_string("1. " REPORT_BLANK REPORT_BLANK), "left", 0);
 }
 
 /* The end of every application: the documents attached, the representative's signature
@@ -452,42 +428,42 @@ static void closing(json_t *blocks, json_t *v, json_t *c, enum lang l, enum text
 	documents_list(blocks, c, l, list);
 	json_array_append_new(blocks, json_pack("{s:s, s:f}", "type", "space", "height", 10.0));
 	json_array_append_new(blocks, json_pack("{s:s, s:s, s:o, s:s}", "type", "signature", "label",
-						tx(T_REPRESENTATIVE, l), "name", fill("{representative}", v), "caption",
+						tx(T_REPRESENTATIVE, l), "name", report_fill("{representative}", v), "caption",
 						tx(caption, l)));
-	para(blocks, fill(tx(T_DATE, l), v), "left", 0);
+	para(blocks, report_fill(tx(T_DATE, l), v), "left", 0);
 }
 
 static void externship_application(json_t *blocks, json_t *v, json_t *c, enum lang l)
 {
-	para(blocks, fill(tx(T_EXT_ASK, l), v), "justify", 28);
-	para(blocks, fill(tx(T_EXT_PLEDGE_LIST, l), v), "justify", 28);
-	para(blocks, fill(tx(T_EXT_PLEDGE_WORKS, l), v), "justify", 28);
-	para(blocks, fill(tx(T_EXT_ACQUAINTED, l), v), "justify", 28);
+	para(blocks, report_fill(tx(T_EXT_ASK, l), v), "justify", 28);
+	para(blocks, report_fill(tx(T_EXT_PLEDGE_LIST, l), v), "justify", 28);
+	para(blocks, report_fill(tx(T_EXT_PLEDGE_WORKS, l), v), "justify", 28);
+	para(blocks, report_fill(tx(T_EXT_ACQUAINTED, l), v), "justify", 28);
 	json_array_append_new(blocks, json_pack("{s:s, s:f}", "type", "space", "height", 4.0));
 	para(blocks, json_string(tx(T_CONTACTS, l)), "left", 0);
 	static const enum text contacts[] = {T_HOME_PHONE, T_MOBILE, T_EMAIL, T_STUDENT_EMAIL};
 	for (size_t i = 0; i < sizeof contacts / sizeof *contacts; i++)
-		para(blocks, fill(tx(contacts[i], l), v), "left", 14);
+		para(blocks, report_fill(tx(contacts[i], l), v), "left", 14);
 	json_array_append_new(blocks, json_pack("{s:s, s:f}", "type", "space", "height", 4.0));
 	closing(blocks, v, c, l, T_ATTACHED, T_SIGN_CAPTION);
 }
 
 static void externship_return_application(json_t *blocks, json_t *v, json_t *c, enum lang l)
 {
-	para(blocks, fill(tx(T_EXT_RETURN_ASK, l), v), "justify", 28);
+	para(blocks, report_fill(tx(T_EXT_RETURN_ASK, l), v), "justify", 28);
 	para(blocks, json_string(tx(T_REASON, l)), "left", 0);
 	closing(blocks, v, c, l, T_APPENDIX, T_SIGN_CAPTION);
 }
 
 static void leave_application(json_t *blocks, json_t *v, json_t *c, enum lang l)
 {
-	para(blocks, fill(tx(T_LEAVE_ASK, l), v), "justify", 28);
+	para(blocks, report_fill(tx(T_LEAVE_ASK, l), v), "justify", 28);
 	closing(blocks, v, c, l, T_ATTACHED, T_SIGN_CAPTION);
 }
 
 static void leave_return_application(json_t *blocks, json_t *v, json_t *c, enum lang l)
 {
-	para(blocks, fill(tx(T_LEAVE_RETURN_ASK, l), v), "justify", 28);
+	para(blocks, report_fill(tx(T_LEAVE_RETURN_ASK, l), v), "justify", 28);
 	para(blocks, json_string(tx(T_LEAVE_RETURN_ATTACH, l)), "justify", 28);
 	closing(blocks, v, c, l, T_ATTACHED, T_SIGN_DATE_CAPTION);
 }
@@ -542,13 +518,13 @@ json_t *movement_doc_order(json_t *data, enum lang l)
 		return NULL;
 	json_t *blocks = json_array(), *v = slots(data, l);
 	json_array_append_new(blocks, json_pack("{s:s, s:o, s:s, s:b}", "type", "paragraph", "text",
-						fill("{school}", v), "align", "center", "bold", 1));
+						report_fill("{school}", v), "align", "center", "bold", 1));
 	json_array_append_new(blocks, json_pack("{s:s, s:s, s:f}", "type", "heading", "text", tx(T_ORDER, l),
 						"size", 15.0));
-	json_t *when = fill(tx(T_ORDER_NO, l), v);
+	json_t *when = report_fill(tx(T_ORDER_NO, l), v);
 	json_array_append_new(blocks, json_pack("{s:s, s:o, s:s}", "type", "paragraph", "text", when, "align",
 						"center"));
-	para(blocks, fill(tx(T_CITY, l), v), "center", 0);
+	para(blocks, report_fill(tx(T_CITY, l), v), "center", 0);
 	json_array_append_new(blocks, json_pack("{s:s, s:f}", "type", "space", "height", 8.0));
 	json_array_append_new(blocks, json_pack("{s:s, s:s, s:b}", "type", "paragraph", "text", tx(o->title, l),
 						"bold", 1));
@@ -556,7 +532,7 @@ json_t *movement_doc_order(json_t *data, enum lang l)
 	/* a return from externship may be ordered on the documents alone (A1§12) */
 	int council = json_is_object(json_object_get(c, "decision"));
 	struct buf basis = BUF_INIT;
-	json_t *grounds = fill(tx(council ? T_ORDER_COUNCIL : T_ORDER_NO_COUNCIL, l), v);
+	json_t *grounds = report_fill(tx(council ? T_ORDER_COUNCIL : T_ORDER_NO_COUNCIL, l), v);
 	buf_addf(&basis, "%s%s %s", tx(o->basis, l), json_string_value(grounds), tx(T_I_ORDER, l));
 	json_decref(grounds);
 	para(blocks, json_string(basis.data), "justify", 28);
@@ -567,13 +543,13 @@ json_t *movement_doc_order(json_t *data, enum lang l)
 	for (size_t i = 0; i < 6 && o->points[i]; i++) {
 		if (o->points[i] == T_ORDER_COPY && !copy)
 			continue;
-		json_t *text = fill(tx(o->points[i], l), v);
+		json_t *text = report_fill(tx(o->points[i], l), v);
 		para(blocks, json_sprintf("%d. %s", ++n, json_string_value(text)), "justify", 28);
 		json_decref(text);
 	}
 	json_array_append_new(blocks, json_pack("{s:s, s:f}", "type", "space", "height", 18.0));
 	json_array_append_new(blocks, json_pack("{s:s, s:s, s:o, s:s}", "type", "signature", "label",
-						tx(T_DIRECTOR, l), "name", fill("{director}", v), "caption",
+						tx(T_DIRECTOR, l), "name", report_fill("{director}", v), "caption",
 						tx(T_SIGN, l)));
 	json_decref(v);
 	return blocks;
@@ -588,7 +564,7 @@ static void schedule_page(json_t *blocks, json_t *v, json_t *plan, enum lang l, 
 	json_array_append_new(blocks, json_pack("{s:s, s:s}", "type", "heading", "text", tx(T_SCHEDULE_TITLE, l)));
 	static const enum text lines[] = {T_STUDENT_NAME, T_SCHOOL, T_CLASS, T_LANGUAGE};
 	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
-		para(blocks, fill(tx(lines[i], l), v), "left", 0);
+		para(blocks, report_fill(tx(lines[i], l), v), "left", 0);
 	if (str_at(plan, "year")) {
 		json_t *pv = json_pack("{s:s}", "year", str_at(plan, "year"));
 		json_t *order = json_object_get(plan, "order");
@@ -596,8 +572,8 @@ static void schedule_page(json_t *blocks, json_t *v, json_t *plan, enum lang l, 
 			json_object_set_new(pv, "number", json_string(str_at(order, "number")));
 			put(pv, "date", dotted(str_at(order, "date")));
 		}
-		para(blocks, fill(tx(T_SCHEDULE_YEAR, l), pv), "left", 0);
-		para(blocks, fill(tx(str_at(order, "number") ? T_SCHEDULE_APPROVED : T_SCHEDULE_DRAFT, l), pv), "left", 0);
+		para(blocks, report_fill(tx(T_SCHEDULE_YEAR, l), pv), "left", 0);
+		para(blocks, report_fill(tx(str_at(order, "number") ? T_SCHEDULE_APPROVED : T_SCHEDULE_DRAFT, l), pv), "left", 0);
 		json_decref(pv);
 	}
 	json_t *header = json_pack("[s, s, s, s, s, s, s]", tx(T_COL_NO, l), tx(T_COL_SUBJECT, l), tx(T_COL_DATE, l),

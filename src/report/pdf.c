@@ -168,6 +168,10 @@ static void paragraph(struct pdf *p, json_t *b, double x, double width)
 	struct text_style s = style_of(b);
 	const char *text = json_is_string(b) ? json_string_value(b) : text_of(b, "text");
 	PangoLayout *l = layout_new(p, text, width, &s);
+	/* a part's heading keeps with what follows it: "keep" points of room under it */
+	double keep = number_of(b, "keep", 0);
+	if (keep > 0 && p->y + layout_height(l) + keep > BOTTOM && p->y > MARGIN_TOP + 0.5)
+		new_page(p);
 	draw_lines(p, l, x);
 	g_object_unref(l);
 	p->y += number_of(b, "after", s.size < SIZE_TEXT ? 1.5 : 4.0);

@@ -1,12 +1,14 @@
 /* pdf (report) — printable documents as A4 PDF files (cairo's PDF surface, pango for
  * the text: real shaping and line breaking, so Kazakh letters ә ғ қ ң ө ұ ү һ і come out
  * right). Pure rendering of a document description; what a document says is decided by
- * its caller (report/movement_docs.c for the regulation's forms and orders).
+ * its caller (report/movement_docs.c for the regulation's forms and orders,
+ * report/elective_programme.c for an elective course's programme).
  *
  * The description is a JSON array of blocks, laid out top to bottom:
  *   {"type":"heading","text"}                      centred, bold, larger
  *   {"type":"paragraph","text","align":"left|right|center|justify","bold","italic",
- *    "size" (points, default 11),"indent" (first line, points),"small" (a caption, 8.5 pt)}
+ *    "size" (points, default 11),"indent" (first line, points),"small" (a caption, 8.5 pt),
+ *    "keep" (points of room it needs under it, else it starts a new page: a heading)}
  *   {"type":"block_right","lines":[text...]}        a left-aligned block in the right half
  *                                                  of the page (the addressee of an
  *                                                  application: "Директорға ...")

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/buf.h"
+
 static const char *const words[W_COUNT][LANG_COUNT] = {
 	[W_SHEET_COUNTS] = {"Контингент", "Контингент", "Contingent"},
 	[W_SHEET_EXT] = {"Экстернат", "Экстернат", "Externship"},
@@ -56,4 +58,25 @@ void report_date(const char *iso, char out[16])
 		return;
 	}
 	snprintf(out, 16, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
+}
+
+json_t *report_fill(const char *tmpl, json_t *values)
+{
+	struct buf b = BUF_INIT;
+	for (const char *p = tmpl; *p;) {
+		const char *close = *p == '{' ? strchr(p, '}') : NULL;
+		if (!close) {
+			buf_addch(&b, *p++);
+			continue;
+		}
+		char key[32];
+		size_t n = (size_t)(close - p - 1);
+		snprintf(key, sizeof key, "%.*s", (int)(n < sizeof key ? n : sizeof key - 1), p + 1);
+		const char *value = json_string_value(json_object_get(values, key));
+		buf_adds(&b, value && *value ? value : REPORT_BLANK);
+		p = close + 1;
+	}
+	json_t *s = json_string(b.data ? b.data : "");
+	buf_release(&b);
+	return s;
 }

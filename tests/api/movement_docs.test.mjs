@@ -7,10 +7,9 @@
 // back with pdftotext. Rights: the parent of the child and the school's staff read them;
 // another parent, and the staff of another school, get 403.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { PASSWORD, assertError, network, startServer } from './server.mjs';
+import { PASSWORD, assertError, getPdf, network, startServer } from './server.mjs';
 
 const TODAY = '2026-11-26';
 const srv = await startServer({ serveArgs: ['--today', TODAY] });
@@ -24,19 +23,10 @@ const ok = async (role, method, p, body) => {
 };
 const doc = (id, what, lang) => `/api/v1/applications/${id}/${what}.pdf${lang ? `?lang=${lang}` : ''}`;
 
-/* GET as `role`: the bytes, the headers and the text pdftotext reads from them. */
+/* GET as `role`: the headers, the text pdftotext reads from the PDF and its pages. */
 async function pdf(role, p) {
-  const r = await fetch(srv.url + p, { headers: { Authorization: `Bearer ${await srv.login(role)}` } });
-  const bytes = Buffer.from(await r.arrayBuffer());
-  assert.equal(r.status, 200, `${role} GET ${p}: ${bytes.toString()}`);
-  assert.equal(r.headers.get('content-type'), 'application/pdf');
-  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
-  const raw = execFileSync('pdftotext', ['-raw', '-', '-'], { input: bytes }).toString();
-  return {
-    disposition: r.headers.get('content-disposition'),
-    text: raw.replace(/\s+/g, ' '),
-    pages: (raw.match(/\f/g) || []).length,
-  };
+  const { disposition, raw } = await getPdf(srv, role, p);
+  return { disposition, text: raw.replace(/\s+/g, ' '), pages: (raw.match(/\f/g) || []).length };
 }
 
 let net;

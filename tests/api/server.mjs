@@ -11,7 +11,7 @@
 // MEKTEP_BIN names the binary (default build/mektep, relative to the repository root),
 // e.g. MEKTEP_BIN=build-asan/mektep for the sanitizer build.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -410,6 +410,18 @@ export async function network(srv) {
   const parent = await get('parent', '/api/v1/me');
   const student = await get('student', '/api/v1/me');
   return { school1, school2, classes1, classes2, parent, student, director: dir, director2: dir2 };
+}
+
+/** GET a PDF as `role`: asserts 200, application/pdf and the %PDF- magic; gives the
+ * Content-Disposition and the text pdftotext -raw reads from it (pages split by \f). */
+export async function getPdf(srv, role, p) {
+  const r = await fetch(srv.url + p, { headers: { Authorization: `Bearer ${await srv.login(role)}` } });
+  const bytes = Buffer.from(await r.arrayBuffer());
+  assert.equal(r.status, 200, `${role} GET ${p}: ${bytes.toString()}`);
+  assert.equal(r.headers.get('content-type'), 'application/pdf');
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+  const raw = execFileSync('pdftotext', ['-raw', '-', '-'], { input: bytes }).toString();
+  return { disposition: r.headers.get('content-disposition'), raw };
 }
 
 /** The total of the audit log as the network admin sees it. */

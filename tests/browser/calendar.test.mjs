@@ -4,12 +4,11 @@
 // page counts working days across Nauryz 2026 and lets the network admin edit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, assertClean, settle } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, assertClean, settle, clickMenu } from './harness.mjs';
 
 before(launch);
 after(close);
 
-const nav = (page) => page.getByRole('navigation', { name: 'Негізгі мәзір' });
 const input = (page, field) => page.locator(`[data-field="${field}"] input`);
 const groupError = (page, field) => page.locator(`[data-field="${field}"] > [data-testid=field-error]`);
 let yearUrl = null;
@@ -24,7 +23,7 @@ test('the deputy builds next year: CAL-3 refused at the holidays, fixed, saved a
   const page = await newPage();
   page.expectStatus(/^\/api\/v1\/academic-years\/\d+\/structure$/, 422);
   await signIn(page, 'deputy');
-  await nav(page).getByRole('link', { name: 'Оқу жылы' }).click();
+  await clickMenu(page, 'Оқу жылы');
   await page.getByTestId('years-table').waitFor();
   assert.match(await page.getByTestId('years-table').innerText(), /2026-2027 оқу жылы[\s\S]*01\.09\.2026 – 25\.05\.2027[\s\S]*бекітілген/);
   await settle(page);
@@ -97,7 +96,7 @@ test('the director approves the year; its dates are then fixed', async () => {
 test('the network office sees the schools that have not fixed their dates (CAL-5)', async () => {
   const page = await newPage();
   await signIn(page, 'contingent');
-  await nav(page).getByRole('link', { name: 'Оқу жылдары' }).click();
+  await clickMenu(page, 'Оқу жылдары');
   const table = page.getByTestId('notfixed-table');
   await table.waitFor();
   // 2027-2028: the IB school has no such year yet; the other approved it in time.
@@ -141,7 +140,7 @@ test('the network admin adds a transfer of a day off and removes it', async () =
   const page = await newPage();
   page.expectStatus(/^\/api\/v1\/calendar\/holidays\/transfers$/, 422);
   await signIn(page, 'admin');
-  await nav(page).getByRole('link', { name: 'Мерекелер' }).click();
+  await clickMenu(page, 'Мерекелер');
   await page.getByTestId('holiday-admin').waitFor();
   await page.getByRole('button', { name: /^Келесі жыл/ }).click();
   await page.waitForURL(/year=2027/);

@@ -2,18 +2,17 @@
 // save), read by others.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, assertClean, settle, apiAs, BASE, PASSWORD } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, assertClean, settle, apiAs, BASE, PASSWORD, clickMenu } from './harness.mjs';
 
 before(launch);
 after(close);
 
-const nav = (page) => page.getByRole('navigation', { name: 'Негізгі мәзір' });
 
 test('the network admin edits the ТОЖ: CUR-1 refused at the input, then saved', async () => {
   const page = await newPage();
   page.expectStatus(/^\/api\/v1\/curricula\/typical$/, 422);
   await signIn(page, 'admin');
-  await nav(page).getByRole('link', { name: 'ТОЖ' }).click();
+  await clickMenu(page, 'ТОЖ');
   await page.waitForURL(/\/curricula\/typical/);
   const form = page.getByTestId('toj-grade');
   await form.waitFor();
@@ -58,7 +57,7 @@ test('a deputy reads the ТОЖ without inputs', async () => {
 test('a teacher opens their own КТЖ; the deputy edits topics, is refused an empty title and a bad CSV line, then saves', async () => {
   const teacher = await newPage();
   await signIn(teacher, 'teacher');
-  await nav(teacher).getByRole('link', { name: 'КТЖ' }).click();
+  await clickMenu(teacher, 'КТЖ');
   const mine = teacher.getByTestId('ktp-mine');
   await mine.waitFor();
   await mine.getByRole('button').first().click();

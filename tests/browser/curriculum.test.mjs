@@ -4,12 +4,11 @@
 // report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, assertClean, settle, BASE, PASSWORD } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, assertClean, settle, BASE, PASSWORD, clickMenu } from './harness.mjs';
 
 before(launch);
 after(close);
 
-const nav = (page) => page.getByRole('navigation', { name: 'Негізгі мәзір' });
 
 /** The next academic year of the deputy's school, made here unless a test made it. */
 before(async () => {
@@ -30,7 +29,7 @@ before(async () => {
 test('the school’s ЖОЖ at a glance: subjects by grades with hours and marks', async () => {
   const page = await newPage();
   await signIn(page, 'deputy');
-  await nav(page).getByRole('link', { name: 'Оқу жоспары' }).click();
+  await clickMenu(page, 'Оқу жоспары');
   const table = page.getByTestId('curricula-table');
   await table.waitFor();
   assert.match(await table.innerText(), /2026-2027 оқу жылының ЖОЖ-ы[\s\S]*Бекітілген[\s\S]*28\.08\.2026, хаттама № 1/);

@@ -4,7 +4,7 @@
 // opening the record; and no form for a role that may not write.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, assertClean, settle, apiAs, BASE, PASSWORD } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, assertClean, settle, apiAs, BASE, PASSWORD, clickMenu } from './harness.mjs';
 
 before(launch);
 after(close);
@@ -25,14 +25,13 @@ async function setLang(login, lang) {
 }
 
 const fieldError = (page, field) => page.locator(`[data-field="${field}"] [data-testid=field-error]`);
-const menu = (page, name) => page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name });
 
 test('the network admin adds a subject: problems at the code and the names, then saved and listed', async () => {
   const page = await newPage();
   page.expectStatus(/^\/api\/v1\/subjects$/, 422);
   page.expectStatus(/^\/api\/v1\/subjects$/, 409);
   await signIn(page, 'admin');
-  await menu(page, 'Пәндер').click();
+  await clickMenu(page, 'Пәндер');
   await page.getByTestId('subjects-table').waitFor();
   await page.getByRole('link', { name: '+ Пән қосу' }).click();
   await page.getByTestId('subject-form').waitFor();
@@ -77,7 +76,7 @@ test('the network admin changes a school’s city in the three languages', async
   const page = await newPage();
   page.expectStatus(/^\/api\/v1\/schools\/\d+$/, 422);
   await signIn(page, 'admin');
-  await menu(page, 'Мектептер').click();
+  await clickMenu(page, 'Мектептер');
   await page.locator('[data-testid=schools-table] tbody tr a').first().click();
   await page.getByTestId('class-grid').waitFor();
   await page.getByRole('link', { name: 'Өзгерту' }).click();
@@ -151,7 +150,7 @@ test('the director adds a staff member with two roles, a bad phone refused, then
   const page = await newPage();
   page.expectStatus(/^\/api\/v1\/schools\/\d+\/staff$/, 422);
   await signIn(page, 'director');
-  await menu(page, 'Қызметкерлер').click();
+  await clickMenu(page, 'Қызметкерлер');
   await page.getByTestId('staff-table').waitFor();
   await page.getByRole('link', { name: '+ Қызметкер қосу' }).click();
   await page.getByTestId('staff-form').waitFor();
@@ -246,13 +245,13 @@ test('a teacher sees no create or edit buttons, and a form’s address shows the
   await page.getByTestId('class-grid').waitFor();
   assert.equal(await page.getByRole('link', { name: '+ Сынып ашу' }).count(), 0);
   assert.equal(await page.getByRole('link', { name: 'Өзгерту' }).count(), 0);
-  await menu(page, 'Қызметкерлер').click();
+  await clickMenu(page, 'Қызметкерлер');
   await page.getByTestId('staff-table').waitFor();
   assert.equal(await page.getByRole('link', { name: '+ Қызметкер қосу' }).count(), 0);
   await page.locator('[data-testid=staff-table] tbody tr a').first().click();
   await page.locator('dl.info').waitFor();
   assert.equal(await page.getByRole('link', { name: 'Өзгерту' }).count(), 0);
-  await menu(page, 'Пәндер').click();
+  await clickMenu(page, 'Пәндер');
   await page.getByTestId('subjects-table').waitFor();
   assert.equal(await page.getByRole('link', { name: '+ Пән қосу' }).count(), 0);
   await page.goto(`/subjects/${subject.id}`);
@@ -300,7 +299,7 @@ test('in English, the server’s messages name each field once, in words', async
     assert.equal(await fieldError(page, 'language').innerText(), 'A required field is missing: language of instruction.');
     await screenshots(page, 'class-form-en-missing');
 
-    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Staff' }).click();
+    await clickMenu(page, 'Staff');
     await page.getByRole('link', { name: '+ Add a staff member' }).click();
     await page.getByLabel('Last name').fill('Smagulov');
     await page.getByLabel(/^First name\*?$/).fill('Yerlan');

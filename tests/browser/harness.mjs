@@ -108,6 +108,29 @@ export async function signIn(page, login, password = PASSWORD) {
 }
 const loginLabelRe = /^(Логин|Login)$/;
 
+/** The main menu's link whose name contains `name` (or matches it, a RegExp), made
+ * visible: its group opened — on a phone the menu first (components/MainNav.svelte). */
+export async function menuLink(page, name) {
+  const nav = page.locator('nav.nav');
+  const link = nav.getByRole('link', { name, includeHidden: true }).first();
+  await link.waitFor({ state: 'attached' });
+  if (await link.isVisible()) return link;
+  const toggle = nav.getByTestId('menu-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const panel = await link.evaluate((a) => a.closest('[id^="menu-"]:not(#menu-top)')?.id ?? null);
+  if (panel) {
+    const button = nav.locator(`[aria-controls="${panel}"]`);
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  }
+  await link.waitFor({ state: 'visible' });
+  return link;
+}
+
+/** Goes to the main menu's page named `name` (see menuLink). */
+export async function clickMenu(page, name) {
+  await (await menuLink(page, name)).click();
+}
+
 /** Saves the page as <name>-1440.png and <name>-390.png (full page). */
 export async function screenshots(page, name) {
   await settle(page);

@@ -6,7 +6,7 @@
 // reason) shows its message at the student's row. Screenshots at 1440 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, settle, assertClean, apiSession } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, settle, assertClean, apiSession, clickMenu } from './harness.mjs';
 
 before(launch);
 after(close);
@@ -205,7 +205,7 @@ test('a teacher fills a lesson with the keyboard, sees it saved, and a refusal a
 test('a director reaches their own lessons from the menu', async () => {
   const page = await newPage();
   await signIn(page, 'director');
-  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Менің сабақтарым' }).click();
+  await clickMenu(page, 'Менің сабақтарым');
   await page.waitForURL(/\/today$/);
   const day = page.getByTestId('today-lessons');
   await day.locator('[data-testid=day-lessons], [data-testid=empty-state]').first().waitFor();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, close, newPage, signIn, screenshots, assertClean, settle, apiAs, PASSWORD, SHOTS } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, assertClean, settle, apiAs, PASSWORD, SHOTS, clickMenu } from './harness.mjs';
 
 before(launch);
 after(close);
@@ -75,7 +75,7 @@ test('from the school to a class to a student and a representative', async () =>
 test('staff by role, representatives and subjects', async () => {
   const page = await newPage();
   await signIn(page, 'deputy');
-  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Қызметкерлер' }).click();
+  await clickMenu(page, 'Қызметкерлер');
   await page.getByTestId('staff-table').waitFor();
   await page.getByLabel('Лауазымы').selectOption('curator');
   await page.waitForURL(/role=curator/);
@@ -87,11 +87,11 @@ test('staff by role, representatives and subjects', async () => {
   await page.waitForURL(/\/staff\/\d+$/);
   await page.locator('dl.info').waitFor();
 
-  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Заңды өкілдер' }).click();
+  await clickMenu(page, 'Заңды өкілдер');
   await page.getByTestId('persons-table').waitFor();
   await screenshots(page, 'representatives');
 
-  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Пәндер' }).click();
+  await clickMenu(page, 'Пәндер');
   await page.getByTestId('subjects-table').waitFor();
   await screenshots(page, 'subjects');
   await rows(page, 'subjects-table').first().locator('a').click();
@@ -104,7 +104,7 @@ test('staff by role, representatives and subjects', async () => {
 test('the network office: schools list with figures, a school, its staff', async () => {
   const page = await newPage();
   await signIn(page, 'admin');
-  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Мектептер' }).click();
+  await clickMenu(page, 'Мектептер');
   await page.getByTestId('schools-table').waitFor();
   assert.equal(await rows(page, 'schools-table').count(), 2);
   await screenshots(page, 'schools');
@@ -150,6 +150,12 @@ test('the keyboard alone: sign in, move through the menu, see where the focus is
   assert.ok(outline, 'the menu is reachable with Tab');
   assert.equal(outline.style, 'solid');
   assert.ok(outline.width >= 2);
+  // the next stop is the first group of the menu: Enter opens it, Tab goes to its first
+  // link (the classes), Enter follows it
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-expanded')), 'false');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-expanded')), 'true');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/schools\/\d+$/);

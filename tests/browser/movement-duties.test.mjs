@@ -7,7 +7,7 @@
 // received. Screenshots at 1440 and 390 px; no page scrolls sideways at 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, clickMenu } from './harness.mjs';
 import { DAY, isoOf, dmy, todayMs, TODAY, yearEnd, noSideScroll, orderedExternship as shared } from './movement_cases.mjs';
 
 before(launch);
@@ -85,7 +85,7 @@ test("the director sends the copy, the deputy marks the schedule, the unit's inb
   // --- the director's outbox: the schedule's e-mail waits for SMTP settings -------------
   const again = await newPage();
   await signIn(again, 'director');
-  await again.locator('nav.nav a', { hasText: 'Жіберілетін хаттар' }).click();
+  await clickMenu(again, 'Жіберілетін хаттар');
   await again.waitForURL(/\/outbox$/);
   await again.getByTestId('outbox-not-configured').waitFor();
   const mail = again.locator('[data-testid="outbox-row"][data-purpose="consultation_schedule"]').first();

@@ -10,7 +10,7 @@
 // at 1440 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession, clickMenu } from './harness.mjs';
 import { DAY, isoOf, dmy, todayMs, TODAY, yearEnd, noSideScroll } from './movement_cases.mjs';
 
 before(launch);
@@ -182,7 +182,7 @@ test('an externship from the parent’s application to the director’s order', 
   // --- the director signs the order --------------------------------------------------
   const director = await newPage();
   await signIn(director, 'director');
-  await director.locator('nav.nav a', { hasText: 'Мерзімдер' }).click();
+  await clickMenu(director, 'Мерзімдер');
   await director.waitForURL(/\/deadlines$/);
   const duty = director.locator(`[data-testid="mv-deadline"][data-case="${caseId}"][data-code="order"]`);
   await duty.waitFor();

@@ -2,7 +2,7 @@
 // (details[].field), and a correct form saves and opens the new record.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, assertClean, settle } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, assertClean, settle, clickMenu } from './harness.mjs';
 
 before(launch);
 after(close);
@@ -34,7 +34,7 @@ test('a bad student form shows the server’s errors next to the fields, a good 
   const page = await newPage();
   page.expectStatus(/^\/api\/v1\/students$/, 422);
   await signIn(page, 'director');
-  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Оқушылар' }).click();
+  await clickMenu(page, 'Оқушылар');
   await page.getByRole('link', { name: '+ Оқушы қосу' }).click();
   await page.getByTestId('student-form').waitFor();
   await settle(page);
@@ -87,7 +87,7 @@ test('editing a student: a birth date that disagrees with the IIN is refused at 
   const page = await newPage();
   page.expectStatus(/^\/api\/v1\/students\/\d+$/, 422);
   await signIn(page, 'deputy');
-  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Оқушылар' }).click();
+  await clickMenu(page, 'Оқушылар');
   await page.getByTestId('students-table').waitFor();
   await page.locator('[data-testid=students-table] tbody tr a').first().click();
   await page.getByRole('link', { name: 'Өзгерту' }).click();
@@ -110,7 +110,7 @@ test('linking a new legal representative: errors at the fields, then the link', 
   const page = await newPage();
   page.expectStatus(/^\/api\/v1\/students\/\d+\/representatives$/, 422);
   await signIn(page, 'director');
-  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Оқушылар' }).click();
+  await clickMenu(page, 'Оқушылар');
   await page.getByTestId('students-table').waitFor();
   await page.locator('[data-testid=students-table] tbody tr a').nth(2).click();
   await page.getByRole('link', { name: '+ Заңды өкіл қосу' }).click();
@@ -139,7 +139,7 @@ test('linking a new legal representative: errors at the fields, then the link', 
 test('a teacher gets no forms to change students', async () => {
   const page = await newPage();
   await signIn(page, 'teacher');
-  await page.getByRole('navigation', { name: 'Негізгі мәзір' }).getByRole('link', { name: 'Оқушылар' }).click();
+  await clickMenu(page, 'Оқушылар');
   await page.getByTestId('students-table').waitFor();
   assert.equal(await page.getByRole('link', { name: '+ Оқушы қосу' }).count(), 0);
   await page.locator('[data-testid=students-table] tbody tr a').first().click();

@@ -1,7 +1,8 @@
 /* test_report_pdf — the printable documents of issue 7: the PDF layer (pages, tables
  * that run over pages with their header again, page numbers) and every document of the
  * movement book (A1 forms 1–3, A2 forms 1–2, the four orders) and the contingent report
- * in Kazakh and Russian. Each is read back with pdftotext (poppler-utils) and must be a
+ * in Kazakh and Russian; the templates' slots; an elective course's programme (ELE-6,
+ * issue 8). Each is read back with pdftotext (poppler-utils) and must be a
  * PDF with the expected pages and its words — Kazakh letters included — in it.
  * MEKTEP_PDF_DIR=dir keeps the files there to look at. */
 #include <setjmp.h>
@@ -15,8 +16,10 @@
 #include <cmocka.h>
 
 #include "report/contingent_doc.h"
+#include "report/elective_programme.h"
 #include "report/movement_docs.h"
 #include "report/pdf.h"
+#include "report/words.h"
 #include "util/buf.h"
 
 /* Renders the blocks (taken), checks the magic and the pages, returns the text of the
@@ -330,11 +333,82 @@ static void contingent_report(void **state)
 	free(text);
 }
 
+/* A template's {slots} take the values; a slot without one is a line to fill in. */
+static void templates_fill_their_slots(void **state)
+{
+	(void)state;
+	json_t *v = json_pack("{s:s, s:s}", "a", "Әлия", "empty", "");
+	json_t *s = report_fill("{a} — {b}; {empty} {a}", v);
+	assert_string_equal(json_string_value(s), "Әлия — " REPORT_BLANK "; " REPORT_BLANK " Әлия");
+	json_decref(s);
+	s = report_fill("{unclosed", v);
+	assert_string_equal(json_string_value(s), "{unclosed");
+	json_decref(s);
+	json_decref(v);
+}
+
+/* A paragraph with "keep" starts a new page when the room it asks for is not left. */
+static void pdf_layer_keeps_a_heading_with_what_follows(void **state)
+{
+	(void)state;
+	for (int keep = 0; keep <= 1; keep++) {
+		json_t *blocks = json_pack("[{s:s, s:f}, {s:s, s:s, s:f}, {s:s, s:s}]", "type", "space", "height", 700.0,
+					   "type", "paragraph", "text", "Бөлімнің тақырыбы", "keep", keep ? 60.0 : 0.0,
+					   "type", "paragraph", "text", "Бөлімнің мәтіні");
+		char *text = render_text(blocks, 2, keep ? "keep" : "no-keep");
+		char *ff = strchr(text, '\f');
+		assert_non_null(ff);
+		*ff = '\0';
+		/* without keep the heading ends page 1; with it, it opens page 2 */
+		if (keep)
+			assert_null(strstr(text, "Бөлімнің тақырыбы"));
+		else
+			assert_non_null(strstr(text, "Бөлімнің тақырыбы"));
+		assert_has(ff + 1, "Бөлімнің мәтіні");
+		free(text);
+	}
+}
+
+/* ELE-6: the title page of a draft in English (no review, not approved, one grade, the
+ * author missing as a line to fill in), then the five parts in order. */
+static void elective_programme_draft_in_english(void **state)
+{
+	(void)state;
+	json_t *prog = json_pack("{s:{s:{s:s}, s:{s:s}, s:i, s:i, s:n, s:s}, s:s, s:n, s:s, s:s, "
+				 "s:[{s:s, s:s, s:i, s:s}, {s:s, s:s, s:i, s:s}], s:[], s:n}",
+				 "title_page", "school", "en", "NIS Astana", "course", "en", "Chess", "grade_from", 7,
+				 "grade_to", 7, "author", "year", "2026", "explanatory_note", "Why chess.\nWhat for.",
+				 "content", "recommendations", "Play.", "literature", "Capablanca.", "plan", "section",
+				 "Openings", "topic", "The Italian game", "hours", 2, "form", "practice", "section", "Endings",
+				 "topic", "Rook endings", "hours", 3, "form", "lecture", "reviews", "approval");
+	char *text = render_text(elective_programme_doc(prog, LANG_EN), 2, "elective-draft");
+	json_decref(prog);
+	assert_has(text, "NIS Astana");
+	assert_has(text, "ELECTIVE COURSE PROGRAMME");
+	assert_has(text, "Programme for grade 7");
+	assert_has(text, "Prepared by: " REPORT_BLANK);
+	assert_has(text, "Not yet approved by the methodological association");
+	assert_null(strstr(text, "REVIEWED"));
+	const char *parts[] = {"1. Explanatory note", "What for.", "2. Thematic plan", "The Italian game", "Total 5",
+			       "3. Course content", "4. Methodological recommendations", "5. Recommended literature"};
+	const char *at = text;
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		const char *next = strstr(at, parts[i]);
+		if (!next)
+			fail_msg("missing, or out of order: %s", parts[i]);
+		at = next;
+	}
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pdf_layer_tables_run_over_pages),
 		cmocka_unit_test(pdf_layer_refuses_a_malformed_block),
+		cmocka_unit_test(templates_fill_their_slots),
+		cmocka_unit_test(pdf_layer_keeps_a_heading_with_what_follows),
+		cmocka_unit_test(elective_programme_draft_in_english),
 		cmocka_unit_test(every_application_in_kazakh_and_russian),
 		cmocka_unit_test(every_order_in_kazakh_and_russian),
 		cmocka_unit_test(documents_in_english),

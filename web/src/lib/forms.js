@@ -29,6 +29,16 @@ export function badDates(values, fields) {
   return { status: 400, message, problems: () => bad.map((k) => ({ field: map[k], code: 'bad_date', message })) };
 }
 
+/** A refusal's problems for a form with more than one form on its page: each field named
+ * `at(field)` (a prefix, say), and the message per field with its rule first ("ELE-1 ·
+ * …"), as ProblemSummary and the fields show them: {problems, errors}. */
+export function problemsAt(error, at) {
+  const problems = error.problems().map((p) => ({ ...p, field: p.field ? at(p.field) : p.field }));
+  const errors = {};
+  for (const p of problems) if (p.field && !(p.field in errors)) errors[p.field] = `${p.rule ? `${p.rule} · ` : ''}${p.message}`;
+  return { problems, errors };
+}
+
 /** Moves keyboard focus to the first field that has an error. */
 export function focusFirstError() {
   requestAnimationFrame(() => {
