@@ -130,7 +130,7 @@ static int write_club(struct db *db, const struct club_def *c, int64_t school_id
 				c->direction, (int64_t)(c->sport != NULL), c->sport, leader, prog_on, sched_on, now);
 	if (rc != DB_ROW)
 		return rc < 0 ? rc : DB_ERROR;
-	static const int hours[4] = {16, 16, 18, 18}; /* 4 hours a week over the quarter's weeks */
+	static const int hours[4] = {30, 32, 36, 32}; /* 4 hours a week over the quarter's weeks */
 	for (int k = 0; k < 4 && rc >= 0; k++)
 		rc = db_run(db,
 			    "INSERT INTO club_programme_rows (club_id, position, quarter, topic, hours)"
