@@ -8,7 +8,7 @@ export const RESULT_KINDS = ['product', 'contest', 'exhibition', 'sport_event'];
 export const REASONS = ['ill', 'sanatorium', 'excused', 'unexcused'];
 
 /** "Mon 15:30–16:50 (204)" of a schedule slot. */
-export const slotText = (s) => `${t(`cl.wd_${s.weekday}`)} ${s.starts_at}–${s.ends_at}${s.room ? ` (${s.room})` : ''}`;
+export const slotText = (s) => `${t(`weekday_short.${s.weekday % 7}`)} ${s.starts_at}–${s.ends_at}${s.room ? ` (${s.room})` : ''}`;
 
 /** The schedule of a club as one line. */
 export const scheduleText = (slots) => (slots?.length ? slots.map(slotText).join(', ') : '—');
