@@ -559,12 +559,11 @@ int api_club_member_update(struct req *rq)
 		return rq->status;
 	int64_t school = api_int_at(club, "school_id");
 	json_decref(club);
-	if (validate_body(rq, member_status_fields, VALIDATE_CREATE) ||
-	    (json_is_string(json_object_get(m, "left_on")) && reply_add_error(rq, "club_member_left", NULL, "status"))) {
-		json_decref(m);
-		return reply_errors(rq, 422);
-	}
+	if (!validate_body(rq, member_status_fields, VALIDATE_CREATE) && json_is_string(json_object_get(m, "left_on")))
+		reply_add_error(rq, "club_member_left", NULL, "status");
 	json_decref(m);
+	if (reply_has_errors(rq))
+		return reply_errors(rq, 422);
 	if (db_begin_write(rq->db) != DB_OK)
 		return reply_db_failure(rq);
 	json_t *before = club_member_get(rq->db, rq->params[0]);

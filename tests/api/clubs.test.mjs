@@ -187,6 +187,8 @@ describe('members (CLB-1..CLB-5)', () => {
     assert.equal(left.left_on, '2026-10-31');
     assertError(await as('club_leader', 'POST', `/api/v1/club-members/${m1.id}/leave`, { left_on: '2026-11-01' }),
       422, 'club_member_left');
+    assertError(await auditGrows(0, () => as('club_leader', 'PATCH', `/api/v1/club-members/${m1.id}`, { status: 'ill' })),
+      422, 'club_member_left');
     await ok('club_leader', 'POST', `/api/v1/clubs/${c1.id}/members`, { student_id: s.id, joined_on: '2026-11-10' }, 201);
     const list = (await get('club_leader', `/api/v1/clubs/${c1.id}`)).member_list.filter((m) => m.student_id === s.id);
     assert.equal(list.length, 2, 'both memberships in the history');
