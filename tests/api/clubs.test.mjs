@@ -134,6 +134,11 @@ describe('clubs, programme and schedule (CLB-5, CLB-7)', () => {
     assert.equal((await as('deputy_upbringing', 'POST', `/api/v1/clubs/${c.id}/schedule/approve`, { date: '2026-09-11' })).status, 403);
     const a = await ok('director', 'POST', `/api/v1/clubs/${c.id}/schedule/approve`, { date: '2026-09-11' });
     assert.equal(a.schedule_approved_on, '2026-09-11');
+    /* an empty schedule is not approved (CLB-5) */
+    const bare = await newClub();
+    const none = await auditGrows(0, () => as('director', 'POST', `/api/v1/clubs/${bare.id}/schedule/approve`, { date: '2026-09-11' }));
+    assertError(none, 422, 'club_schedule_empty');
+    assert.equal(none.body.error.rule, 'CLB-5');
   });
 });
 
@@ -169,6 +174,10 @@ describe('members (CLB-1..CLB-5)', () => {
       { sport: 'volleyball', issued_on: '2026-09-01', valid_until: '2026-08-31' }), 422, 'club_certificate_dates');
     assert.equal((await as('parent', 'POST', `/api/v1/students/${child.id}/medical-certificates`,
       { sport: 'volleyball', issued_on: '2026-09-01', valid_until: '2027-05-31' })).status, 403);
+    /* the sport of a section with members does not change under them */
+    const fixed = await auditGrows(0, () => as('deputy_upbringing', 'PATCH', `/api/v1/clubs/${c.id}`, { sport: 'basketball' }));
+    assertError(fixed, 422, 'club_sport_fixed');
+    assert.equal(fixed.body.error.rule, 'CLB-3');
     const certs = await get('parent', `/api/v1/students/${child.id}/medical-certificates`);
     assert.ok(Array.isArray(certs.items));
   });

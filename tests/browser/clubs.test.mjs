@@ -31,6 +31,8 @@ test('the club leader fills a session of the club journal', async () => {
   const page = await newPage();
   await signIn(page, 'club');
   await page.locator(`nav a[href="/schools/${school}/clubs"]`).click();
+  await page.getByTestId('cl-list').waitFor();
+  await screenshots(page, 'clubs-list');
   await page.locator(`[data-club="${mine.id}"] a`).click();
   await page.getByTestId('cl-session').waitFor();
   await settle(page);
