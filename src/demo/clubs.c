@@ -144,10 +144,12 @@ static int write_club(struct db *db, const struct club_def *c, int64_t school_id
 	return rc < 0 ? rc : DB_OK;
 }
 
-/* MEMBERS distinct students of the pool, with the join day and the one who left and the
- * one ill; writes them. */
+/* MEMBERS distinct students of the pool, with the join day and the one who left (the
+ * first) and the one ill (the second); `own` (the demo's student, 0 for none) is the
+ * fourth. Writes them. */
 static int write_members(struct db *db, int64_t club_id, const int64_t *pool, int npool, struct rng *r,
-			 struct date start, const char *left_on, const char *now, struct member *m, int *nm)
+			 struct date start, const char *left_on, int64_t own, const char *now, struct member *m,
+			 int *nm)
 {
 	*nm = 0;
 	for (int tries = 0; *nm < MEMBERS && *nm < npool && tries < 10 * MEMBERS; tries++) {
@@ -163,6 +165,11 @@ static int write_members(struct db *db, int64_t club_id, const int64_t *pool, in
 		x->left = *nm == 1 ? left_on : NULL;
 		x->ill = *nm == 2;
 	}
+	for (int k = 0; own && k < *nm; k++)
+		if (m[k].student_id == own)
+			own = 0;
+	if (own && *nm > 3)
+		m[3].student_id = own;
 	int rc = db_copy_begin(db, "club_members", "club_id, student_id, joined_on, left_on, status, status_note, created_at");
 	if (rc != DB_OK)
 		return rc;
@@ -263,7 +270,7 @@ static int write_after(struct db *db, const int64_t *club_ids, struct member (*m
 }
 
 int demo_clubs_school(struct db *db, int64_t school_id, int64_t year_id, uint64_t seed, const char *today,
-		      const char *now)
+		      int64_t student_person, const char *now)
 {
 	struct rng r;
 	rng_seed(&r, seed ^ (uint64_t)school_id * 0x9e3779b97f4a7c15ULL ^ 0xc1ab5ULL);
@@ -310,6 +317,12 @@ int demo_clubs_school(struct db *db, int64_t school_id, int64_t year_id, uint64_
 	}
 	char left_on[DATE_TEXT_SIZE];
 	snprintf(left_on, sizeof left_on, "%s", q[0].to);
+	int64_t own = 0;
+	if (rc == DB_OK && student_person) {
+		int got = db_query_int64(db, &own, "SELECT id FROM students WHERE person_id = $1 AND school_id = $2", "ii",
+					 student_person, school_id);
+		rc = got < 0 ? got : DB_OK;
+	}
 	int64_t club_ids[NCLUBS] = {0};
 	struct member m[NCLUBS][MEMBERS];
 	int nm[NCLUBS] = {0};
@@ -317,7 +330,8 @@ int demo_clubs_school(struct db *db, int64_t school_id, int64_t year_id, uint64_
 		rc = write_club(db, &clubs[c], school_id, year_id, leaders[c % nleaders], start, now,
 				&club_ids[c]);
 		if (rc == DB_OK)
-			rc = write_members(db, club_ids[c], pool, npool, &r, start, left_on, now, m[c], &nm[c]);
+			rc = write_members(db, club_ids[c], pool, npool, &r, start, left_on, c < 2 ? own : 0, now, m[c],
+					   &nm[c]);
 		if (rc == DB_OK && today[0])
 			rc = write_journal(db, club_ids[c], &clubs[c], m[c], nm[c], days, ndays, q, &r, now);
 	}

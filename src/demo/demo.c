@@ -819,7 +819,8 @@ static int make_school(struct gen *g, int index)
 	if (rc == DB_OK)
 		rc = make_electives(g);
 	if (rc == DB_OK)
-		rc = demo_clubs_school(db, g->school_id, g->year_id, g->opt->seed, g->opt->today ? g->opt->today : "", g->now);
+		rc = demo_clubs_school(db, g->school_id, g->year_id, g->opt->seed, g->opt->today ? g->opt->today : "",
+				       g->owners[LOGIN_STUDENT].school_id == g->school_id ? g->owners[LOGIN_STUDENT].person_id : 0, g->now);
 	if (end_write(g, rc, what) != DEMO_OK)
 		return DEMO_FAILED;
 	prog.done = prog.total;
