@@ -309,16 +309,37 @@ static struct date year_end_of(struct date d)
 	return (struct date){d.m >= 9 ? d.y + 1 : d.y, 8, 31};
 }
 
+int movement_status_of(struct db *db, int64_t student_id, enum student_status *out)
+{
+	char code[24], since[DATE_TEXT_SIZE];
+	if (movement_status_ordered(db, student_id, code, since) != DB_OK)
+		return -1;
+	*out = student_status_from_code(code);
+	return 0;
+}
+
+int movement_order_after_ordered(struct req *rq, int64_t student_id, const char *starts_on, const char *field)
+{
+	char code[24], since[DATE_TEXT_SIZE];
+	if (movement_status_ordered(rq->db, student_id, code, since) != DB_OK)
+		return -1;
+	if (starts_on && since[0] && strcmp(starts_on, since) <= 0) {
+		json_t *e = reply_add_error(rq, "order_before_ordered", NULL, field);
+		if (e)
+			json_object_set_new(e, "figures", json_pack("{s:s, s:s}", "ordered_from", since, "status", code));
+	}
+	return 0;
+}
+
 /* Runs core's check of the application in rq->json for the student; adds every
  * problem. -1 on a database error. */
 static int check_application(struct req *rq, json_t *student, enum movement_kind kind)
 {
 	int64_t id = api_int_at(student, "id");
 	int granted = movement_externships_granted(rq->db, id);
-	if (granted < 0)
+	struct movement_student s = {.externships_granted = granted};
+	if (granted < 0 || movement_status_of(rq->db, id, &s.status) != 0)
 		return -1;
-	struct movement_student s = {.status = student_status_from_code(api_text_at(student, "status")),
-				     .externships_granted = granted};
 	json_t *b = rq->json;
 	unsigned docs = documents_of(json_object_get(b, "documents"));
 	struct movement_problem p[MOVEMENT_MAX_PROBLEMS];
@@ -613,8 +634,8 @@ static enum student_event event_of(enum movement_kind k)
 }
 
 /* POST /applications/{id}/order: the director's order (number, date, effective dates).
- * It takes effect in the movement book at once: the student's status changes, the book
- * gets the new status from the order's first day, and the case is done (EXT-7, LV-5,
+ * The book gets the new status from the order's first day, the student's status follows
+ * on that day (at once when it is today or before), and the case is done (EXT-7, LV-5,
  * EXT-11, LV-9). */
 int api_application_order(struct req *rq)
 {
@@ -656,7 +677,13 @@ int api_application_order(struct req *rq)
 	}
 	/* the student's status must allow the movement (a second externship ordered
 	 * meanwhile, a return for a student who is no longer away) */
-	enum student_status from = student_status_from_code(api_text_at(student, "status"));
+	enum student_status from;
+	if (movement_status_of(rq->db, api_int_at(student, "id"), &from) != 0 ||
+	    movement_order_after_ordered(rq, api_int_at(student, "id"), body_str(rq, "starts_on"), "starts_on") != 0) {
+		json_decref(before);
+		json_decref(student);
+		return api_rollback_errors(rq, 500);
+	}
 	enum student_event ev = event_of(kind);
 	struct movement_problem p[MOVEMENT_MAX_PROBLEMS];
 	size_t np = movement_status_check(from, ev, p, MOVEMENT_MAX_PROBLEMS);
@@ -684,11 +711,12 @@ int api_application_order(struct req *rq)
 	int64_t sid = api_int_at(student, "id"), school = api_int_at(before, "school_id");
 	json_t *sb = json_pack("{s:s}", "status", student_status_code(from));
 	json_t *sa = json_pack("{s:s}", "status", student_status_code(to));
-	char ordered_on[DATE_TEXT_SIZE];
+	char ordered_on[DATE_TEXT_SIZE], today[DATE_TEXT_SIZE];
 	date_format(r.on, ordered_on);
+	date_format(api_today(), today);
 	int rc = movement_book_move(rq->db, sid, school, student_status_code(from), student_status_code(to),
 				    body_str(rq, "starts_on"), period ? body_str(rq, "ends_on") : NULL,
-				    api_int_at(before, "id"), r.order_no, ordered_on, rq->user.id);
+				    api_int_at(before, "id"), r.order_no, ordered_on, rq->user.id, today);
 	int ok = rc == DB_OK && audit_record(rq->db, rq->user.id, school, "status", "student", sid, sb, sa) == DB_OK;
 	json_decref(sb);
 	json_decref(sa);

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/holidays.h"
+#include "core/movement.h"
 #include "http/request.h"
 #include "store/db.h"
 
@@ -30,6 +31,16 @@ const char *movement_student_funding(struct db *db, int64_t student, char out[16
  * docs/movement.md: a year runs from one 1 September to the day before the next); the
  * duties key a year's schedule by it. */
 struct date movement_year_start(struct date d);
+
+/* The status the student's latest order gives (store's movement_status_ordered): what
+ * an application or an order is checked against, even while that order has not taken
+ * effect. 0, or -1 on a database error. */
+int movement_status_of(struct db *db, int64_t student_id, enum student_status *out);
+
+/* A new order for the student starting on `starts_on` (YYYY-MM-DD): adds the 422
+ * problem `order_before_ordered` at `field` when the latest order starts on that day or
+ * later (it would end before it starts). 0, or -1 on a database error. */
+int movement_order_after_ordered(struct req *rq, int64_t student_id, const char *starts_on, const char *field);
 
 /* A parent linked to the student, or the student: 1 or 0; -1 for other roles (whose
  * rights depend on the student's school, looked up after). */

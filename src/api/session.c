@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "api/handlers.h"
+#include "core/date.h"
 #include "http/auth.h"
 #include "http/server.h"
 #include "store/migrations.h"
@@ -109,7 +110,9 @@ int api_logout(struct req *rq)
 
 int api_me(struct req *rq)
 {
-	json_t *body = json_pack("{s:o}", "user", user_json(rq, &rq->user));
+	/* today: the server's date in Kazakhstan (pinned by `serve --today`), so the pages
+	 * open the same day and week as the records they show, whatever the device's clock. */
+	json_t *body = json_pack("{s:o, s:o}", "user", user_json(rq, &rq->user), "today", api_date_json(api_today()));
 	if (rq->user.school_id) {
 		json_t *school = schools_get(rq->db, rq->user.school_id);
 		json_object_set_new(body, "school", school ? school : json_null());

@@ -12,6 +12,7 @@
 
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/movement.h"
 #include "core/date.h"
 #include "core/movement.h"
 #include "store/audit.h"
@@ -163,8 +164,10 @@ static int carry_out(struct req *rq, json_t *cls, int64_t next_year, const struc
 	};
 	int rc;
 	if (res->status == STUDENT_GRADUATED) {
+		char today[DATE_TEXT_SIZE];
+		date_format(api_today(), today);
 		rc = movement_book_move(rq->db, s->id, school, student_status_code(s->status), "graduated", order_date,
-					NULL, 0, order_no, order_date, rq->user.id);
+					NULL, 0, order_no, order_date, rq->user.id, today);
 	} else {
 		int made = 0;
 		char now[21];
@@ -357,8 +360,11 @@ int api_student_leaving(struct req *rq)
 	if (!student)
 		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
 	int64_t school = json_integer_value(json_object_get(student, "school_id"));
-	enum student_status from = student_status_from_code(json_string_value(json_object_get(student, "status")));
+	enum student_status from;
+	int lost = movement_status_of(rq->db, rq->params[0], &from) != 0;
 	json_decref(student);
+	if (lost)
+		return reply_db_failure(rq);
 	if (!rights_write_school(rq, school))
 		return reply_error(rq, 403, "forbidden", NULL, NULL);
 	if (validate_body(rq, leaving_fields, VALIDATE_CREATE))
@@ -371,13 +377,17 @@ int api_student_leaving(struct req *rq)
 	size_t np = movement_status_check(from, EVENT_LEAVING, p, MOVEMENT_MAX_PROBLEMS);
 	for (size_t k = 0; k < np && k < MOVEMENT_MAX_PROBLEMS; k++)
 		reply_add_error(rq, p[k].code, p[k].rule && *p[k].rule ? p[k].rule : NULL, "status");
+	if (!np && movement_order_after_ordered(rq, rq->params[0], body_str(rq, "leaves_on"), "leaves_on") != 0)
+		return reply_db_failure(rq);
 	if (reply_has_errors(rq))
 		return reply_errors(rq, 422);
 	if (db_begin_write(rq->db) != DB_OK)
 		return reply_db_failure(rq);
+	char today[DATE_TEXT_SIZE];
+	date_format(api_today(), today);
 	int rc = movement_book_move(rq->db, rq->params[0], school, student_status_code(from), "left",
 				    body_str(rq, "leaves_on"), NULL, 0, body_str(rq, "number"), body_str(rq, "date"),
-				    rq->user.id);
+				    rq->user.id, today);
 	json_t *before = json_pack("{s:s}", "status", student_status_code(from));
 	json_t *after = json_pack("{s:s, s:s, s:s, s:s, s:s?}", "status", "left", "order_number", body_str(rq, "number"),
 				  "ordered_on", body_str(rq, "date"), "leaves_on", body_str(rq, "leaves_on"), "reason",

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "core/date.h"
 #include "cli/options.h"
+#include "cli/serve_daily.h"
 #include "http/server.h"
 #include "mail/mail.h"
 #include "store/db.h"
@@ -92,7 +93,10 @@ int cmd_serve(int argc, char **argv)
 	struct db *db = cli_open_current_db(db_path, pg);
 	if (!db)
 		return 1;
+	int daily_failed = serve_daily_run(db, api_today());
 	db_close(db);
+	if (daily_failed)
+		return 1;
 	struct stat st;
 	if (!web && stat("web/dist/index.html", &st) == 0)
 		web = "web/dist";
@@ -109,7 +113,13 @@ int cmd_serve(int argc, char **argv)
 		fputs("mektep: the mail sender cannot start\n", stderr);
 		return 1;
 	}
+	if (serve_daily_start(db_path, pg, api_today) != 0) {
+		fputs("mektep: the day's work cannot start\n", stderr);
+		mail_sender_stop();
+		return 1;
+	}
 	rc = server_run(&cfg);
+	serve_daily_stop();
 	mail_sender_stop();
 	return rc;
 }

@@ -8,7 +8,6 @@
 
 #include <curl/curl.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 
 #include "mail/mime.h"
 #include "mail/smtp.h"
+#include "store/db_worker.h"
 #include "store/outbox.h"
 #include "util/buf.h"
 
@@ -37,13 +37,9 @@ int mail_configured(void)
 }
 
 static struct {
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t wake;
-	int running, stop;
-	const char *db_path, *pg;
+	struct db_worker worker;
 	struct date (*today)(void);
-} sender = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
+} sender;
 
 static void instant(time_t t, char out[21])
 {
@@ -51,6 +47,10 @@ static void instant(time_t t, char out[21])
 	gmtime_r(&t, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+/* How long a sender holds a message it is delivering (outbox_claim): longer than one
+ * SMTP exchange may take (smtp.c: 10 s to connect, 60 s in all). */
+#define DELIVERY_LEASE_SECONDS (10 * 60)
 
 /* The delay before try number attempts + 1, after `attempts` failures. */
 static long retry_delay(int attempts)
@@ -66,10 +66,14 @@ static const char *text_at(json_t *o, const char *k)
 	return json_string_value(json_object_get(o, k));
 }
 
-/* Builds and sends one message of the outbox; records the outcome. */
+/* Builds and sends one message of the outbox, once taken; records the outcome. */
 static void deliver(struct db *db, json_t *m)
 {
 	int64_t id = json_integer_value(json_object_get(m, "id"));
+	char lease_until[21];
+	instant(time(NULL) + DELIVERY_LEASE_SECONDS, lease_until);
+	if (outbox_claim(db, id, text_at(m, "next_attempt_at"), lease_until) != 1)
+		return; /* another server's sender has it, or it is no longer due */
 	json_t *files = json_object_get(m, "attachments");
 	size_t n = json_array_size(files);
 	struct mime_attachment *att = n ? calloc(n, sizeof *att) : NULL;
@@ -130,49 +134,20 @@ static void deliver(struct db *db, json_t *m)
 	free(att);
 }
 
-static void *run(void *arg)
+/* One round of the sender's worker: the messages due now, each taken and delivered. */
+static void send_due(struct db *db, struct db_worker *w)
 {
-	(void)arg;
-	struct db *db = NULL;
-	pthread_mutex_lock(&sender.lock);
-	while (!sender.stop) {
-		pthread_mutex_unlock(&sender.lock);
-		if (!db) {
-			char *err = NULL;
-			db = db_open_url(sender.pg ? sender.pg : sender.db_path, sender.pg != NULL, &err);
-			if (!db) {
-				fprintf(stderr, "mektep: the mail sender cannot open the database: %s\n", err ? err : "");
-				free(err);
-			}
-		}
-		if (db) {
-			char now[21];
-			instant(time(NULL), now);
-			json_t *due = outbox_due(db, now, 20);
-			size_t i;
-			json_t *m;
-			json_array_foreach(due, i, m) {
-				if (__atomic_load_n(&sender.stop, __ATOMIC_ACQUIRE))
-					break;
-				deliver(db, m);
-			}
-			json_decref(due);
-			if (!due && db->lost) {
-				db_close(db);
-				db = NULL;
-			}
-		}
-		pthread_mutex_lock(&sender.lock);
-		if (sender.stop)
+	char now[21];
+	instant(time(NULL), now);
+	json_t *due = outbox_due(db, now, 20);
+	size_t i;
+	json_t *m;
+	json_array_foreach(due, i, m) {
+		if (db_worker_stopping(w))
 			break;
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += 1;
-		pthread_cond_timedwait(&sender.wake, &sender.lock, &until);
+		deliver(db, m);
 	}
-	pthread_mutex_unlock(&sender.lock);
-	db_close(db);
-	return NULL;
+	json_decref(due);
 }
 
 int mail_sender_start(const char *db_path, const char *pg, struct date (*today)(void))
@@ -181,27 +156,20 @@ int mail_sender_start(const char *db_path, const char *pg, struct date (*today)(
 		return 0;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return -1;
-	sender.db_path = db_path;
-	sender.pg = pg;
 	sender.today = today;
-	sender.stop = 0;
-	if (pthread_create(&sender.thread, NULL, run, NULL) != 0) {
+	sender.worker = (struct db_worker){.name = "the mail sender", .db_path = db_path, .pg = pg,
+					   .period_seconds = 1, .round = send_due};
+	if (db_worker_start(&sender.worker) != 0) {
 		curl_global_cleanup();
 		return -1;
 	}
-	sender.running = 1;
 	return 0;
 }
 
 void mail_sender_stop(void)
 {
-	if (!sender.running)
+	if (!sender.worker.running)
 		return;
-	pthread_mutex_lock(&sender.lock);
-	sender.stop = 1;
-	pthread_cond_signal(&sender.wake);
-	pthread_mutex_unlock(&sender.lock);
-	pthread_join(sender.thread, NULL);
-	sender.running = 0;
+	db_worker_stop(&sender.worker);
 	curl_global_cleanup();
 }

@@ -307,16 +307,26 @@ json_t *movement_book_current(struct db *db, int64_t student_id)
 
 int movement_book_move(struct db *db, int64_t student_id, int64_t school_id, const char *from_status,
 		       const char *status, const char *starts_on, const char *planned_ends_on,
-		       int64_t case_id, const char *order_number, const char *ordered_on, int64_t user_id)
+		       int64_t case_id, const char *order_number, const char *ordered_on, int64_t user_id,
+		       const char *today)
 {
 	char now[21], eve[DATE_TEXT_SIZE];
 	db_now_utc(now);
 	struct date first;
 	if (date_parse(starts_on, &first) != 0 || date_format(date_add_days(first, -1), eve) != 0)
 		return DB_ERROR;
+	/* an order already waiting to start on or after this one's first day: ending its
+	 * row the day before this one would make it end before it starts */
+	int64_t later = 0;
+	int rc = db_query_int64(db, &later, "SELECT COUNT(*) FROM student_movements WHERE student_id = $1"
+					    " AND ends_on IS NULL AND order_number IS NOT NULL AND starts_on >= $2",
+				"is", student_id, starts_on);
+	if (rc == DB_ROW && later > 0)
+		return DB_CONSTRAINT;
 	int64_t open = 0;
-	int rc = db_query_int64(db, &open, "SELECT COUNT(*) FROM student_movements WHERE student_id = $1", "i",
-				student_id);
+	if (rc >= 0)
+		rc = db_query_int64(db, &open, "SELECT COUNT(*) FROM student_movements WHERE student_id = $1", "i",
+				    student_id);
 	if (rc == DB_ROW && open == 0)
 		/* the book begins: the status held since the enrolment */
 		rc = db_run(db, "INSERT INTO student_movements (student_id, school_id, status, starts_on, created_by,"
@@ -330,9 +340,41 @@ int movement_book_move(struct db *db, int64_t student_id, int64_t school_id, con
 				" case_id, order_number, ordered_on, created_by, created_at)"
 				" VALUES ($1, $2, $3, $4, $5, NULLIF($6, 0), $7, $8, NULLIF($9, 0), $10)", "iisssissis", student_id,
 			    school_id, status, starts_on, planned_ends_on, case_id, order_number, ordered_on, user_id, now);
-	if (rc >= 0)
+	if (rc >= 0 && strcmp(starts_on, today) <= 0)
 		rc = db_run(db, "UPDATE students SET status = $2, updated_at = $3 WHERE id = $1", "iss", student_id, status,
 			    now);
+	return rc < 0 ? rc : DB_OK;
+}
+
+int movement_status_ordered(struct db *db, int64_t student_id, char out[24], char since[DATE_TEXT_SIZE])
+{
+	struct db_stmt *st = db_prepare(db, "SELECT COALESCE(b.status, s.status), CASE WHEN b.order_number IS NULL"
+					    " THEN '' ELSE b.starts_on END FROM students s LEFT JOIN student_movements b"
+					    " ON b.student_id = s.id AND b.ends_on IS NULL WHERE s.id = $1");
+	if (!st)
+		return DB_ERROR;
+	db_bind_int64(st, 1, student_id);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		snprintf(out, 24, "%s", db_col_text(st, 0) ? db_col_text(st, 0) : "");
+		snprintf(since, DATE_TEXT_SIZE, "%s", db_col_text(st, 1) ? db_col_text(st, 1) : "");
+	}
+	db_done(st);
+	return rc == DB_ROW ? DB_OK : rc;
+}
+
+/* The book's row of day $1 for the student of the outer query. */
+#define ROW_OF_THE_DAY \
+	" FROM student_movements b WHERE b.student_id = students.id AND b.starts_on <= $1" \
+	" AND (b.ends_on IS NULL OR b.ends_on >= $1)"
+
+int movement_statuses_catch_up(struct db *db, const char *today)
+{
+	char now[21];
+	db_now_utc(now);
+	int rc = db_run(db, "UPDATE students SET status = (SELECT b.status" ROW_OF_THE_DAY " ORDER BY b.id DESC LIMIT 1),"
+			    " updated_at = $2 WHERE EXISTS (SELECT 1" ROW_OF_THE_DAY " AND b.status <> students.status)",
+			"ss", today, now);
 	return rc < 0 ? rc : DB_OK;
 }
 

@@ -10,6 +10,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "core/date.h"
 #include "store/db.h"
 
 /*
@@ -62,11 +63,28 @@ json_t *movement_book_current(struct db *db, int64_t student_id);
 
 /* A new status from `starts_on` set by the case's order: the open row (or, when the book
  * is empty, a row of `from_status` since the enrolment) ends the day before, a new row
- * opens, and students.status follows. planned_ends_on may be NULL; case_id 0 for an order
- * outside a case (the year's end, leaving the school). DB_OK or rc. */
+ * opens; students.status follows at once when starts_on is not after `today`, else on
+ * that day (movement_statuses_catch_up). planned_ends_on may be NULL; case_id 0 for an
+ * order outside a case (the year's end, leaving the school). DB_CONSTRAINT when the open
+ * row is itself an order that starts on or after starts_on (the later order must be
+ * undone first) or another order got there first. DB_OK or rc. */
 int movement_book_move(struct db *db, int64_t student_id, int64_t school_id, const char *from_status,
 		       const char *status, const char *starts_on, const char *planned_ends_on,
-		       int64_t case_id, const char *order_number, const char *ordered_on, int64_t user_id);
+		       int64_t case_id, const char *order_number, const char *ordered_on, int64_t user_id,
+		       const char *today);
+
+/* The status the book's latest order gives the student (its open row) — what a new
+ * application or order is checked against, since an order may take effect after today
+ * while students.status stays the status of today. Falls back to students.status
+ * when the book is empty. Writes the code into out and, when an order set it, that
+ * order's first day into since ("" otherwise); DB_OK, DB_DONE (no such student) or a
+ * negative rc. */
+int movement_status_ordered(struct db *db, int64_t student_id, char out[24], char since[DATE_TEXT_SIZE]);
+
+/* Brings students.status to the book's row of `today` for every student whose ordered
+ * change has taken effect since (the server runs it when it starts and on each new
+ * day). DB_OK or rc. */
+int movement_statuses_catch_up(struct db *db, const char *today);
 
 /* Records a duty of the case done on `done_on` by user_id: code is one of
  * "contingent_copy", "subject_list", "consultation_schedule", "schedule_email",

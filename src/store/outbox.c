@@ -150,6 +150,17 @@ json_t *outbox_due(struct db *db, const char *now, int limit)
 	return list;
 }
 
+int outbox_claim(struct db *db, int64_t id, const char *seen_next_attempt_at, const char *lease_until)
+{
+	int64_t taken = 0;
+	int rc = db_query_int64(db, &taken, "UPDATE outbox SET next_attempt_at = $3 WHERE id = $1 AND next_attempt_at = $2"
+					    " AND status IN ('queued', 'failed') RETURNING id",
+				"iss", id, seen_next_attempt_at, lease_until);
+	if (rc < 0)
+		return rc;
+	return rc == DB_ROW && taken == id;
+}
+
 int outbox_mark_sent(struct db *db, int64_t id, const char *at, const char *today)
 {
 	if (db_begin_write(db) != DB_OK)

@@ -45,6 +45,13 @@ json_t *outbox_list(struct db *db, int64_t school_id, const char *status, int li
  * "content_base64". NULL on error. */
 json_t *outbox_due(struct db *db, const char *now, int limit);
 
+/* Takes message `id` for one delivery: moves its next attempt from `seen_next_attempt_at`
+ * (as outbox_due gave it) to `lease_until`, only if nobody moved it first — so two
+ * servers on one database never send the same message twice, and a sender that dies
+ * while sending leaves it due again once the lease ends. 1 when taken, 0 when another
+ * sender has it or it is no longer due, a negative rc on error. */
+int outbox_claim(struct db *db, int64_t id, const char *seen_next_attempt_at, const char *lease_until);
+
 /* The server accepted message `id` at `at`: status sent; the duty it meets (if any) is
  * recorded done on `today`. In one transaction. DB_OK or rc. */
 int outbox_mark_sent(struct db *db, int64_t id, const char *at, const char *today);

@@ -56,6 +56,13 @@ before(async () => {
   assert.ok(foreign, 'another teacher teaches the class that day');
 });
 
+test('/me gives the server\'s today (serve --today), the day the diary and the journal open on', async () => {
+  for (const role of ['teacher', 'parent', 'student', 'network_admin']) {
+    const me = await get(role, '/api/v1/me');
+    assert.equal(me.today, TODAY, `${role}'s /me today`);
+  }
+});
+
 describe("a lesson's journal (JRN-1, JRN-2, ASM-2)", () => {
   test("the teacher's day lists their lessons with the state of the journal", async () => {
     const day = await get('teacher', '/api/v1/me/lessons?date=2026-11-25');

@@ -160,7 +160,7 @@ describe('an externship from the application to the order (EXT-1..EXT-9, CAL-7)'
     assertError(await as('parent', 'GET', `/api/v1/schools/${net.school1}/deadlines`), 403, 'forbidden');
   });
 
-  test('the director signs the order: the status changes and the movement book shows it', async () => {
+  test('the director signs the order: the movement book shows it; the status changes on its first day', async () => {
     assertError(await as('deputy_academic', 'POST', step(caseId, 'order'),
       { number: '45-Ө', date: TODAY, starts_on: '2027-01-11', ends_on: '2027-05-25' }), 403, 'forbidden');
     const r = await auditGrows(2, () => as('director', 'POST', step(caseId, 'order'),
@@ -168,14 +168,16 @@ describe('an externship from the application to the order (EXT-1..EXT-9, CAL-7)'
     assert.equal(r.status, 200, r.text);
     assert.equal(r.body.status, 'done');
     assert.deepEqual(r.body.order, { number: '45-Ө', date: TODAY, starts_on: '2027-01-11', ends_on: '2027-05-25' });
+    /* the externship starts on 11 January: until then the student studies (lists,
+     * counts); the day's catch-up of `serve` changes it then (test_store.c) */
     const student = await get('director', `/api/v1/students/${child.id}`);
-    assert.equal(student.status, 'externship');
+    assert.equal(student.status, 'studying');
     const audit = (await auditOf(srv, 'student', child.id))[0];
     assert.equal(audit.action, 'status');
     assert.deepEqual([audit.before.status, audit.after.status], ['studying', 'externship']);
 
     const book = await get('parent', `/api/v1/students/${child.id}/movements`);
-    assert.equal(book.student.status, 'externship');
+    assert.equal(book.student.status, 'studying');
     assert.equal(book.items.length, 2);
     const [was, now] = book.items;
     assert.equal(was.status, 'studying');
@@ -356,6 +358,12 @@ describe('an early return from externship (EXT-11: documents, then the order, no
     const due = r.body.deadlines.find((x) => x.code === 'order');
     assert.deepEqual([due.rule, due.counts_from, due.due], ['EXT-11', 'application', '2026-12-01']);
     assert.equal((await as('deputy_academic', 'POST', step(id, 'documents-checked'), {})).status, 200);
+    /* the externship has not begun: a return from its first day would end it before it starts */
+    const early = await auditGrows(0, () => as('director', 'POST', step(id, 'order'), { number: '51-Ө', date: TODAY, starts_on: '2027-01-11' }));
+    const p = assertError(early, 422, 'order_before_ordered');
+    assert.equal(p.field, 'starts_on');
+    assert.deepEqual(p.figures, { ordered_from: '2027-01-11', status: 'externship' });
+    assert.equal((await get('director', `/api/v1/students/${child.id}/movements`)).items.length, 2, 'nothing written');
     const o = await auditGrows(2, () => as('director', 'POST', step(id, 'order'), { number: '52-Ө', date: TODAY, starts_on: '2027-03-01' }));
     assert.equal(o.status, 200, o.text);
     assert.equal(o.body.status, 'done');
@@ -368,6 +376,12 @@ describe('an early return from externship (EXT-11: documents, then the order, no
       ['studying', '2027-03-01', null],
     ]);
     assert.deepEqual(book.items[2].order, { number: '52-Ө', date: TODAY });
+    /* a server started on 11 January brings the status to the book's row of that day
+     * (serve's day's work, src/cli/serve_daily.c); back on TODAY, to TODAY's row */
+    await srv.restart(['--today', '2027-01-11']);
+    assert.equal((await get('director', `/api/v1/students/${child.id}`)).status, 'externship');
+    await srv.restart(['--today', TODAY]);
+    assert.equal((await get('director', `/api/v1/students/${child.id}`)).status, 'studying', 'the status is the book\'s row of the server\'s day');
     /* the externship was granted: a new one is refused for good (EXT-2) */
     const again = await as('parent', 'POST', applications(child.id), externship({ starts_on: '2027-09-01', ends_on: '2028-05-25' }));
     assert.equal(assertError(again, 422, 'externship_already_granted').rule, 'EXT-2');

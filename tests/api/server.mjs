@@ -129,6 +129,7 @@ function pgReset(conninfo) {
  * tolerant reads from MEKTEP_PG_READ (--pg-read). Returns the server handle:
  *   url, engine, api(), login(role), as(role, method, path, body) (a request as the role),
  *   get(role, path) (a GET that must answer 200: its body), cli(args) (a subcommand on the same database),
+ *   restart(serveArgs) (serves the same database again with these arguments),
  *   stop() (stops the server; throws when it crashed or a sanitizer complained).
  */
 export async function startServer(options = {}) {
@@ -159,48 +160,69 @@ export async function startServer(options = {}) {
   let child;
   let port;
   let log;
+  let url;
   const logPath = path.join(tmp, 'server.log');
   let exited = null;
-  for (let attempt = 0; ; attempt++) {
-    port = await freePort();
-    log = fs.openSync(logPath, 'w');
-    const extra = [...(options.serveArgs || [])];
-    if (options.replica && ENGINE === 'pg' && process.env.MEKTEP_PG_READ)
-      extra.push('--pg-read', process.env.MEKTEP_PG_READ);
-    child = spawn(BIN, ['serve', ...dbArgs, '--port', String(port), ...extra], {
-      stdio: ['ignore', log, log],
-      env: { ...process.env, MEKTEP_QUIET: '1' },
-    });
-    exited = null;
-    child.on('exit', (code, signal) => { exited = { code, signal }; });
-    const url = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 20_000;
-    let up = false;
-    while (!exited && Date.now() < deadline) {
-      try {
-        const r = await fetch(`${url}/api/v1/health`);
-        if (r.status === 200) {
-          up = true;
-          break;
+  /* starts `mektep serve` on the database with more arguments; url is then its address */
+  async function serve(serveArgs) {
+    for (let attempt = 0; ; attempt++) {
+      port = await freePort();
+      log = fs.openSync(logPath, 'w');
+      const extra = [...(serveArgs || [])];
+      if (options.replica && ENGINE === 'pg' && process.env.MEKTEP_PG_READ)
+        extra.push('--pg-read', process.env.MEKTEP_PG_READ);
+      child = spawn(BIN, ['serve', ...dbArgs, '--port', String(port), ...extra], {
+        stdio: ['ignore', log, log],
+        env: { ...process.env, MEKTEP_QUIET: '1' },
+      });
+      exited = null;
+      child.on('exit', (code, signal) => { exited = { code, signal }; });
+      url = `http://127.0.0.1:${port}`;
+      const deadline = Date.now() + 20_000;
+      let up = false;
+      while (!exited && Date.now() < deadline) {
+        try {
+          const r = await fetch(`${url}/api/v1/health`);
+          if (r.status === 200) {
+            up = true;
+            break;
+          }
+        } catch {
+          /* not listening yet */
         }
-      } catch {
-        /* not listening yet */
+        await sleep(50);
       }
-      await sleep(50);
-    }
-    if (up) break;
-    child.kill('SIGKILL');
-    fs.closeSync(log);
-    if (attempt >= 2) {
-      releaseLock();
-      throw new Error(`mektep serve did not start:\n${fs.readFileSync(logPath, 'utf8')}`);
+      if (up) return;
+      child.kill('SIGKILL');
+      fs.closeSync(log);
+      if (attempt >= 2) {
+        releaseLock();
+        throw new Error(`mektep serve did not start:\n${fs.readFileSync(logPath, 'utf8')}`);
+      }
     }
   }
+  /* stops the server; throws when it crashed or a sanitizer complained */
+  async function halt() {
+    if (!exited) {
+      child.kill('SIGTERM');
+      const deadline = Date.now() + 15_000;
+      while (!exited && Date.now() < deadline) await sleep(25);
+      if (!exited) child.kill('SIGKILL');
+    }
+    fs.closeSync(log);
+    const text = fs.readFileSync(logPath, 'utf8');
+    const sanitizer = /ERROR: (Address|Leak|Thread)Sanitizer|runtime error:/.test(text);
+    assert.ok(!sanitizer, `the sanitizer complained (log kept in ${logPath}):\n${text}`);
+    assert.deepEqual(exited, { code: 0, signal: null },
+      `mektep serve did not stop cleanly (${JSON.stringify(exited)}):\n${text.slice(-4000)}`);
+  }
+  await serve(options.serveArgs);
 
-  const url = `http://127.0.0.1:${port}`;
   const tokens = new Map();
   const srv = {
-    url,
+    get url() {
+      return url;
+    },
     engine: ENGINE,
     tmp,
     cli,
@@ -223,20 +245,15 @@ export async function startServer(options = {}) {
       return r.body;
     },
     log: () => fs.readFileSync(logPath, 'utf8'),
+    /* the same database served again with other arguments (e.g. another --today);
+     * the sign-ins stay valid */
+    async restart(serveArgs) {
+      await halt();
+      await serve(serveArgs);
+    },
     async stop() {
       try {
-        if (!exited) {
-          child.kill('SIGTERM');
-          const deadline = Date.now() + 15_000;
-          while (!exited && Date.now() < deadline) await sleep(25);
-          if (!exited) child.kill('SIGKILL');
-        }
-        fs.closeSync(log);
-        const text = fs.readFileSync(logPath, 'utf8');
-        const sanitizer = /ERROR: (Address|Leak|Thread)Sanitizer|runtime error:/.test(text);
-        assert.ok(!sanitizer, `the sanitizer complained (log kept in ${logPath}):\n${text}`);
-        assert.deepEqual(exited, { code: 0, signal: null },
-          `mektep serve did not stop cleanly (${JSON.stringify(exited)}):\n${text.slice(-4000)}`);
+        await halt();
         fs.rmSync(tmp, { recursive: true, force: true });
       } finally {
         releaseLock();

@@ -1,5 +1,5 @@
 /* test_store — the queries of store/ (organisation, people, users, audit, calendar,
- * timetable, curriculum) against SQLite, and against PostgreSQL too when MEKTEP_PG_TEST holds a
+ * timetable, curriculum, the movement book's statuses, the e-mail outbox) against SQLite, and against PostgreSQL too when MEKTEP_PG_TEST holds a
  * conninfo. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,7 +17,9 @@
 #include "store/db.h"
 #include "store/ktp.h"
 #include "store/migrations.h"
+#include "store/movement.h"
 #include "store/org.h"
+#include "store/outbox.h"
 #include "store/people.h"
 #include "store/timetable.h"
 #include "store/users.h"
@@ -1096,6 +1098,86 @@ static void test_ktp_resave_keeps_topics_and_pins(void **state)
 	assert_int_equal(lesson_topic(db, l[5], &pinned), summary);
 }
 
+static const char *status_of(struct db *db, int64_t student, char out[24])
+{
+	json_t *s = students_get(db, student);
+	snprintf(out, 24, "%s", s ? json_string_value(json_object_get(s, "status")) : "?");
+	json_decref(s);
+	return out;
+}
+
+/* An order signed today for a later day: the book has the row from that day at once,
+ * the student's status (lists, counts) changes on that day — the day's catch-up — and
+ * a new application or order is checked against the ordered status meanwhile. An
+ * order that would start before one still waiting is refused. */
+static void test_movement_status_takes_effect_on_its_day(void **state)
+{
+	struct db *db = *state;
+	int64_t school = make_school(db, "AST-9");
+	int64_t cls = make_class(db, school, 8, "Б");
+	int64_t kid = make_student(db, school, cls, "Омаров", "Ерлан", "120301500017");
+	char st[24], since[DATE_TEXT_SIZE];
+	assert_int_equal(movement_status_ordered(db, kid, st, since), DB_OK);
+	assert_string_equal(st, "studying");
+	assert_string_equal(since, ""); /* no order yet */
+	assert_int_equal(movement_book_move(db, kid, school, "studying", "externship", "2027-01-11", "2027-05-25", 0,
+					    "45-Ө", "2026-11-26", 0, "2026-11-26"),
+			 DB_OK);
+	assert_string_equal(status_of(db, kid, st), "studying");
+	assert_int_equal(movement_status_ordered(db, kid, st, since), DB_OK);
+	assert_string_equal(st, "externship");
+	assert_string_equal(since, "2027-01-11");
+
+	/* an order starting on or before the waiting one's first day */
+	assert_int_equal(movement_book_move(db, kid, school, "externship", "studying", "2027-01-11", NULL, 0, "46-Ө",
+					    "2026-11-27", 0, "2026-11-27"),
+			 DB_CONSTRAINT);
+
+	assert_int_equal(movement_statuses_catch_up(db, "2027-01-10"), DB_OK);
+	assert_string_equal(status_of(db, kid, st), "studying");
+	assert_int_equal(movement_statuses_catch_up(db, "2027-01-11"), DB_OK);
+	assert_string_equal(status_of(db, kid, st), "externship");
+
+	/* an order effective today changes the status at once */
+	assert_int_equal(movement_book_move(db, kid, school, "externship", "studying", "2027-03-01", NULL, 0, "52-Ө",
+					    "2027-03-01", 0, "2027-03-01"),
+			 DB_OK);
+	assert_string_equal(status_of(db, kid, st), "studying");
+	assert_int_equal(movement_statuses_catch_up(db, "2027-03-02"), DB_OK);
+	assert_string_equal(status_of(db, kid, st), "studying");
+}
+
+/* Two senders on one database (two servers on one PostgreSQL): the first to claim a
+ * due message delivers it; the other's claim of the same sighting fails, and the
+ * message is not due again until the lease ends. */
+static void test_outbox_claim_once(void **state)
+{
+	struct db *db = *state;
+	struct outbox_message m = {.purpose = "curator_tasks", .recipients = "curator@example.kz",
+				   .subject = "Тест", .body = "Хат"};
+	int64_t id = 0;
+	assert_int_equal(outbox_enqueue(db, &m, 0, &id), DB_OK);
+	json_t *due = outbox_due(db, "9999-01-01T00:00:00Z", 10);
+	assert_int_equal(json_array_size(due), 1);
+	char seen[21];
+	snprintf(seen, sizeof seen, "%s", json_string_value(json_object_get(json_array_get(due, 0), "next_attempt_at")));
+	json_decref(due);
+
+	const char *lease = "9999-01-01T00:10:00Z";
+	assert_int_equal(outbox_claim(db, id, seen, lease), 1);
+	assert_int_equal(outbox_claim(db, id, seen, lease), 0); /* the second sender's sighting is stale */
+	due = outbox_due(db, "9999-01-01T00:09:59Z", 10);
+	assert_int_equal(json_array_size(due), 0); /* held by the first sender */
+	json_decref(due);
+	due = outbox_due(db, lease, 10);
+	assert_int_equal(json_array_size(due), 1); /* the lease is over: due again */
+	json_decref(due);
+
+	/* a sent message cannot be claimed again */
+	assert_int_equal(outbox_mark_sent(db, id, "9999-01-01T00:00:05Z", "9999-01-01"), DB_OK);
+	assert_int_equal(outbox_claim(db, id, lease, "9999-01-01T00:20:00Z"), 0);
+}
+
 #define BOTH(fn) cmocka_unit_test_setup_teardown(fn, setup_sqlite, teardown)
 #define PG(fn) cmocka_unit_test_setup_teardown(fn, setup_pg, teardown)
 
@@ -1110,7 +1192,8 @@ int main(void)
 		BOTH(test_bells_round_trip), BOTH(test_rooms), BOTH(test_timetable_versions_and_entries),
 		BOTH(test_timetable_lay),
 		BOTH(test_curriculum_typical_and_school), BOTH(test_curriculum_groups_choices_load_ktp),
-		BOTH(test_ktp_resave_keeps_topics_and_pins),
+		BOTH(test_ktp_resave_keeps_topics_and_pins), BOTH(test_outbox_claim_once),
+		BOTH(test_movement_status_takes_effect_on_its_day),
 	};
 	int failed = cmocka_run_group_tests_name("store on sqlite", sqlite_tests, NULL, NULL);
 	if (!getenv("MEKTEP_PG_TEST")) {
@@ -1127,7 +1210,8 @@ int main(void)
 		PG(test_bells_round_trip), PG(test_rooms), PG(test_timetable_versions_and_entries),
 		PG(test_timetable_lay),
 		PG(test_curriculum_typical_and_school), PG(test_curriculum_groups_choices_load_ktp),
-		PG(test_ktp_resave_keeps_topics_and_pins),
+		PG(test_ktp_resave_keeps_topics_and_pins), PG(test_outbox_claim_once),
+		PG(test_movement_status_takes_effect_on_its_day),
 	};
 	return failed + cmocka_run_group_tests_name("store on postgresql", pg_tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 // Day arithmetic for the calendar pages, on ISO dates (YYYY-MM-DD) in UTC so that no
 // time zone moves a day; and the plain-words texts of the calendar rules' problems.
 import { t, locale, formatNumber } from './i18n.svelte.js';
+import { kazakhstanNow } from './today.js';
 
 const DAY = 86400000;
 
@@ -108,14 +109,10 @@ export function problemText(p) {
 /** The academic years around today (Kazakhstan): "2026-2027" is current from
  * 1 August 2026; the list runs from two years back to two ahead. */
 export function yearNames(now = new Date()) {
-  const kz = new Date(now.getTime() + 5 * 3600 * 1000);
+  const kz = kazakhstanNow(now);
   const first = kz.getUTCMonth() >= 7 ? kz.getUTCFullYear() : kz.getUTCFullYear() - 1;
   const out = [];
   for (let y = first - 2; y <= first + 2; y++) out.push(`${y}-${y + 1}`);
   return { names: out, current: `${first}-${first + 1}`, next: `${first + 1}-${first + 2}` };
 }
 
-/** Today in Kazakhstan (UTC+5) as an ISO date. */
-export function todayIso(now = new Date()) {
-  return new Date(now.getTime() + 5 * 3600 * 1000).toISOString().slice(0, 10);
-}

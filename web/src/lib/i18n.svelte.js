@@ -5,6 +5,7 @@
 import kk from '../i18n/kk.json';
 import ru from '../i18n/ru.json';
 import en from '../i18n/en.json';
+import { kazakhstanNow } from './today.js';
 
 export const LANGS = ['kk', 'ru', 'en'];
 const dictionaries = { kk, ru, en };
@@ -99,7 +100,7 @@ export function formatDate(iso) {
 
 /** Today in Kazakhstan as a long date in the current language, e.g. "14 қараша 2026 ж.". */
 export function todayLong(now = new Date()) {
-  const kz = new Date(now.getTime() + 5 * 3600 * 1000);
+  const kz = kazakhstanNow(now);
   const d = kz.getUTCDate();
   const month = t(`month.${kz.getUTCMonth() + 1}`);
   const weekday = t(`weekday.${kz.getUTCDay()}`);

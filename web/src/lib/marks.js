@@ -17,10 +17,6 @@ export function isoOfDay(n) {
   return new Date(n * DAY).toISOString().slice(0, 10);
 }
 
-/** Today in Kazakhstan (UTC+5) as YYYY-MM-DD. */
-export function todayIso(now = new Date()) {
-  return new Date(now.getTime() + 5 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 /** The ISO week (YYYY-Www) that holds a date. */
 export function weekOf(iso) {

@@ -3,6 +3,7 @@
 // signed in, to skip asking /me when it surely did not.
 import { api, onUnauthorised } from './api.js';
 import { locale, setLang } from './i18n.svelte.js';
+import { adoptServerToday } from './today.js';
 
 const HINT_KEY = 'mektep.signed-in';
 
@@ -36,6 +37,7 @@ function hinted() {
 
 function adopt(me) {
   session.me = me;
+  adoptServerToday(me?.today);
   hint(true);
   if (me?.user?.lang) setLang(me.user.lang);
 }
