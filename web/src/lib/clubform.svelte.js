@@ -32,6 +32,3 @@ export class ClubForm {
     }
   }
 }
-
-/** Today in Kazakhstan (UTC+5), 'YYYY-MM-DD'. */
-export const todayKz = () => new Date(Date.now() + 5 * 3600 * 1000).toISOString().slice(0, 10);
