@@ -515,6 +515,11 @@ int api_club_member_add(struct req *rq)
 		return api_rollback_errors(rq, rc != 0 ? 500 : 422);
 	int64_t id = 0;
 	rc = club_member_insert(rq->db, rq->params[0], sid, on, rq->user.id, &id);
+	if (rc == DB_CONSTRAINT) {
+		/* the open membership's unique index: a concurrent join got there first (CLB-2) */
+		reply_add_error(rq, "club_already_member", "CLB-2", "student_id");
+		return api_rollback_errors(rq, 422);
+	}
 	json_t *after = rc == DB_OK ? club_member_get(rq->db, id) : NULL;
 	return club_write_end(rq, school, "create", "club_member", id, NULL, json_incref(after), 201, after);
 }
