@@ -556,59 +556,52 @@ static const struct field_spec member_status_fields[] = {
 	{.name = NULL},
 };
 
-/* CLB-4: an ill member or one in a sanatorium keeps the place: a status, not a leave. */
-int api_club_member_update(struct req *rq)
-{
-	json_t *club, *m = member_for(rq, &club);
-	if (!m)
-		return rq->status;
-	int64_t school = api_int_at(club, "school_id");
-	json_decref(club);
-	if (!validate_body(rq, member_status_fields, VALIDATE_CREATE) && json_is_string(json_object_get(m, "left_on")))
-		reply_add_error(rq, "club_member_left", NULL, "status");
-	json_decref(m);
-	if (reply_has_errors(rq))
-		return reply_errors(rq, 422);
-	if (db_begin_write(rq->db) != DB_OK)
-		return reply_db_failure(rq);
-	json_t *before = club_member_get(rq->db, rq->params[0]);
-	int rc = before ? club_member_status(rq->db, rq->params[0], body_str(rq, "status"), body_str(rq, "status_note"))
-			: DB_ERROR;
-	json_t *after = rc == DB_OK ? club_member_get(rq->db, rq->params[0]) : NULL;
-	return club_write_end(rq, school, "update", "club_member", rq->params[0], before, json_incref(after), 200, after);
-}
-
 static const struct field_spec leave_fields[] = {
 	{.name = "left_on", .type = FIELD_DATE, .required = 1},
 	{.name = NULL},
 };
 
-/* CLB-2: a member leaves (changes club) during the year; the membership stays in the
- * history with its dates. */
-int api_club_member_leave(struct req *rq)
+/* A change of a membership that has not ended: its status (CLB-4) or its leave on
+ * `left_on` (CLB-2, not before it began). */
+static int member_change(struct req *rq, int leave)
 {
 	json_t *club, *m = member_for(rq, &club);
 	if (!m)
 		return rq->status;
 	int64_t school = api_int_at(club, "school_id");
 	json_decref(club);
-	if (validate_body(rq, leave_fields, VALIDATE_CREATE)) {
-		json_decref(m);
-		return reply_errors(rq, 422);
+	if (!validate_body(rq, leave ? leave_fields : member_status_fields, VALIDATE_CREATE)) {
+		if (json_is_string(json_object_get(m, "left_on")))
+			reply_add_error(rq, "club_member_left", NULL, leave ? "left_on" : "status");
+		else if (leave && strcmp(body_str(rq, "left_on"), api_text_at(m, "joined_on")) < 0)
+			reply_add_error(rq, "club_left_before_joined", NULL, "left_on");
 	}
-	if (json_is_string(json_object_get(m, "left_on")))
-		reply_add_error(rq, "club_member_left", NULL, "left_on");
-	else if (strcmp(body_str(rq, "left_on"), api_text_at(m, "joined_on")) < 0)
-		reply_add_error(rq, "club_left_before_joined", NULL, "left_on");
 	json_decref(m);
 	if (reply_has_errors(rq))
 		return reply_errors(rq, 422);
 	if (db_begin_write(rq->db) != DB_OK)
 		return reply_db_failure(rq);
-	json_t *before = club_member_get(rq->db, rq->params[0]);
-	int rc = before ? club_member_leave(rq->db, rq->params[0], body_str(rq, "left_on")) : DB_ERROR;
-	json_t *after = rc == DB_OK ? club_member_get(rq->db, rq->params[0]) : NULL;
-	return club_write_end(rq, school, "leave", "club_member", rq->params[0], before, json_incref(after), 200, after);
+	int64_t id = rq->params[0];
+	json_t *before = club_member_get(rq->db, id);
+	int rc = !before ? DB_ERROR
+	       : leave	 ? club_member_leave(rq->db, id, body_str(rq, "left_on"))
+			 : club_member_status(rq->db, id, body_str(rq, "status"), body_str(rq, "status_note"));
+	json_t *after = rc == DB_OK ? club_member_get(rq->db, id) : NULL;
+	return club_write_end(rq, school, leave ? "leave" : "update", "club_member", id, before, json_incref(after), 200,
+			      after);
+}
+
+/* CLB-4: an ill member or one in a sanatorium keeps the place: a status, not a leave. */
+int api_club_member_update(struct req *rq)
+{
+	return member_change(rq, 0);
+}
+
+/* CLB-2: a member leaves (changes club) during the year; the membership stays in the
+ * history with its dates. */
+int api_club_member_leave(struct req *rq)
+{
+	return member_change(rq, 1);
 }
 
 /* --- a student's clubs and certificates --- */

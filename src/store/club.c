@@ -11,6 +11,12 @@ static int done(int rc)
 	return rc < 0 ? rc : DB_OK;
 }
 
+/* The rc of an INSERT … RETURNING id run by db_query_int64. */
+static int inserted(int rc)
+{
+	return rc == DB_ROW ? DB_OK : rc < 0 ? rc : DB_ERROR;
+}
+
 /* A "last first" name from two columns, null when the first is NULL. */
 static json_t *row_person(struct db_stmt *st, int col)
 {
@@ -232,7 +238,7 @@ int club_member_insert(struct db *db, int64_t club_id, int64_t student_id, const
 				"INSERT INTO club_members (club_id, student_id, joined_on, created_by, created_at)"
 				" VALUES ($1, $2, $3, $4, $5) RETURNING id",
 				"iisis", club_id, student_id, joined_on, user_id, now);
-	return rc == DB_ROW ? DB_OK : rc < 0 ? rc : DB_ERROR;
+	return inserted(rc);
 }
 
 int club_member_leave(struct db *db, int64_t id, const char *left_on)
@@ -310,7 +316,7 @@ int club_certificate_insert(struct db *db, int64_t student_id, json_t *rec, int6
 				json_string_value(json_object_get(rec, "issued_on")),
 				json_string_value(json_object_get(rec, "valid_until")),
 				json_string_value(json_object_get(rec, "note")), user_id, now);
-	return rc == DB_ROW ? DB_OK : rc < 0 ? rc : DB_ERROR;
+	return inserted(rc);
 }
 
 static json_t *validity_row(struct db_stmt *st)
@@ -465,7 +471,7 @@ int club_check_insert(struct db *db, int64_t club_id, json_t *rec, int64_t user_
 				"iissis", club_id, json_integer_value(json_object_get(rec, "quarter")),
 				json_string_value(json_object_get(rec, "checked_on")),
 				json_string_value(json_object_get(rec, "note")), user_id, now);
-	return rc == DB_ROW ? DB_OK : rc < 0 ? rc : DB_ERROR;
+	return inserted(rc);
 }
 
 static json_t *unchecked_row(struct db_stmt *st)
@@ -529,7 +535,7 @@ int club_result_insert(struct db *db, int64_t club_id, json_t *rec, int64_t user
 				json_string_value(json_object_get(rec, "level")),
 				json_string_value(json_object_get(rec, "award")),
 				json_string_value(json_object_get(rec, "date")), user_id, now);
-	return rc == DB_ROW ? DB_OK : rc < 0 ? rc : DB_ERROR;
+	return inserted(rc);
 }
 
 /* --- survey --- */
@@ -546,7 +552,7 @@ int club_survey_insert(struct db *db, int64_t club_id, json_t *rec, int64_t user
 				json_string_value(json_object_get(rec, "answered_on")),
 				json_integer_value(json_object_get(rec, "satisfaction")),
 				json_string_value(json_object_get(rec, "comment")), user_id, now);
-	return rc == DB_ROW ? DB_OK : rc < 0 ? rc : DB_ERROR;
+	return inserted(rc);
 }
 
 static json_t *comment_row(struct db_stmt *st)
