@@ -184,6 +184,31 @@ int api_application_plan_approve(struct req *rq);
 int api_plan_row_mark(struct req *rq);
 int api_my_externships(struct req *rq);
 
+/* clubs.c, club_journal.c: clubs, үйірме (issue 8) */
+int api_school_clubs(struct req *rq);
+int api_school_club_create(struct req *rq);
+int api_school_clubs_unchecked(struct req *rq);
+int api_club_get(struct req *rq);
+int api_club_update(struct req *rq);
+int api_club_programme_put(struct req *rq);
+int api_club_programme_approve(struct req *rq);
+int api_club_schedule_put(struct req *rq);
+int api_club_schedule_approve(struct req *rq);
+int api_club_member_add(struct req *rq);
+int api_club_member_update(struct req *rq);
+int api_club_member_leave(struct req *rq);
+int api_club_sessions(struct req *rq);
+int api_club_session_save(struct req *rq);
+int api_club_report(struct req *rq);
+int api_club_check_create(struct req *rq);
+int api_club_results(struct req *rq);
+int api_club_result_create(struct req *rq);
+int api_club_survey(struct req *rq);
+int api_club_survey_answer(struct req *rq);
+int api_student_clubs(struct req *rq);
+int api_student_certificates(struct req *rq);
+int api_student_certificate_create(struct req *rq);
+
 /* year_end.c: a class's year end (ASM-3, DOC-1) and a student leaving the school */
 int api_class_year_end_get(struct req *rq);
 int api_class_year_end(struct req *rq);

@@ -191,6 +191,36 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/students/{id}/electives", api_student_elective_choose, ROLE_STUDENT | ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"POST", "/api/v1/students/{id}/electives/switch", api_student_elective_switch, ROLE_STUDENT | ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 
+	/* Clubs, үйірме (issue 8): the clubs of a school's year, the programme and the schedule
+	 * approved (CLB-5, CLB-7), members joining until 30 June for next year (CLB-1), in
+	 * several clubs (CLB-2), with a certificate for a sports section (CLB-3), keeping the
+	 * place when ill (CLB-4); the journal, the quarterly report and check (CLB-7, CLB-8),
+	 * the results (CLB-6) and the survey (CLB-8). */
+#define CLUB_WRITE (ROLE_DIRECTOR | ROLE_DEPUTY_UPBRINGING | ROLE_CLUB_LEADER | ROLE_TEACHER)
+	{"GET", "/api/v1/schools/{id}/clubs", api_school_clubs, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/schools/{id}/clubs", api_school_club_create, ROLE_DIRECTOR | ROLE_DEPUTY_UPBRINGING, ROUTE_JSON},
+	{"GET", "/api/v1/schools/{id}/clubs/unchecked", api_school_clubs_unchecked, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/clubs/{id}", api_club_get, STAFF_AND_NETWORK, 0},
+	{"PATCH", "/api/v1/clubs/{id}", api_club_update, ROLE_DIRECTOR | ROLE_DEPUTY_UPBRINGING, ROUTE_JSON},
+	{"PUT", "/api/v1/clubs/{id}/programme", api_club_programme_put, CLUB_WRITE, ROUTE_JSON},
+	{"POST", "/api/v1/clubs/{id}/programme/approve", api_club_programme_approve, ROLE_DIRECTOR | ROLE_DEPUTY_UPBRINGING, ROUTE_JSON},
+	{"PUT", "/api/v1/clubs/{id}/schedule", api_club_schedule_put, CLUB_WRITE, ROUTE_JSON},
+	{"POST", "/api/v1/clubs/{id}/schedule/approve", api_club_schedule_approve, ROLE_DIRECTOR, ROUTE_JSON},
+	{"POST", "/api/v1/clubs/{id}/members", api_club_member_add, CLUB_WRITE, ROUTE_JSON},
+	{"PATCH", "/api/v1/club-members/{id}", api_club_member_update, CLUB_WRITE, ROUTE_JSON},
+	{"POST", "/api/v1/club-members/{id}/leave", api_club_member_leave, CLUB_WRITE, ROUTE_JSON},
+	{"GET", "/api/v1/clubs/{id}/sessions", api_club_sessions, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/clubs/{id}/sessions", api_club_session_save, CLUB_WRITE, ROUTE_JSON},
+	{"GET", "/api/v1/clubs/{id}/report", api_club_report, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/clubs/{id}/checks", api_club_check_create, ROLE_DIRECTOR | ROLE_DEPUTY_UPBRINGING, ROUTE_JSON},
+	{"GET", "/api/v1/clubs/{id}/results", api_club_results, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/clubs/{id}/results", api_club_result_create, CLUB_WRITE, ROUTE_JSON},
+	{"GET", "/api/v1/clubs/{id}/survey", api_club_survey, STAFF_AND_NETWORK, 0},
+	{"POST", "/api/v1/clubs/{id}/survey", api_club_survey_answer, ROLE_DIRECTOR | ROLE_DEPUTY_UPBRINGING, ROUTE_JSON},
+	{"GET", "/api/v1/students/{id}/clubs", api_student_clubs, ANY, 0},
+	{"GET", "/api/v1/students/{id}/medical-certificates", api_student_certificates, ANY, 0},
+	{"POST", "/api/v1/students/{id}/medical-certificates", api_student_certificate_create, ROLE_DIRECTOR | ROLE_DEPUTY_UPBRINGING | ROLE_TEACHER, ROUTE_JSON},
+
 	/* The monthly contingent report (issue 7), as JSON or XLSX. */
 	/* The monthly contingent report (issue 7), as JSON, XLSX or PDF. */
 	{"GET", "/api/v1/reports/contingent", api_report_contingent, ROLES_NETWORK | ROLES_SCHOOL_ADMIN, ROUTE_REPLICA},

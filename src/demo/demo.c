@@ -13,6 +13,7 @@
 #include "core/iin.h"
 #include "core/roles.h"
 #include "demo/curriculum.h"
+#include "demo/clubs.h"
 #include "demo/electives.h"
 #include "demo/journal.h"
 #include "demo/names.h"
@@ -817,6 +818,9 @@ static int make_school(struct gen *g, int index)
 		rc = make_journal(g, &prog, &jr);
 	if (rc == DB_OK)
 		rc = make_electives(g);
+	if (rc == DB_OK)
+		rc = demo_clubs_school(db, g->school_id, g->year_id, g->opt->seed, g->opt->today ? g->opt->today : "",
+				       g->owners[LOGIN_STUDENT].school_id == g->school_id ? g->owners[LOGIN_STUDENT].person_id : 0, g->now);
 	if (end_write(g, rc, what) != DEMO_OK)
 		return DEMO_FAILED;
 	prog.done = prog.total;

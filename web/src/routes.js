@@ -49,6 +49,8 @@ import StudentElectivesPage from './pages/StudentElectivesPage.svelte';
 import SchoolElectivesPage from './pages/SchoolElectivesPage.svelte';
 import ElectiveCoursePage from './pages/ElectiveCoursePage.svelte';
 import ElectiveGroupPage from './pages/ElectiveGroupPage.svelte';
+import ClubsPage from './pages/ClubsPage.svelte';
+import ClubPage from './pages/ClubPage.svelte';
 import YearEndPage from './pages/YearEndPage.svelte';
 import PlanPage from './pages/PlanPage.svelte';
 import ContingentInboxPage from './pages/ContingentInboxPage.svelte';
@@ -89,6 +91,8 @@ export const routes = [
   ['/schools/:id/electives', SchoolElectivesPage],
   ['/electives/:id', ElectiveCoursePage],
   ['/elective-groups/:id', ElectiveGroupPage],
+  ['/schools/:id/clubs', ClubsPage],
+  ['/clubs/:id', ClubPage],
   ['/students/:id/representatives/new', RepresentativeLinkPage],
   ['/representatives', RepresentativesPage],
   ['/representatives/:id', RepresentativePage],

@@ -9,7 +9,7 @@ import { isNetwork, isSchoolStaff, role, SCHOOL_ADMIN_ROLES } from './session.sv
 /* Links of the "Learning" group that other parts of issue 8 add: each {label (an i18n
  * key), path (under /schools/{id}/)}. Clubs and individual learning routes join here. */
 export const LEARNING_MORE = [
-  // { label: 'nav.clubs', path: 'clubs' },
+  { label: 'nav.clubs', path: 'clubs' },
   // { label: 'nav.routes', path: 'learning-routes' },
 ];
 
