@@ -67,13 +67,16 @@ int migrations_apply(struct db *db, void (*log)(const char *line))
 		return -1;
 	}
 	const char *key = engine_key(db);
-	for (int version = current + 1;; version++) {
+	/* a version no file has is passed over: branches built side by side take their
+	 * numbers ahead of one another (013 and 014), each must run on its own */
+	int latest = migrations_latest(db);
+	for (int version = current + 1; version <= latest; version++) {
 		const struct migration *found = NULL;
 		for (const struct migration *m = migrations_all; m->engine; m++)
 			if (strcmp(m->engine, key) == 0 && m->version == version)
 				found = m;
 		if (!found)
-			break;
+			continue;
 		char now[21];
 		db_now_utc(now);
 		if (db_begin_write(db) != DB_OK || db_exec(db, found->sql) != DB_OK ||

@@ -193,7 +193,10 @@ static void test_migrations(void **state)
 	assert_int_equal(migrations_current(db), latest);
 	assert_int_equal(migrations_apply(db, NULL), 0); /* again: nothing to do */
 	assert_int_equal(migrations_current(db), latest);
-	assert_int_equal(count_rows(db, "SELECT COUNT(*) FROM schema_migrations"), latest);
+	int files = 0;
+	for (const struct migration *m = migrations_all; m->engine; m++)
+		files += strcmp(m->engine, strcmp(db_engine(db), "sqlite") == 0 ? "sqlite" : "pg") == 0;
+	assert_int_equal(count_rows(db, "SELECT COUNT(*) FROM schema_migrations"), files);
 	/* Every table of 001 is there under the same name on both engines. */
 	static const char *const tables[] = {
 		"SELECT COUNT(*) FROM schools", "SELECT COUNT(*) FROM academic_years",
