@@ -15,6 +15,7 @@
 #include "demo/curriculum.h"
 #include "demo/electives.h"
 #include "demo/journal.h"
+#include "demo/routes.h"
 #include "demo/names.h"
 #include "demo/rng.h"
 #include "demo/timetable.h"
@@ -817,6 +818,8 @@ static int make_school(struct gen *g, int index)
 		rc = make_journal(g, &prog, &jr);
 	if (rc == DB_OK)
 		rc = make_electives(g);
+	if (rc == DB_OK) /* individual learning routes (demo/routes.h) */
+		rc = demo_routes_school(db, g->school_id, g->year_id, g->opt->seed, g->opt->today ? g->opt->today : "", g->now);
 	if (end_write(g, rc, what) != DEMO_OK)
 		return DEMO_FAILED;
 	prog.done = prog.total;

@@ -31,6 +31,7 @@ let net;
 let student; // the demo's student (7А), whose class the demo's teacher curates
 let subject; // a subject of the student's class with lessons in quarter 2
 let subjectTeacher; // its teacher's staff id
+let yearRoute; // the year route of the student written below
 const TEACHER = 'route_teacher'; // a sign-in for that teacher
 const CURATOR = 'teacher'; // the demo's teacher curates 7А
 
@@ -85,6 +86,28 @@ before(async () => {
     net.director.school.code, '--person', String(staff.person_id ?? staff.id)]);
 });
 
+describe("the demo's routes", () => {
+  test('each reason, a year of weekly assessments, the ended ones concluded', async () => {
+    const all = (await get('deputy_academic', `/api/v1/schools/${net.school1}/learning-routes`)).items;
+    const demo = all.filter((r) => r.assessments > 0);
+    assert.deepEqual([...new Set(demo.map((r) => r.reason))].sort(),
+      ['high_ability', 'long_illness', 'low_motivation', 'other']);
+    for (const r of demo.filter((x) => x.ends_on < TODAY)) {
+      assert.equal(r.status, 'concluded');
+      assert.ok(r.conclusions && r.recommendations);
+    }
+    const mine = (await get('student', `/api/v1/students/${student.id}/learning-routes`)).items;
+    const year = mine.find((r) => r.span === 'year' && r.assessments > 0);
+    assert.ok(year, "the demo student's year route");
+    const full = await get('student', `/api/v1/learning-routes/${year.id}`);
+    assert.equal(full.status, 'agreed');
+    assert.equal(full.schedule.length, full.weeks, 'a schedule row a route week');
+    assert.ok(full.assessments.every((a) => a.assessed_on < TODAY));
+    assert.equal(full.overdue_weeks.length + full.assessments.length, 11,
+      'the 11 route weeks ended before today (the autumn holiday week left out) are assessed or overdue');
+  });
+});
+
 describe('writing a route (IR-1, IR-2)', () => {
   test('the subject teacher writes a draft: the class curator, the year, the teacher themselves', async () => {
     const r = await auditGrows(1, () => ok(TEACHER, 'POST', `/api/v1/students/${student.id}/learning-routes`,
@@ -112,6 +135,7 @@ describe('writing a route (IR-1, IR-2)', () => {
     assert.equal(y.starts_on, cal.academic_year.starts_on);
     assert.equal(y.ends_on, cal.academic_year.ends_on);
     assert.equal(y.semester, null);
+    yearRoute = y.id;
   });
 
   test('every broken rule of a route at once, with its rule, and nothing written', async () => {
@@ -305,7 +329,7 @@ describe('who reads them, and the quarter (IR-5)', () => {
     assert.equal(q.term.number, 2);
     const cal = await get('deputy_academic', `/api/v1/academic-years/${q.academic_year_id}/structure`);
     assert.equal(q.term.starts_on, cal.terms[1].starts_on);
-    const row = q.items.find((r) => r.student_id === student.id && r.span === 'year');
+    const row = q.items.find((r) => r.id === yearRoute);
     assert.ok(row, 'the year route is under way in quarter 2');
     /* the result of the subject is the diary's for the term */
     const diary = await get('parent', `/api/v1/students/${student.id}/diary`);
