@@ -88,8 +88,9 @@ static int year_calendar(struct req *rq, int64_t year_id, struct calendar_year *
 	return 0;
 }
 
-/* IR-3: the route's weeks and those overdue today into r ("weeks", "overdue_weeks"
- * [Mondays]) for an agreed route; a draft has none due yet. */
+/* IR-3: the route's weeks and those ended without an assessment into r ("weeks",
+ * "overdue_weeks" [Mondays]); a draft has none due yet, a concluded route keeps those it
+ * had. */
 static int add_weeks(struct req *rq, json_t *r, const struct calendar_year *y)
 {
 	struct date starts = api_date_at(r, "starts_on"), ends = api_date_at(r, "ends_on");
@@ -97,7 +98,7 @@ static int add_weeks(struct req *rq, json_t *r, const struct calendar_year *y)
 	json_object_set_new(r, "weeks", json_integer((json_int_t)weeks));
 	json_t *overdue = json_array();
 	json_object_set_new(r, "overdue_weeks", overdue);
-	if (strcmp(api_text_at(r, "status"), "agreed") != 0)
+	if (strcmp(api_text_at(r, "status"), "draft") == 0)
 		return 0;
 	json_t *dates = learning_route_assessment_dates(rq->db, api_int_at(r, "id"));
 	if (!dates)
