@@ -75,6 +75,16 @@ test('a teacher writes a route, the student agrees, the teacher assesses and con
   const routeId = Number(new URL(page.url()).pathname.split('/').pop());
   assert.ok(routeId > 0, 'on the route page');
 
+  /* the draft is changed through the same form */
+  await page.getByTestId('ir-edit').click();
+  await form.waitFor();
+  await settle(page);
+  assert.equal(await form.locator('#f-span_title').inputValue(), '2-бөлім: Тригонометрия', 'the form shows the route');
+  await form.locator('#f-target').fill('Тригонометриялық функцияларды меңгеру.');
+  await page.getByTestId('ir-save').click();
+  await facts.waitFor();
+  assert.match(await page.locator('[data-field="target"] dd').innerText(), /Тригонометриялық функцияларды/);
+
   /* the teacher, who also curates 7А, agrees as both */
   await page.getByTestId('ir-agree').click();
   await page.getByTestId('ir-agreed').waitFor();
