@@ -162,6 +162,16 @@ test("the deputies' quarter page: each route student's results and attendance", 
   assert.equal(await list.locator('li[data-route]').count(), q.items.length);
   const held = await list.locator('[data-testid="ir-attendance"]').evaluateAll((els) => els.map((e) => Number(e.dataset.held)));
   assert.ok(held.some((n) => n > 0), 'lessons held in the quarter are counted');
+  /* a class's routes, as its curator opens them from the class's page */
+  const one = q.items[0];
+  await page.goto(`/classes/${one.student.class_id}`);
+  await page.getByTestId('class-routes').click();
+  await page.waitForURL(new RegExp(`class=${one.student.class_id}`));
+  await page.locator(`[data-testid="ir-quarter"] li[data-route="${one.id}"]`).waitFor();
+  const shown = await page.locator('[data-testid="ir-quarter"] li[data-route]').count();
+  assert.equal(shown, q.items.filter((r) => r.student.class_id === one.student.class_id).length);
+  await page.getByTestId('ir-class').selectOption('');
+  await page.waitForURL((u) => !u.search.includes('class='));
   assert.equal(await page.getByTestId('ir-term').inputValue(), String(q.term.number));
   await page.setViewportSize(PHONE);
   assert.ok(await noSideScroll(page), 'the quarter page has no sideways scroll at 390 px');
