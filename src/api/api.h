@@ -21,6 +21,11 @@ int rights_write_network(struct req *rq);
 /* Staff of the student's school, the network roles, the student, their representatives. */
 int rights_read_student(struct req *rq, int64_t student_id, int64_t school_id, int64_t person_id);
 
+/* The student `id` (students_get) when `may` (rights_read_student's reading when NULL)
+ * allows the user; NULL after replying — 403 to a student or parent whether or not the
+ * id exists (a family member learns nothing of other records), else 404 or 403. */
+json_t *api_student_for(struct req *rq, int64_t id, int (*may)(struct req *rq, json_t *student));
+
 /* ?name=ID: *out gets the id, 0 when absent; returns 0, or -1 after replying 400
  * bad_query when it is not a positive integer. */
 int api_query_id(struct req *rq, const char *name, int64_t *out);

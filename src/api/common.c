@@ -41,6 +41,30 @@ int rights_read_student(struct req *rq, int64_t student_id, int64_t school_id, i
 	return 0;
 }
 
+static int may_read_student(struct req *rq, json_t *s)
+{
+	return rights_read_student(rq, api_int_at(s, "id"), api_int_at(s, "school_id"), api_int_at(s, "person_id"));
+}
+
+json_t *api_student_for(struct req *rq, int64_t id, int (*may)(struct req *rq, json_t *student))
+{
+	json_t *s = students_get(rq->db, id);
+	if (!s && rq->db->lost) {
+		reply_db_failure(rq);
+		return NULL;
+	}
+	if (!s || !(may ? may : may_read_student)(rq, s)) {
+		int fam = rq->user.role & (ROLE_STUDENT | ROLE_PARENT);
+		if (s || fam)
+			reply_error(rq, 403, "forbidden", NULL, NULL);
+		else
+			reply_error(rq, 404, "not_found", NULL, NULL);
+		json_decref(s);
+		return NULL;
+	}
+	return s;
+}
+
 int api_school_found(struct req *rq, int64_t school_id)
 {
 	int64_t n = 0;

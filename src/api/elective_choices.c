@@ -60,15 +60,10 @@ static int64_t year_of(struct req *rq, json_t *student)
 int api_student_electives(struct req *rq)
 {
 	int64_t id = rq->params[0];
-	json_t *s = students_get(rq->db, id);
-	if (!s && rq->db->lost)
-		return reply_db_failure(rq);
 	/* the same 403 whether or not the id exists, for a family member */
-	if (!s || !rights_read_student(rq, id, api_int_at(s, "school_id"), api_int_at(s, "person_id"))) {
-		int fam = rq->user.role & (ROLE_STUDENT | ROLE_PARENT);
-		json_decref(s);
-		return s || fam ? reply_error(rq, 403, "forbidden", NULL, NULL) : reply_error(rq, 404, "not_found", NULL, NULL);
-	}
+	json_t *s = api_student_for(rq, id, NULL);
+	if (!s)
+		return rq->status;
 	int64_t school = api_int_at(s, "school_id"), year = year_of(rq, s);
 	int grade = grade_of(s);
 	struct elective_load load;
@@ -232,21 +227,7 @@ static void check_starts_on(struct req *rq, json_t *student, const char *after)
 /* The student of the route when the user may choose for them; NULL after replying. */
 static json_t *chooser_student(struct req *rq)
 {
-	json_t *s = students_get(rq->db, rq->params[0]);
-	if (!s && rq->db->lost) {
-		reply_db_failure(rq);
-		return NULL;
-	}
-	if (!s || !may_choose(rq, s)) {
-		int fam = rq->user.role & (ROLE_STUDENT | ROLE_PARENT);
-		if (s || fam)
-			reply_error(rq, 403, "forbidden", NULL, NULL);
-		else
-			reply_error(rq, 404, "not_found", NULL, NULL);
-		json_decref(s);
-		return NULL;
-	}
-	return s;
+	return api_student_for(rq, rq->params[0], may_choose);
 }
 
 static const struct field_spec choose_fields[] = {

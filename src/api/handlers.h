@@ -149,6 +149,16 @@ int api_contingent_received(struct req *rq);
 int api_outbox_list(struct req *rq);
 int api_school_deadlines(struct req *rq);
 
+/* learning_routes.c: individual learning routes, ОЖОМ (issue 8: IR-1..IR-5) */
+int api_school_learning_routes(struct req *rq);
+int api_school_learning_routes_quarter(struct req *rq);
+int api_student_learning_routes(struct req *rq);
+int api_student_learning_route_create(struct req *rq);
+int api_learning_route_get(struct req *rq);
+int api_learning_route_update(struct req *rq);
+int api_learning_route_agree(struct req *rq);
+int api_learning_route_assess(struct req *rq);
+int api_learning_route_conclude(struct req *rq);
 /* electives.c, elective_choices.c, elective_sessions.c: elective courses (issue 8) */
 int api_school_electives(struct req *rq);
 int api_school_elective_create(struct req *rq);

@@ -163,6 +163,19 @@ const struct route api_routes[] = {
 	 * approved (ELE-5..ELE-7), what the ЖОЖ gives a grade, the students' choices and
 	 * switches (ELE-1, ELE-12, ELE-13), groups (ELE-3, ELE-4), the sessions' journal, the
 	 * results with their figures (ELE-9, ELE-10) and the final products (ELE-8). */
+	/* Individual learning routes (ОЖОМ, IR-1..IR-5): written by a teacher or the
+	 * administration, agreed by teacher, curator and student (or a representative),
+	 * assessed weekly by the route's teacher or curator, concluded by the teacher. */
+	{"GET", "/api/v1/schools/{id}/learning-routes", api_school_learning_routes, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/schools/{id}/learning-routes/quarter", api_school_learning_routes_quarter, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/students/{id}/learning-routes", api_student_learning_routes, ANY, 0},
+	{"POST", "/api/v1/students/{id}/learning-routes", api_student_learning_route_create, ROLES_SCHOOL_ADMIN | ROLE_TEACHER, ROUTE_JSON},
+	{"GET", "/api/v1/learning-routes/{id}", api_learning_route_get, ANY, 0},
+	{"PATCH", "/api/v1/learning-routes/{id}", api_learning_route_update, ROLES_SCHOOL_ADMIN | ROLE_TEACHER, ROUTE_JSON},
+	{"POST", "/api/v1/learning-routes/{id}/agree", api_learning_route_agree, ROLES_SCHOOL_ADMIN | ROLE_TEACHER | ROLE_STUDENT | ROLE_PARENT, 0},
+	{"POST", "/api/v1/learning-routes/{id}/assessments", api_learning_route_assess, ROLE_TEACHER, ROUTE_JSON},
+	{"POST", "/api/v1/learning-routes/{id}/conclusions", api_learning_route_conclude, ROLE_TEACHER, ROUTE_JSON},
+
 	{"GET", "/api/v1/schools/{id}/electives", api_school_electives, STAFF_AND_NETWORK, 0},
 	{"POST", "/api/v1/schools/{id}/electives", api_school_elective_create, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"GET", "/api/v1/schools/{id}/electives/late", api_school_electives_late, STAFF_AND_NETWORK, 0},

@@ -78,6 +78,11 @@ static int in_term(const struct calendar_year *y, struct date d)
 	return 0;
 }
 
+int calendar_is_study_day(const struct calendar_year *y, struct date d)
+{
+	return date_weekday(d) <= 5 && in_term(y, d) && !in_holiday(y, d);
+}
+
 /* The first and last day any term covers; 0 when there is no term. */
 static int terms_span(const struct calendar_year *y, int64_t *first, int64_t *last)
 {
@@ -126,7 +131,7 @@ void calendar_measure(const struct calendar_year *y, struct calendar_figures *ou
 		for (int64_t x = first; x <= last; x++) {
 			struct date d = date_from_days(x);
 
-			if (date_weekday(d) > 5 || !in_term(y, d) || in_holiday(y, d))
+			if (!calendar_is_study_day(y, d))
 				continue;
 			out->study_days++;
 			if (!y->has_assessment_basic || !in_period(&y->assessment_basic, d))

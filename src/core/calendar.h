@@ -120,6 +120,10 @@ size_t calendar_terms_needed(enum calendar_type t);
 /* CAL-2: 35, 33 or 31 weeks; 0 for LEVEL_INVALID. */
 int calendar_min_study_weeks(enum org_level level);
 
+/* A study day of `y` by the conventions above: Monday to Friday, inside a term, outside
+ * every holiday period. */
+int calendar_is_study_day(const struct calendar_year *y, struct date d);
+
 /* Measures `y` by the conventions above into *out (neither may be NULL). Periods
  * that end before they start count no days. */
 void calendar_measure(const struct calendar_year *y, struct calendar_figures *out);

@@ -16,6 +16,7 @@
 #include "demo/clubs.h"
 #include "demo/electives.h"
 #include "demo/journal.h"
+#include "demo/routes.h"
 #include "demo/names.h"
 #include "demo/rng.h"
 #include "demo/timetable.h"
@@ -821,6 +822,8 @@ static int make_school(struct gen *g, int index)
 	if (rc == DB_OK)
 		rc = demo_clubs_school(db, g->school_id, g->year_id, g->opt->seed, g->opt->today ? g->opt->today : "",
 				       g->owners[LOGIN_STUDENT].school_id == g->school_id ? g->owners[LOGIN_STUDENT].person_id : 0, g->now);
+	if (rc == DB_OK) /* individual learning routes (demo/routes.h) */
+		rc = demo_routes_school(db, g->school_id, g->year_id, g->opt->seed, g->opt->today ? g->opt->today : "", g->now);
 	if (end_write(g, rc, what) != DEMO_OK)
 		return DEMO_FAILED;
 	prog.done = prog.total;

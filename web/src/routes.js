@@ -56,6 +56,9 @@ import PlanPage from './pages/PlanPage.svelte';
 import ContingentInboxPage from './pages/ContingentInboxPage.svelte';
 import OutboxPage from './pages/OutboxPage.svelte';
 import ContingentPage from './pages/ContingentPage.svelte';
+import LearningRoutePage from './pages/LearningRoutePage.svelte';
+import LearningRouteFormPage from './pages/LearningRouteFormPage.svelte';
+import SchoolLearningRoutesPage from './pages/SchoolLearningRoutesPage.svelte';
 
 export const routes = [
   ['/', Home],
@@ -84,6 +87,7 @@ export const routes = [
   ['/classes/:id', ClassPage],
   ['/classes/:id/edit', ClassFormPage],
   ['/students/new', StudentFormPage],
+  ['/students/:student/learning-routes/new', LearningRouteFormPage],
   ['/students/:id', StudentPage],
   ['/students/:id/edit', StudentFormPage],
   ['/students/:id/choices', StudentChoicePage],
@@ -93,6 +97,9 @@ export const routes = [
   ['/elective-groups/:id', ElectiveGroupPage],
   ['/schools/:id/clubs', ClubsPage],
   ['/clubs/:id', ClubPage],
+  ['/schools/:id/learning-routes', SchoolLearningRoutesPage],
+  ['/learning-routes/:id', LearningRoutePage],
+  ['/learning-routes/:id/edit', LearningRouteFormPage],
   ['/students/:id/representatives/new', RepresentativeLinkPage],
   ['/representatives', RepresentativesPage],
   ['/representatives/:id', RepresentativePage],

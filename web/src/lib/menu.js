@@ -10,7 +10,7 @@ import { isNetwork, isSchoolStaff, role, SCHOOL_ADMIN_ROLES } from './session.sv
  * key), path (under /schools/{id}/)}. Clubs and individual learning routes join here. */
 export const LEARNING_MORE = [
   { label: 'nav.clubs', path: 'clubs' },
-  // { label: 'nav.routes', path: 'learning-routes' },
+  { label: 'nav.routes', path: 'learning-routes' },
 ];
 
 const link = (href, key, under = []) => ({ href, label: t(key), under });
