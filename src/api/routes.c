@@ -68,6 +68,8 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/timetables/{id}/lay", api_timetable_lay, TIMETABLE_WRITERS, ROUTE_JSON},
 	{"GET", "/api/v1/classes/{id}/lessons", api_class_lessons, STAFF_AND_NETWORK, ROUTE_REPLICA},
 	{"GET", "/api/v1/staff/{id}/lessons", api_staff_lessons, STAFF_AND_NETWORK, ROUTE_REPLICA},
+	{"GET", "/api/v1/staff/{id}/unavailability", api_unavailability_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/staff/{id}/unavailability", api_unavailability_put, TIMETABLE_WRITERS, ROUTE_JSON},
 
 	{"GET", "/api/v1/subjects", api_subjects_list, ANY, 0},
 	{"POST", "/api/v1/subjects", api_subject_create, ROLE_NETWORK_ADMIN, ROUTE_JSON},
