@@ -234,6 +234,7 @@ static int read_load(struct db *db, struct ttw *w, struct reading *r)
 			break;
 		}
 		struct ttw_teacher *t = &w->teachers[w->n_teachers++];
+		memset(t, 0, sizeof *t);
 		t->id = l.staff_id;
 		snprintf(t->name, sizeof t->name, "%s %s", db_col_text(st, 5), db_col_text(st, 6));
 	}
