@@ -66,7 +66,9 @@ static void on_progress(void *ctx, const struct sv_progress *p)
 {
 	struct job *j = ctx;
 	pthread_mutex_lock(&jobs_lock);
-	if (j->state == JOB_RUNNING) {
+	if (j->state == JOB_RUNNING && p->phase == 3) {
+		j->progress.phase = 3; /* explaining: the search's last figures stay */
+	} else if (j->state == JOB_RUNNING) {
 		j->progress = *p;
 		j->reported = 1;
 	}
