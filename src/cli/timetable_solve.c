@@ -53,6 +53,12 @@ static double solver_clock(void *ctx)
 static void show_progress(void *ctx, const struct sv_progress *p)
 {
 	struct solve_progress_line *line = ctx;
+	if (p->phase == 3) { /* no timetable: the search's figures were given already */
+		fprintf(stderr, "%smektep: %7.1f s  explain: looking for the rules that cannot hold together\n",
+			line->open ? "\n" : "", p->elapsed);
+		line->open = 0;
+		return;
+	}
 	if (line->tty) {
 		fprintf(stderr, "\r%7.1f s  %-7s  hard %5d  soft %7ld ", p->elapsed, phase_name(p->phase), p->hard,
 			p->soft);

@@ -254,7 +254,31 @@ static void test_unavailable(void **state)
 	assert_true(query("SELECT COUNT(*) FROM timetable_entries WHERE timetable_id = $1 AND"
 			  " staff_id = (SELECT staff_id FROM teacher_unavailability LIMIT 1)", r->timetable_id) > 0);
 
+	/* as many free periods as hours (Monday, Tuesday, Wednesday's first periods): no
+	 * counting conflict, the search is left with hard violations, sv_explain names the
+	 * teacher's times */
+	int periods = (int)query("SELECT COUNT(*) FROM bell_periods WHERE school_id = $1", school);
+	int hours = (int)query("SELECT SUM(hours) FROM load_assignments WHERE staff_id = $1", staff);
+	assert_true(hours > 2 * periods && hours < 3 * periods);
+	assert_true(db_run(db, "DELETE FROM teacher_unavailability", "") >= 0);
+	for (int64_t d = 4; d <= 5; d++)
+		assert_true(db_run(db, ins, "iii", staff, year, d) >= 0);
+	for (int64_t q = hours - 2 * periods + 1; q <= periods; q++)
+		assert_true(db_run(db, "INSERT INTO teacher_unavailability (staff_id, academic_year_id, semester, weekday,"
+				       " period, updated_at) VALUES ($1, $2, NULL, 3, $3, '2026-11-27T00:00:00Z')",
+				   "iii", staff, year, q) >= 0);
+	p.max_iters = 100000;
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_NO_TIMETABLE);
+	assert_int_equal(r->status, SV_UNSOLVED);
+	assert_true(r->report.v[SV_V_TEACHER_OFF] + r->report.hard > 0);
+	assert_int_equal(r->explain_rc, 1);
+	assert_int_equal(r->n_blame, 1);
+	assert_int_equal(r->blame[0].kind, SV_R_TEACHER_OFF);
+	assert_int_equal(r->blame[0].staff_id, staff);
+
 	/* all week: the counting check and sv_explain both name the teacher */
+	assert_true(db_run(db, "DELETE FROM teacher_unavailability", "") >= 0);
+	assert_true(db_run(db, ins, "iii", staff, year, (int64_t)1) >= 0);
 	for (int64_t d = 2; d <= 5; d++)
 		assert_true(db_run(db, ins, "iii", staff, year, d) >= 0);
 	int64_t before = query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school);
