@@ -65,8 +65,11 @@ int api_timetable_lay(struct req *rq);
 /* timetable_jobs.c: the generator's jobs (issue 9) */
 int api_timetable_generate(struct req *rq);
 int api_timetable_job_get(struct req *rq);
+int api_timetable_job_delete(struct req *rq);
 int api_class_lessons(struct req *rq);
 int api_staff_lessons(struct req *rq);
+int api_unavailability_get(struct req *rq);
+int api_unavailability_put(struct req *rq);
 
 /* calendar.c */
 int api_year_structure_get(struct req *rq);

@@ -60,6 +60,7 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/schools/{id}/timetables", api_timetable_create, TIMETABLE_WRITERS, ROUTE_JSON},
 	{"POST", "/api/v1/schools/{id}/timetables/generate", api_timetable_generate, TIMETABLE_WRITERS, ROUTE_JSON},
 	{"GET", "/api/v1/timetable-jobs/{id}", api_timetable_job_get, STAFF_AND_NETWORK, 0},
+	{"DELETE", "/api/v1/timetable-jobs/{id}", api_timetable_job_delete, TIMETABLE_WRITERS, 0},
 	{"GET", "/api/v1/timetables/{id}", api_timetable_get, STAFF_AND_NETWORK, 0},
 	{"PUT", "/api/v1/timetables/{id}/entries", api_timetable_entries_put, TIMETABLE_WRITERS, ROUTE_JSON},
 	{"POST", "/api/v1/timetables/{id}/approve", api_timetable_approve, ROLE_DIRECTOR, ROUTE_JSON},
@@ -68,6 +69,8 @@ const struct route api_routes[] = {
 	{"POST", "/api/v1/timetables/{id}/lay", api_timetable_lay, TIMETABLE_WRITERS, ROUTE_JSON},
 	{"GET", "/api/v1/classes/{id}/lessons", api_class_lessons, STAFF_AND_NETWORK, ROUTE_REPLICA},
 	{"GET", "/api/v1/staff/{id}/lessons", api_staff_lessons, STAFF_AND_NETWORK, ROUTE_REPLICA},
+	{"GET", "/api/v1/staff/{id}/unavailability", api_unavailability_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/staff/{id}/unavailability", api_unavailability_put, TIMETABLE_WRITERS, ROUTE_JSON},
 
 	{"GET", "/api/v1/subjects", api_subjects_list, ANY, 0},
 	{"POST", "/api/v1/subjects", api_subject_create, ROLE_NETWORK_ADMIN, ROUTE_JSON},

@@ -4,9 +4,16 @@
  * (phase, elapsed, hard violations, soft cost) and at the end the new draft version
  * (store/timetable_generate.h) or why there is none — the counting conflicts and the
  * rules still broken, in the request's language (the solver's own sentence rides along
- * in English). One job per school at a time (409). Jobs live in the server's memory
- * (the last JOBS_KEPT; a restart forgets them, the drafts they wrote stay). */
+ * in English) and `conflicts`: the smallest set of rules that cannot hold together
+ * (sv_explain through timetable_generate), each in the request's language with the
+ * classes, teachers, subjects and rooms it is about. `DELETE /timetable-jobs/{id}` (who
+ * started it, or the school's director) cancels a running job: the solver stops at its
+ * next look at the clock, the job shows `cancelled`, no draft is written. One job per
+ * school at a time (409). Jobs live in the server's memory (the last JOBS_KEPT; a
+ * restart forgets them, the drafts they wrote stay). */
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -24,7 +31,7 @@
 #define TIME_LIMIT_DEFAULT 30
 #define TIME_LIMIT_MAX 300
 
-enum job_state { JOB_RUNNING, JOB_DONE, JOB_FAILED };
+enum job_state { JOB_RUNNING, JOB_DONE, JOB_FAILED, JOB_CANCELLED };
 
 struct job {
 	int64_t id;              /* 0: a free slot */
@@ -33,6 +40,9 @@ struct job {
 	uint64_t seed;
 	double time_limit;
 	enum job_state state;
+	int alive;               /* its thread has not ended (a cancelled job's may still run) */
+	_Atomic int gate;        /* enum tt_gate: cancelled by DELETE, or writing its draft */
+	char cancelled_by[65];   /* the login that cancelled it */
 	char started_at[21], finished_at[21];
 	struct sv_progress progress;
 	int reported;            /* the solver reported its progress at least once */
@@ -56,8 +66,12 @@ static void on_progress(void *ctx, const struct sv_progress *p)
 {
 	struct job *j = ctx;
 	pthread_mutex_lock(&jobs_lock);
-	j->progress = *p;
-	j->reported = 1;
+	if (j->state == JOB_RUNNING && p->phase == 3) {
+		j->progress.phase = 3; /* explaining: the search's last figures stay */
+	} else if (j->state == JOB_RUNNING) {
+		j->progress = *p;
+		j->reported = 1;
+	}
 	pthread_mutex_unlock(&jobs_lock);
 }
 
@@ -76,8 +90,18 @@ static void *run_job(void *arg)
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	struct tt_generate_result *r = malloc(sizeof *r);
 	struct db *db = server_db();
-	int rc = r && db ? timetable_generate(db, school, year, semester, &p, cores >= 2 ? 2 : 1, user, r) : DB_ERROR;
+	int rc = r && db ? timetable_generate(db, school, year, semester, &p, cores >= 2 ? 2 : 1, user, &j->gate, r)
+			 : DB_ERROR;
 	pthread_mutex_lock(&jobs_lock);
+	j->alive = 0;
+	if (j->state == JOB_CANCELLED || rc == TTG_CANCELLED) {
+		/* cancelled: what the search had is of no interest; nothing was written */
+		j->state = JOB_CANCELLED;
+		j->rc = TTG_CANCELLED;
+		pthread_mutex_unlock(&jobs_lock);
+		free(r);
+		return NULL;
+	}
 	j->rc = rc;
 	if (r)
 		j->result = *r;
@@ -102,7 +126,7 @@ static struct job *slot_for(int64_t school, int *busy)
 	*busy = 0;
 	for (int i = 0; i < JOBS_KEPT; i++) {
 		struct job *j = &jobs[i];
-		if (j->id && j->state == JOB_RUNNING) {
+		if (j->id && j->alive) {
 			*busy |= j->school_id == school;
 			continue;
 		}
@@ -115,7 +139,32 @@ static struct job *slot_for(int64_t school, int *busy)
 
 static const char *phase_name(int phase)
 {
-	return phase == 0 ? "build" : phase == 1 ? "repair" : "improve";
+	return phase == 0 ? "build" : phase == 1 ? "repair" : phase == 2 ? "improve" : "explain";
+}
+
+/* The message code of a rule sv_explain blames (docs/openapi.yaml, TimetableConflict). */
+static const char *relax_code(enum sv_relax_kind k)
+{
+	switch (k) {
+	case SV_R_TEACHER_GAPS_DAY: return "conflict_teacher_gaps_day";
+	case SV_R_TEACHER_GAPS_WEEK: return "conflict_teacher_gaps_week";
+	case SV_R_STUDENT_GAPS: return "conflict_student_gaps";
+	case SV_R_STUDENT_EARLY: return "conflict_student_early";
+	case SV_R_CLASS_MIN: return "conflict_class_min";
+	case SV_R_CLASS_MAX: return "conflict_class_max";
+	case SV_R_CLASS_OFF: return "conflict_class_off";
+	case SV_R_SUBJECT_DAY: return "conflict_subject_day";
+	case SV_R_TEACHER_OFF: return "conflict_teacher_off";
+	case SV_R_TEACHER_DAILY: return "conflict_teacher_daily";
+	case SV_R_TEACHER_DAYS: return "conflict_teacher_days";
+	case SV_R_TEACHER_MIN_DAILY: return "conflict_teacher_min_daily";
+	case SV_R_TEACHER_RUN: return "conflict_teacher_run";
+	case SV_R_LOCK: return "conflict_lock";
+	case SV_R_ACTIVITY_OFF: return "conflict_activity_off";
+	case SV_R_ENDS_DAY: return "conflict_ends_day";
+	case SV_R_COUNT: break;
+	}
+	return "internal";
 }
 
 /* The code of a counting conflict (docs/openapi.yaml, TimetableJob). */
@@ -134,6 +183,52 @@ static const char *conflict_code(enum sv_conflict_kind k)
 	case SV_C_LOCK: return "generate_lock";
 	}
 	return "internal";
+}
+
+/* [{id, <name_key>: name}] with the one thing named, or [] when id is 0. */
+static json_t *named(int64_t id, const char *name_key, const char *name)
+{
+	json_t *a = json_array();
+	if (id)
+		json_array_append_new(a, json_pack("{sI ss}", "id", (json_int_t)id, name_key, name));
+	return a;
+}
+
+/* The rules to blame, in the request's language: the message of the rule followed by
+ * who it is about. */
+static json_t *job_conflicts(struct req *rq, const struct job *j)
+{
+	json_t *list = json_array();
+	const struct tt_generate_result *r = &j->result;
+	if (j->rc != TTG_NO_TIMETABLE)
+		return list;
+	for (size_t i = 0; i < r->n_blame && i < TTG_MAX_BLAME; i++) {
+		const struct tt_blame *b = &r->blame[i];
+		const char *code = b->explained ? relax_code((enum sv_relax_kind)b->kind)
+						: conflict_code((enum sv_conflict_kind)b->kind);
+		json_t *c = reply_problem(rq, code, "TT-1", NULL);
+		json_object_del(c, "field");
+		const char *names[3] = {b->class_label, b->staff_name, b->subject_name};
+		char text[400];
+		size_t n = (size_t)snprintf(text, sizeof text, "%s", json_string_value(json_object_get(c, "message")));
+		const char *sep = ": ";
+		for (int k = 0; k < 3 && n < sizeof text; k++)
+			if (*names[k]) {
+				n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", sep, names[k]);
+				sep = ", ";
+			}
+		if (*b->room_name && n < sizeof text)
+			snprintf(text + n, sizeof text - n, "%s%s", sep, b->room_name);
+		json_object_set_new(c, "kind", json_string(b->explained ? "explained" : "counted"));
+		json_object_set_new(c, "text", json_string(text));
+		json_object_set_new(c, "detail", json_string(b->text));
+		json_object_set_new(c, "classes", named(b->class_id, "label", b->class_label));
+		json_object_set_new(c, "teachers", named(b->staff_id, "name", b->staff_name));
+		json_object_set_new(c, "subjects", named(b->subject_id, "name", b->subject_name));
+		json_object_set_new(c, "rooms", named(b->room_id, "name", b->room_name));
+		json_array_append_new(list, c);
+	}
+	return list;
 }
 
 /* Why the job wrote no draft: problems in the request's language. */
@@ -176,7 +271,10 @@ static json_t *job_problems(struct req *rq, const struct job *j)
 /* The job as the API shows it. Called with the lock held. */
 static json_t *job_json(struct req *rq, const struct job *j)
 {
-	const char *state = j->state == JOB_RUNNING ? "running" : j->state == JOB_DONE ? "done" : "failed";
+	const char *state = j->state == JOB_RUNNING ? "running"
+			    : j->state == JOB_DONE  ? "done"
+			    : j->state == JOB_CANCELLED ? "cancelled"
+							: "failed";
 	json_t *o = json_pack("{sI sI sI si sI sf ss ss sf so so ss so}", "id", (json_int_t)j->id, "school_id",
 			      (json_int_t)j->school_id, "academic_year_id", (json_int_t)j->year_id, "semester",
 			      j->semester, "seed", (json_int_t)j->seed, "time_limit", j->time_limit, "status", state,
@@ -198,7 +296,10 @@ static json_t *job_json(struct req *rq, const struct job *j)
 		json_object_set_new(o, "timetable", json_null());
 		json_object_set_new(o, "result", json_null());
 	}
-	json_object_set_new(o, "problems", j->state == JOB_RUNNING ? json_array() : job_problems(rq, j));
+	int over = j->state == JOB_DONE || j->state == JOB_FAILED;
+	json_object_set_new(o, "problems", over ? job_problems(rq, j) : json_array());
+	json_object_set_new(o, "conflicts", over ? job_conflicts(rq, j) : json_array());
+	json_object_set_new(o, "cancelled_by", j->state == JOB_CANCELLED ? json_string(j->cancelled_by) : json_null());
 	return o;
 }
 
@@ -249,6 +350,8 @@ int api_timetable_generate(struct req *rq)
 	j->seed = json_is_integer(seed) ? (uint64_t)json_integer_value(seed) : 1;
 	j->time_limit = json_is_integer(limit) ? (double)json_integer_value(limit) : TIME_LIMIT_DEFAULT;
 	j->state = JOB_RUNNING;
+	j->alive = 1;
+	atomic_store(&j->gate, TTG_GATE_OPEN);
 	db_now_utc(j->started_at);
 	pthread_t thread;
 	pthread_attr_t attr;
@@ -258,6 +361,7 @@ int api_timetable_generate(struct req *rq)
 	pthread_attr_destroy(&attr);
 	if (!started) {
 		j->id = 0;
+		j->alive = 0;
 		pthread_mutex_unlock(&jobs_lock);
 		return reply_error(rq, 500, "internal", NULL, NULL);
 	}
@@ -283,4 +387,35 @@ int api_timetable_job_get(struct req *rq)
 	json_t *o = j->id == rq->params[0] ? job_json(rq, j) : NULL;
 	pthread_mutex_unlock(&jobs_lock);
 	return o ? reply_json(rq, 200, o) : reply_error(rq, 404, "not_found", NULL, NULL);
+}
+
+int api_timetable_job_delete(struct req *rq)
+{
+	pthread_mutex_lock(&jobs_lock);
+	struct job *j = NULL;
+	for (int i = 0; i < JOBS_KEPT && !j; i++)
+		if (jobs[i].id && jobs[i].id == rq->params[0])
+			j = &jobs[i];
+	if (!j) {
+		pthread_mutex_unlock(&jobs_lock);
+		return reply_error(rq, 404, "not_found", NULL, NULL);
+	}
+	int own = j->user_id == rq->user.id;
+	int director = rq->user.role == ROLE_DIRECTOR && rq->user.school_id == j->school_id;
+	if (!rights_read_school(rq, j->school_id) || (!own && !director)) {
+		pthread_mutex_unlock(&jobs_lock);
+		return reply_error(rq, 403, "forbidden", NULL, NULL);
+	}
+	int open = TTG_GATE_OPEN;
+	if (j->state != JOB_RUNNING || !atomic_compare_exchange_strong(&j->gate, &open, TTG_GATE_CANCELLED)) {
+		/* over already, or writing its draft */
+		pthread_mutex_unlock(&jobs_lock);
+		return reply_error(rq, 409, "generate_not_running", "TT-3", NULL);
+	}
+	j->state = JOB_CANCELLED;
+	snprintf(j->cancelled_by, sizeof j->cancelled_by, "%s", rq->user.login);
+	db_now_utc(j->finished_at);
+	json_t *o = job_json(rq, j);
+	pthread_mutex_unlock(&jobs_lock);
+	return o ? reply_json(rq, 200, o) : reply_error(rq, 500, "internal", NULL, NULL);
 }

@@ -4,8 +4,9 @@
  * `mektep timetable export-fet` (the school's week as a FET file); with a progress line
  * on stderr (redrawn with \r on a terminal, one line per report otherwise: elapsed,
  * phase, hard violations, soft cost). Exits 0 with a timetable without hard violations,
- * 3 without one (the counting conflicts' sentences, or the rules still broken), 1 on an
- * error, 2 on a bad option. */
+ * 3 without one (the counting conflicts' sentences, or the rules still broken, then the
+ * smallest set of rules that cannot hold together: sv_explain), 1 on an error, 2 on a
+ * bad option. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +26,23 @@
 
 static const char *phase_name(int phase)
 {
-	return phase == 0 ? "build" : phase == 1 ? "repair" : "improve";
+	return phase == 0 ? "build" : phase == 1 ? "repair" : phase == 2 ? "improve" : "explain";
 }
+
+/* Prints sv_explain's answer: n sentences of set (or why there are none). */
+static void print_explained(int n, const char *const *sentences)
+{
+	if (n > 0) {
+		fputs("mektep: the smallest set of rules found that cannot hold together (relax one of them):\n", stderr);
+		for (int i = 0; i < n; i++)
+			fprintf(stderr, "  - %s\n", sentences[i]);
+	} else if (n == -2) {
+		fputs("mektep: even without the rules the lessons do not fit the week\n", stderr);
+	} else if (n == 0) {
+		fputs("mektep: a timetable was found when explaining: try a longer --time-limit or another --seed\n", stderr);
+	}
+}
+
 
 static double solver_clock(void *ctx)
 {
@@ -37,6 +53,12 @@ static double solver_clock(void *ctx)
 static void show_progress(void *ctx, const struct sv_progress *p)
 {
 	struct solve_progress_line *line = ctx;
+	if (p->phase == 3) { /* no timetable: the search's figures were given already */
+		fprintf(stderr, "%smektep: %7.1f s  explain: looking for the rules that cannot hold together\n",
+			line->open ? "\n" : "", p->elapsed);
+		line->open = 0;
+		return;
+	}
 	if (line->tty) {
 		fprintf(stderr, "\r%7.1f s  %-7s  hard %5d  soft %7ld ", p->elapsed, phase_name(p->phase), p->hard,
 			p->soft);
@@ -164,6 +186,15 @@ static int solve_fet(const char *in, const char *out, struct sv_params *p, int n
 	sv_solve_parallel(m, p, n_threads, pl, &r);
 	solve_progress_end(&line);
 	int rc = solve_report(m, pl, &r);
+	if (rc == EXIT_NO_TIMETABLE) {
+		struct sv_params q = tt_explain_params(p, sv_n_activities(m));
+		struct sv_relax set[SV_MAX_CONFLICTS];
+		const char *sentences[SV_MAX_CONFLICTS];
+		int n = sv_explain(m, &q, set, SV_MAX_CONFLICTS);
+		for (int i = 0; i < n && i < SV_MAX_CONFLICTS; i++)
+			sentences[i] = set[i].text;
+		print_explained(n < SV_MAX_CONFLICTS ? n : SV_MAX_CONFLICTS, sentences);
+	}
 	if (r.status == SV_SOLVED || r.status == SV_UNSOLVED) {
 		size_t len;
 		char *xml = sv_fet_write(f, pl, &len);
@@ -214,7 +245,7 @@ static int solve_db(struct db *db, const char *code, const char *semester, struc
 	solve_progress_init(&line, p);
 	double start = cli_seconds();
 	struct tt_generate_result r;
-	rc = timetable_generate(db, school, year, sem, p, n_threads, 0, &r);
+	rc = timetable_generate(db, school, year, sem, p, n_threads, 0, NULL, &r);
 	solve_progress_end(&line);
 	switch (rc) {
 	case TTG_OK:
@@ -234,14 +265,22 @@ static int solve_db(struct db *db, const char *code, const char *semester, struc
 	case TTG_NO_TIMETABLE: {
 		struct sv_result sr = {.status = r.status, .elapsed = r.elapsed, .n_conflicts = r.n_conflicts};
 		memcpy(sr.conflicts, r.conflicts, sizeof sr.conflicts);
-		if (r.status == SV_INFEASIBLE)
-			return solve_report(NULL, NULL, &sr);
-		fprintf(stderr, "mektep: no timetable without hard violations found in %.1f s; the best has %d:\n",
-			r.elapsed, r.report.hard);
-		for (int k = 0; k < SV_V_COUNT; k++)
-			if (r.report.v[k])
-				fprintf(stderr, "  - %s: %d\n", sv_violation_name((enum sv_violation)k), r.report.v[k]);
-		fputs("mektep: nothing written; try a longer --time-limit or another --seed\n", stderr);
+		if (r.status == SV_INFEASIBLE) {
+			solve_report(NULL, NULL, &sr);
+		} else {
+			fprintf(stderr, "mektep: no timetable without hard violations found in %.1f s; the best has %d:\n",
+				r.elapsed, r.report.hard);
+			for (int k = 0; k < SV_V_COUNT; k++)
+				if (r.report.v[k])
+					fprintf(stderr, "  - %s: %d\n", sv_violation_name((enum sv_violation)k), r.report.v[k]);
+		}
+		const char *sentences[TTG_MAX_BLAME];
+		int n = 0;
+		for (size_t i = 0; i < r.n_blame; i++)
+			if (r.blame[i].explained)
+				sentences[n++] = r.blame[i].text;
+		print_explained(r.explain_rc < 0 ? r.explain_rc : n, sentences);
+		fputs("mektep: nothing written\n", stderr);
 		return EXIT_NO_TIMETABLE;
 	}
 	default:

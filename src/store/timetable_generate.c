@@ -3,6 +3,8 @@
 #include "store/timetable_generate.h"
 
 #include <jansson.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,13 +27,165 @@ static size_t clashes_of(struct db *db, int64_t year_id, const struct tt_entry *
 	return k;
 }
 
-/* Writes the draft in one write transaction. */
+/* The caller's clock, pushed past any time limit once the gate is cancelled: the search
+ * (and each of sv_explain's re-solves) stops at its next look at the clock. */
+struct gated_clock {
+	double (*now)(void *ctx);
+	void *ctx;
+	_Atomic int *gate;
+};
+
+static double gated_now(void *ctx)
+{
+	const struct gated_clock *g = ctx;
+	double t = g->now(g->ctx);
+	return atomic_load(g->gate) == TTG_GATE_CANCELLED ? t + 1e9 : t;
+}
+
+/* Names activity a's class, teacher and subject in b. */
+static void blame_activity(const struct ttw *w, int a, struct tt_blame *b)
+{
+	if (a < 0 || (size_t)a >= w->n_acts)
+		return;
+	const struct ttw_activity *x = &w->acts[a];
+	b->class_id = w->classes[x->cls].id;
+	snprintf(b->class_label, sizeof b->class_label, "%s", w->classes[x->cls].label);
+	b->staff_id = w->teachers[x->teacher].id;
+	snprintf(b->staff_name, sizeof b->staff_name, "%s", w->teachers[x->teacher].name);
+	b->subject_id = w->subjects[x->subject].id;
+	snprintf(b->subject_name, sizeof b->subject_name, "%s", w->subjects[x->subject].name);
+}
+
+static void blame_class(const struct ttw *w, int c, struct tt_blame *b)
+{
+	if (c < 0 || (size_t)c >= w->n_classes)
+		return;
+	b->class_id = w->classes[c].id;
+	snprintf(b->class_label, sizeof b->class_label, "%s", w->classes[c].label);
+}
+
+static void blame_teacher(const struct ttw *w, int t, struct tt_blame *b)
+{
+	if (t < 0 || (size_t)t >= w->n_teachers)
+		return;
+	b->staff_id = w->teachers[t].id;
+	snprintf(b->staff_name, sizeof b->staff_name, "%s", w->teachers[t].name);
+}
+
+/* A counting conflict about students names them by their set ("7A" or "7A-1"): the class
+ * whose label begins the sentence. */
+static int class_of_sentence(const struct ttw *w, const char *text)
+{
+	for (size_t c = 0; c < w->n_classes; c++) {
+		size_t n = strlen(w->classes[c].label);
+		if (strncmp(text, w->classes[c].label, n) == 0 && (text[n] == ' ' || text[n] == '-'))
+			return (int)c;
+	}
+	return -1;
+}
+
+static void blame_counted(const struct ttw *w, const struct sv_conflict *c, struct tt_blame *b)
+{
+	memset(b, 0, sizeof *b);
+	b->kind = c->kind;
+	b->need = c->need;
+	b->have = c->have;
+	snprintf(b->text, sizeof b->text, "%s", c->text);
+	switch (c->kind) {
+	case SV_C_TEACHER_HOURS:
+		blame_teacher(w, c->who, b);
+		break;
+	case SV_C_ROOM_HOURS:
+		if (c->who >= 0 && (size_t)c->who < w->n_rooms) {
+			b->room_id = w->rooms[c->who].id;
+			snprintf(b->room_name, sizeof b->room_name, "%s", w->rooms[c->who].name);
+		}
+		break;
+	case SV_C_SAME_TIME_CLASH:
+	case SV_C_NO_SLOT:
+	case SV_C_NO_ROOM:
+	case SV_C_LOCK:
+		blame_activity(w, c->who, b);
+		break;
+	default:
+		blame_class(w, class_of_sentence(w, c->text), b);
+	}
+}
+
+static void blame_explained(const struct ttw *w, const struct sv_relax *r, struct tt_blame *b)
+{
+	memset(b, 0, sizeof *b);
+	b->explained = 1;
+	b->kind = r->kind;
+	snprintf(b->text, sizeof b->text, "%s", r->text);
+	switch (r->kind) {
+	case SV_R_CLASS_MIN:
+	case SV_R_CLASS_MAX:
+	case SV_R_CLASS_OFF:
+		blame_class(w, r->who, b);
+		break;
+	case SV_R_SUBJECT_DAY:
+		if (r->who >= 0 && (size_t)r->who < w->n_subjects) {
+			b->subject_id = w->subjects[r->who].id;
+			snprintf(b->subject_name, sizeof b->subject_name, "%s", w->subjects[r->who].name);
+		}
+		break;
+	case SV_R_TEACHER_OFF:
+	case SV_R_TEACHER_DAILY:
+	case SV_R_TEACHER_DAYS:
+	case SV_R_TEACHER_MIN_DAILY:
+	case SV_R_TEACHER_RUN:
+		blame_teacher(w, r->who, b);
+		break;
+	case SV_R_LOCK:
+	case SV_R_ACTIVITY_OFF:
+	case SV_R_ENDS_DAY:
+		blame_activity(w, r->who, b);
+		break;
+	default:
+		break;
+	}
+}
+
+struct sv_params tt_explain_params(const struct sv_params *p, int n_acts)
+{
+	struct sv_params q = *p;
+	q.progress = NULL;
+	q.max_iters = n_acts > 333 ? (uint64_t)n_acts * 300 : 100000;
+	q.time_limit = p->time_limit / 2 < 2 ? 2 : p->time_limit / 2 > 20 ? 20 : p->time_limit / 2;
+	return q;
+}
+
+/* No timetable: the counting conflicts, then the solver's smallest conflicting set. */
+static void explain(struct sv_model *m, const struct ttw *w, const struct sv_params *p, const struct sv_result *r,
+		    struct tt_generate_result *out)
+{
+	for (size_t i = 0; i < r->n_conflicts && i < SV_MAX_CONFLICTS && out->n_blame < TTG_MAX_BLAME; i++)
+		blame_counted(w, &r->conflicts[i], &out->blame[out->n_blame++]);
+	struct sv_params q = tt_explain_params(p, sv_n_activities(m));
+	if (p->progress) {
+		struct sv_progress pr = {.phase = 3, .hard = out->report.hard, .soft = out->report.soft,
+					 .elapsed = r->elapsed};
+		p->progress(p->progress_ctx, &pr);
+	}
+	struct sv_relax set[TTG_MAX_BLAME];
+	out->explain_rc = sv_explain(m, &q, set, TTG_MAX_BLAME);
+	for (int i = 0; i < out->explain_rc && i < TTG_MAX_BLAME && out->n_blame < TTG_MAX_BLAME; i++)
+		blame_explained(w, &set[i], &out->blame[out->n_blame++]);
+}
+
+/* Writes the draft in one write transaction, unless the gate was cancelled first. */
 static int write_draft(struct db *db, const struct ttw *w, struct tt_entry *e, int64_t user_id,
-		       const struct sv_params *p, struct tt_generate_result *out)
+		       const struct sv_params *p, _Atomic int *gate, struct tt_generate_result *out)
 {
 	int rc = db_begin_write(db);
 	if (rc != DB_OK)
 		return rc;
+	int open = TTG_GATE_OPEN;
+	if (gate && !atomic_compare_exchange_strong(gate, &open, TTG_GATE_WRITING)) {
+		db_rollback(db);
+		return TTG_CANCELLED;
+	}
 	json_t *t = json_pack("{sI sI sI}", "school_id", (json_int_t)w->school_id, "academic_year_id",
 			      (json_int_t)w->year_id, "semester", (json_int_t)w->semester);
 	rc = t ? timetables_insert(db, t, user_id, &out->timetable_id) : DB_ERROR;
@@ -58,12 +212,20 @@ static int write_draft(struct db *db, const struct ttw *w, struct tt_entry *e, i
 	return rc;
 }
 
-int timetable_generate(struct db *db, int64_t school_id, int64_t year_id, int semester, const struct sv_params *p,
-		       int n_threads, int64_t user_id, struct tt_generate_result *out)
+int timetable_generate(struct db *db, int64_t school_id, int64_t year_id, int semester, const struct sv_params *given,
+		       int n_threads, int64_t user_id, _Atomic int *gate, struct tt_generate_result *out)
 {
 	memset(out, 0, sizeof *out);
 	out->status = SV_ERROR;
 	out->time_to_feasible = -1;
+	out->explain_rc = -3;
+	struct sv_params gated = *given;
+	struct gated_clock clock = {given->now, given->now_ctx, gate};
+	if (gate && given->now) {
+		gated.now = gated_now;
+		gated.now_ctx = &clock;
+	}
+	const struct sv_params *p = &gated;
 	struct ttw w;
 	int rc = ttw_load(db, school_id, year_id, semester, &w);
 	if (rc != TTW_OK) {
@@ -100,6 +262,12 @@ int timetable_generate(struct db *db, int64_t school_id, int64_t year_id, int se
 	} else if (r.status == SV_ERROR) {
 		rc = DB_ERROR;
 	}
+	if (gate && atomic_load(gate) == TTG_GATE_CANCELLED)
+		rc = TTG_CANCELLED;
+	else if (rc == TTG_NO_TIMETABLE)
+		explain(m, &w, p, &r, out);
+	if (rc == TTG_NO_TIMETABLE && gate && atomic_load(gate) == TTG_GATE_CANCELLED)
+		rc = TTG_CANCELLED;
 	struct tt_entry *e = rc == TTG_OK ? ttw_entries(&w, pl) : NULL;
 	if (rc == TTG_OK && !e)
 		rc = DB_ERROR;
@@ -115,7 +283,7 @@ int timetable_generate(struct db *db, int64_t school_id, int64_t year_id, int se
 	}
 	if (rc == TTG_OK) {
 		out->lessons = w.n_acts;
-		rc = write_draft(db, &w, e, user_id, p, out);
+		rc = write_draft(db, &w, e, user_id, p, gate, out);
 	}
 	free(e);
 	free(pl);

@@ -4,7 +4,12 @@
  * timetable's own clash check (core/timetable.h tt_check_clashes, with the groups that
  * share students), and writes it as a NEW DRAFT version of the semester, created by the
  * user, which goes through the same approval as a hand-made one (TT-3). Audited as
- * `generate`. Used by `mektep timetable solve --db` and by the API's jobs. */
+ * `generate`. Used by `mektep timetable solve --db` and by the API's jobs.
+ *
+ * When there is no timetable (counting conflicts, or hard violations left at the time
+ * limit) it asks the solver for the smallest set of rules that cannot hold together
+ * (sv_explain) and names the classes, teachers, subjects and rooms involved ("blame").
+ * A run can be cancelled from another thread through its gate (see below). */
 #ifndef MEKTEP_STORE_TIMETABLE_GENERATE_H
 #define MEKTEP_STORE_TIMETABLE_GENERATE_H
 
@@ -13,12 +18,35 @@
 
 #include "solver/solver.h"
 #include "store/db.h"
+#include "store/timetable_week.h"
 
 enum tt_generate_rc {
 	TTG_OK = 0,           /* a draft was written: timetable_id */
 	TTG_NO_TIMETABLE = 1, /* no timetable without hard violations: conflicts or report */
 	TTG_BAD_INPUT = 2,    /* the data cannot be solved as it is: error (no bells, no load) */
 	TTG_CLASH = 3,        /* the timetable module's clash check refused the result (a bug) */
+	TTG_CANCELLED = 4,    /* the gate was closed: nothing written */
+};
+
+/* The gate of a run (an atomic int shared with the thread that may cancel it):
+ * TTG_GATE_OPEN while it runs; whoever moves it first wins — a canceller to
+ * TTG_GATE_CANCELLED (the search stops within milliseconds: its clock jumps past the time
+ * limit; nothing is written), the run to TTG_GATE_WRITING just before it commits the
+ * draft (too late to cancel). */
+enum tt_gate { TTG_GATE_OPEN = 0, TTG_GATE_CANCELLED = 1, TTG_GATE_WRITING = 2 };
+
+#define TTG_MAX_BLAME 32
+
+/* One rule to blame when there is no timetable: a counting conflict found before the
+ * search, or one constraint of sv_explain's smallest conflicting set; with who it is
+ * about (ids 0 and names "" when none). */
+struct tt_blame {
+	int explained;          /* 0: kind is an sv_conflict_kind; 1: an sv_relax_kind */
+	int kind;
+	int need, have;         /* counting conflicts: the numbers */
+	int64_t class_id, staff_id, subject_id, room_id;
+	char class_label[24], staff_name[TTW_NAME], subject_name[TTW_NAME], room_name[TTW_NAME];
+	char text[SV_CONFLICT_TEXT]; /* the solver's sentence, in English */
 };
 
 struct tt_generate_result {
@@ -36,13 +64,22 @@ struct tt_generate_result {
 	size_t clashes;           /* TTG_CLASH: how many */
 	int input_rc;             /* TTG_BAD_INPUT: the ttw_rc (timetable_week.h) */
 	char error[200];          /* TTG_BAD_INPUT: why */
+	int explain_rc;           /* TTG_NO_TIMETABLE: sv_explain's return (-3: not asked) */
+	size_t n_blame;           /* the counting conflicts, then sv_explain's set */
+	struct tt_blame blame[TTG_MAX_BLAME];
 };
 
 /* Generates a draft of `semester` of academic year `year_id` for the school with the
  * solver's parameters p (seed, time limit, clock, progress) on n_threads, created by
- * user_id (0: the command line). Returns a tt_generate_rc or a negative db rc; fills
- * *out in every case. */
+ * user_id (0: the command line); gate: NULL, or an enum tt_gate another thread may close
+ * (with a clock and a time limit in p). Returns a tt_generate_rc or a negative db rc;
+ * fills *out in every case. */
 int timetable_generate(struct db *db, int64_t school_id, int64_t year_id, int semester, const struct sv_params *p,
-		       int n_threads, int64_t user_id, struct tt_generate_result *out);
+		       int n_threads, int64_t user_id, _Atomic int *gate, struct tt_generate_result *out);
+
+/* The budget of sv_explain after a run with p on n_acts activities: each brief re-solve
+ * 300 iterations an activity (at least 100,000; the same answer however busy the
+ * machine), cut at half the time limit (2..20 s), without progress reports. */
+struct sv_params tt_explain_params(const struct sv_params *p, int n_acts);
 
 #endif

@@ -234,6 +234,7 @@ static int read_load(struct db *db, struct ttw *w, struct reading *r)
 			break;
 		}
 		struct ttw_teacher *t = &w->teachers[w->n_teachers++];
+		memset(t, 0, sizeof *t);
 		t->id = l.staff_id;
 		snprintf(t->name, sizeof t->name, "%s %s", db_col_text(st, 5), db_col_text(st, 6));
 	}
@@ -254,6 +255,30 @@ static int read_load(struct db *db, struct ttw *w, struct reading *r)
 		return TTW_NO_LOAD;
 	}
 	return DB_OK;
+}
+
+/* The teachers' unavailable times of the year and of the semester (migration 015). */
+static int read_unavailability(struct db *db, struct ttw *w)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT u.staff_id, u.weekday, COALESCE(u.period, 0)"
+					    " FROM teacher_unavailability u JOIN staff s ON s.id = u.staff_id"
+					    " WHERE u.academic_year_id = $1 AND s.school_id = $2"
+					    " AND (u.semester IS NULL OR u.semester = $3)");
+	if (!st)
+		return DB_ERROR;
+	db_bind_int64(st, 1, w->year_id);
+	db_bind_int64(st, 2, w->school_id);
+	db_bind_int64(st, 3, w->semester);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int t = teacher_index(w, db_col_int64(st, 0));
+		int day = (int)db_col_int64(st, 1) - 1, period = (int)db_col_int64(st, 2) - 1;
+		if (t < 0 || day < 0 || day >= w->days || period >= w->periods)
+			continue;
+		w->teachers[t].off[day] |= period < 0 ? (w->periods >= 32 ? ~0u : (1u << w->periods) - 1) : 1u << period;
+	}
+	db_done(st);
+	return step_rc(rc);
 }
 
 static int read_rooms(struct db *db, struct ttw *w, struct reading *r)
@@ -696,6 +721,8 @@ int ttw_load(struct db *db, int64_t school_id, int64_t year_id, int semester, st
 		rc = read_load(db, w, &r);
 	}
 	if (rc == DB_OK)
+		rc = read_unavailability(db, w);
+	if (rc == DB_OK)
 		rc = read_rooms(db, w, &r);
 	if (rc == DB_OK)
 		rc = read_home_rooms(db, w);
@@ -723,8 +750,13 @@ struct sv_model *ttw_model(const struct ttw *w)
 	int ok = 1;
 	for (size_t i = 0; i < w->n_subjects && ok; i++)
 		ok = sv_subject(m, w->subjects[i].name, SUBJECT_MAX_PER_DAY, w->subjects[i].hard) == (int)i;
-	for (size_t i = 0; i < w->n_teachers && ok; i++)
+	for (size_t i = 0; i < w->n_teachers && ok; i++) {
 		ok = sv_teacher(m, w->teachers[i].name, SV_NO_LIMIT) == (int)i;
+		for (int d = 0; d < w->days && ok; d++)
+			for (int p = 0; p < w->periods && ok; p++)
+				if (w->teachers[i].off[d] >> p & 1)
+					ok = sv_teacher_off(m, (int)i, d, p) == 0;
+	}
 	for (size_t i = 0; i < w->n_rooms && ok; i++)
 		ok = sv_room(m, w->rooms[i].name) == (int)i;
 	int *atom_group = malloc((w->n_atoms + 1) * sizeof *atom_group);

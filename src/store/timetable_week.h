@@ -24,7 +24,9 @@
  *     mathematics, algebra, geometry, physics and chemistry "hard" (soft: not in the last
  *     two periods); classes start at the first period without gaps and have between
  *     (fewest weekly hours / days − 1) and (most / days + 1) lessons a day;
- *   - no teacher unavailability (the schema has none), no electives or clubs (TT-4). */
+ *   - a teacher's unavailable times (teacher_unavailability, migration 015: of the year or
+ *     of the semester, a period or the whole day) are times the solver never gives them;
+ *   - no clubs (TT-4). */
 #ifndef MEKTEP_STORE_TIMETABLE_WEEK_H
 #define MEKTEP_STORE_TIMETABLE_WEEK_H
 
@@ -46,6 +48,7 @@ struct ttw_subject {
 struct ttw_teacher {
 	int64_t id;
 	char name[TTW_NAME];
+	uint32_t off[SV_MAX_DAYS]; /* per day, a bit per period they cannot teach */
 };
 struct ttw_room {
 	int64_t id;

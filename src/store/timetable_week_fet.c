@@ -6,7 +6,8 @@
  * an activity per hour of the load (Id = its index + 1, tagged with its subject's code);
  * students without gaps from the first hour, the daily minimum and maximum, a subject at
  * most twice a day (an activity-tag maximum per subject), the splits at the same time,
- * locked entries as permanently locked starting times, and each activity's rooms. */
+ * locked entries as permanently locked starting times, the teachers' unavailable times
+ * (ConstraintTeacherNotAvailableTimes), and each activity's rooms. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,6 +156,25 @@ static void add_time_constraints(struct buf *b, const struct ttw *w)
 			constraint_close(b, "ConstraintActivitiesSameStartingTime");
 		}
 		i = j;
+	}
+	for (size_t t = 0; t < w->n_teachers; t++) {
+		int n = 0;
+		for (int d = 0; d < w->days; d++)
+			n += __builtin_popcount(w->teachers[t].off[d]);
+		if (!n)
+			continue;
+		constraint_open(b, "ConstraintTeacherNotAvailableTimes");
+		add_elem(b, 1, "Teacher", w->teachers[t].name);
+		add_int(b, 1, "Number_of_Not_Available_Times", n);
+		for (int d = 0; d < w->days; d++)
+			for (int h = 0; h < w->periods; h++)
+				if (w->teachers[t].off[d] >> h & 1) {
+					buf_adds(b, "\t<Not_Available_Time>\n");
+					add_elem(b, 2, "Day", day_names[d]);
+					add_elem(b, 2, "Hour", w->hour_names[h]);
+					buf_adds(b, "\t</Not_Available_Time>\n");
+				}
+		constraint_close(b, "ConstraintTeacherNotAvailableTimes");
 	}
 	for (size_t i = 0; i < w->n_acts; i++) {
 		const struct ttw_activity *a = &w->acts[i];

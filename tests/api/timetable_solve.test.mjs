@@ -4,7 +4,8 @@
 // the week, no teacher or students twice at a time, the split English together, PE in the
 // gym, the teacher's unavailable slot kept free), and by ../shared/bench/timetable/
 // check_nis.py when that directory is there (with an instance of its gen_nis.py too); an
-// over-full class refused with the counting conflict's sentence and a non-zero status;
+// over-full class refused with the counting conflict's sentence and a non-zero status; a
+// teacher unavailable all week blamed by the smallest conflicting set (sv_explain);
 // the unsupported FET constraint named. No server: the command only.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -159,4 +160,20 @@ test('solve --db and export-fet: a demo school solved into a new draft; its FET 
   r = spawnSync(BIN, ['timetable', 'solve', '--db', db, '--school', 'NOPE'], { encoding: 'utf8' });
   assert.equal(r.status, 1);
   assert.match(r.stderr, /no school with the code NOPE/);
+});
+
+test('solve --fet: a teacher unavailable all week — the smallest conflicting set names the teacher\'s times', () => {
+  const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
+  const hours = ['08:00', '08:50', '09:50', '10:40'];
+  const times = days.flatMap((d) => hours.map((h) => `\t<Not_Available_Time>\n\t\t<Day>${d}</Day>\n\t\t<Hour>${h}</Hour>\n\t</Not_Available_Time>\n`));
+  const input = fs.readFileSync(path.join(FIXTURES, 'timetable_tiny.fet'), 'utf8');
+  const over = input.replace(/<Number_of_Not_Available_Times>1<\/Number_of_Not_Available_Times>[\s\S]*?(<Active>true<\/Active>\n<\/ConstraintTeacherNotAvailableTimes>)/,
+    `<Number_of_Not_Available_Times>${times.length}</Number_of_Not_Available_Times>\n${times.join('')}\t$1`);
+  assert.notEqual(over, input);
+  const fet = path.join(work, 'over.fet');
+  fs.writeFileSync(fet, over);
+  const r = solve(fet, path.join(work, 'over.xml'), '--seed', '1', '--time-limit', '2', '--threads', '1');
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, /Gulnar/);
+  assert.match(r.stderr, /smallest set of rules found that cannot hold together[^\n]*\n {2}- the unavailable times of teacher Gulnar\n/);
 });

@@ -4,7 +4,11 @@
  * the same time, the specialised rooms), written as a FET file and read back by the
  * solver's FET reader into a model that judges timetables alike, and generated into a
  * new draft version that the timetable's own clash check accepts, that places every
- * teacher's load, and that keeps the entries locked by hand (TT-1, TT-3, CUR-3, CUR-9). */
+ * teacher's load, and that keeps the entries locked by hand (TT-1, TT-3, CUR-3, CUR-9);
+ * a teacher's unavailable times kept free (a Monday) or, all week long, blamed by the
+ * counting check and by sv_explain with the teacher named; a cancelled run writes
+ * nothing. */
+#include <stdatomic.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -197,7 +201,7 @@ static void test_generate_and_locks(void **state)
 	assert_true(db_run(db, "INSERT INTO classes (school_id, academic_year_id, grade, letter, language, created_at,"
 			       " updated_at) VALUES ($1, $2, 7, 'Я', 'kk', '2026-11-27T00:00:00Z', '2026-11-27T00:00:00Z')",
 			   "ii", school, year) >= 0);
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, &r), TTG_OK);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, &r), TTG_OK);
 	assert_int_equal(r.report.hard, 0);
 	assert_int_equal(r.locked, 0);
 	assert_int_equal(query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school), before + 1);
@@ -211,7 +215,7 @@ static void test_generate_and_locks(void **state)
 	assert_true(db_run(db, "UPDATE timetable_entries SET locked = 1 WHERE id IN (SELECT id FROM"
 			       " timetable_entries WHERE timetable_id = $1 ORDER BY id LIMIT 3)", "i", first) >= 0);
 	p.seed = 99;
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, &r), TTG_OK);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, &r), TTG_OK);
 	assert_int_equal(r.locks_from, first);
 	assert_int_equal(r.locked, 3);
 	check_draft(r.timetable_id, r.lessons);
@@ -227,6 +231,78 @@ static void test_generate_and_locks(void **state)
 	assert_int_equal(kept, 3);
 }
 
+/* TT-1: a teacher's unavailable times. */
+static void test_unavailable(void **state)
+{
+	(void)state;
+	int64_t staff = -1;
+	assert_int_equal(db_query_int64(db, &staff,
+					"SELECT a.staff_id FROM load_assignments a WHERE a.academic_year_id = $1"
+					" GROUP BY a.staff_id ORDER BY SUM(a.hours) DESC, a.staff_id LIMIT 1",
+					"i", year),
+			 DB_ROW);
+	const char *ins = "INSERT INTO teacher_unavailability (staff_id, academic_year_id, semester, weekday, period,"
+			  " updated_at) VALUES ($1, $2, 1, $3, NULL, '2026-11-27T00:00:00Z')";
+	assert_true(db_run(db, ins, "iii", staff, year, (int64_t)1) >= 0);
+	struct sv_params p = {.seed = 2, .max_iters = 1000000};
+	struct tt_generate_result *r = malloc(sizeof *r);
+	assert_non_null(r);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_OK);
+	assert_int_equal(query("SELECT COUNT(*) FROM timetable_entries WHERE timetable_id = $1 AND weekday = 1 AND"
+			       " staff_id = (SELECT staff_id FROM teacher_unavailability LIMIT 1)", r->timetable_id),
+			 0);
+	assert_true(query("SELECT COUNT(*) FROM timetable_entries WHERE timetable_id = $1 AND"
+			  " staff_id = (SELECT staff_id FROM teacher_unavailability LIMIT 1)", r->timetable_id) > 0);
+
+	/* as many free periods as hours (Monday, Tuesday, Wednesday's first periods): no
+	 * counting conflict, the search is left with hard violations, sv_explain names the
+	 * teacher's times */
+	int periods = (int)query("SELECT COUNT(*) FROM bell_periods WHERE school_id = $1", school);
+	int hours = (int)query("SELECT SUM(hours) FROM load_assignments WHERE staff_id = $1", staff);
+	assert_true(hours > 2 * periods && hours < 3 * periods);
+	assert_true(db_run(db, "DELETE FROM teacher_unavailability", "") >= 0);
+	for (int64_t d = 4; d <= 5; d++)
+		assert_true(db_run(db, ins, "iii", staff, year, d) >= 0);
+	for (int64_t q = hours - 2 * periods + 1; q <= periods; q++)
+		assert_true(db_run(db, "INSERT INTO teacher_unavailability (staff_id, academic_year_id, semester, weekday,"
+				       " period, updated_at) VALUES ($1, $2, NULL, 3, $3, '2026-11-27T00:00:00Z')",
+				   "iii", staff, year, q) >= 0);
+	p.max_iters = 100000;
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_NO_TIMETABLE);
+	assert_int_equal(r->status, SV_UNSOLVED);
+	assert_true(r->report.v[SV_V_TEACHER_OFF] + r->report.hard > 0);
+	assert_int_equal(r->explain_rc, 1);
+	assert_int_equal(r->n_blame, 1);
+	assert_int_equal(r->blame[0].kind, SV_R_TEACHER_OFF);
+	assert_int_equal(r->blame[0].staff_id, staff);
+
+	/* all week: the counting check and sv_explain both name the teacher */
+	assert_true(db_run(db, "DELETE FROM teacher_unavailability", "") >= 0);
+	assert_true(db_run(db, ins, "iii", staff, year, (int64_t)1) >= 0);
+	for (int64_t d = 2; d <= 5; d++)
+		assert_true(db_run(db, ins, "iii", staff, year, d) >= 0);
+	int64_t before = query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school);
+	p.max_iters = 50000;
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_NO_TIMETABLE);
+	assert_int_equal(r->status, SV_INFEASIBLE);
+	assert_true(r->explain_rc >= 1);
+	int counted = 0, explained = 0;
+	for (size_t i = 0; i < r->n_blame; i++) {
+		const struct tt_blame *b = &r->blame[i];
+		counted += !b->explained && b->kind == SV_C_TEACHER_HOURS && b->staff_id == staff;
+		explained += b->explained && b->kind == SV_R_TEACHER_OFF && b->staff_id == staff && *b->staff_name;
+	}
+	assert_int_equal(counted, 1);
+	assert_int_equal(explained, 1);
+
+	/* a run cancelled through its gate writes nothing */
+	assert_true(db_run(db, "DELETE FROM teacher_unavailability", "") >= 0);
+	_Atomic int gate = TTG_GATE_CANCELLED;
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, &gate, r), TTG_CANCELLED);
+	assert_int_equal(query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school), before);
+	free(r);
+}
+
 /* What cannot be solved is said, and nothing is written. */
 static void test_refusals(void **state)
 {
@@ -237,12 +313,12 @@ static void test_refusals(void **state)
 	/* semester 2 of a year without a bell schedule's periods: refused */
 	assert_true(db_run(db, "DELETE FROM bell_periods WHERE school_id = $1 AND number > 2", "i", school) >= 0);
 	assert_true(db_run(db, "DELETE FROM timetable_entries WHERE period > 2", "") >= 0);
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, &r), TTG_NO_TIMETABLE);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, &r), TTG_NO_TIMETABLE);
 	assert_int_equal(r.status, SV_INFEASIBLE);
 	assert_true(r.n_conflicts > 0);
 	assert_non_null(strstr(r.conflicts[0].text, "lessons a week"));
 	assert_true(db_run(db, "DELETE FROM bell_periods WHERE school_id = $1", "i", school) >= 0);
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, &r), TTG_BAD_INPUT);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, &r), TTG_BAD_INPUT);
 	assert_non_null(strstr(r.error, "bell schedule"));
 	assert_int_equal(query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school), before);
 }
@@ -253,6 +329,7 @@ int main(void)
 		cmocka_unit_test(test_week),
 		cmocka_unit_test(test_fet_round_trip),
 		cmocka_unit_test(test_generate_and_locks),
+		cmocka_unit_test(test_unavailable),
 		cmocka_unit_test(test_refusals),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
