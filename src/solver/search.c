@@ -78,6 +78,7 @@ struct st {
 	int *tdays;                  /* a teacher's days with lessons */
 	short *ec;                   /* [atom * NS + slot]: activities ending the day that end there */
 	uint32_t *em;                /* [atom * D + d]: slots of ec > 0 */
+	int *gcost;                  /* [atom * D + d]: atom_day_cost() of the day as it is */
 	long hard, soft;
 	/* units of each slot */
 	int **slot_units, *slot_n, *upos;
@@ -202,10 +203,9 @@ static void touch_act(struct st *s, int a, int sl, int room, int dir)
 	int last = m->act_last[a], lslot = sl + dur - 1;
 	for (int i = m->act_atoms.off[a]; i < m->act_atoms.off[a + 1]; i++) {
 		int g = m->act_atoms.items[i];
-		uint32_t old = s->gm[g * D + d], oem = s->em[g * D + d];
+		uint32_t old = s->gm[g * D + d];
 		s->hard += dir * pc(m->atom_off[g * D + d] & bits);
 		uint32_t nw = count_span(s, &s->gc[g * NS + sl], p, dur, dir, old);
-		int before = nw != old || last ? atom_day_cost(s, g, d, old, oem) : 0;
 		if (last) {
 			short *e = &s->ec[g * NS + lslot];
 			*e = (short)(*e + dir);
@@ -215,8 +215,10 @@ static void touch_act(struct st *s, int a, int sl, int room, int dir)
 				s->em[g * D + d] &= ~(1u << (p + dur - 1));
 		}
 		if (nw != old || last) {
+			int *gc = &s->gcost[g * D + d], c = atom_day_cost(s, g, d, nw, s->em[g * D + d]);
 			s->gm[g * D + d] = nw;
-			s->hard += atom_day_cost(s, g, d, nw, s->em[g * D + d]) - before;
+			s->hard += c - *gc;
+			*gc = c;
 		}
 		short *k = &s->sd[(g * s->S + subj) * D + d];
 		for (int h = 0; h < dur; h++) {
@@ -478,6 +480,7 @@ static void free_state(struct st *s)
 	free(s->tdays);
 	free(s->ec);
 	free(s->em);
+	free(s->gcost);
 	free(s->amark);
 	free(s->tmark);
 	free(s->sel);
@@ -525,6 +528,7 @@ static int init_state(struct st *s, struct sv_model *m, uint64_t seed)
 	s->tdays = calloc((size_t)s->T + 1, sizeof(int));
 	s->ec = calloc((size_t)s->G * NS + 1, sizeof(short));
 	s->em = calloc((size_t)s->G * s->D + 1, sizeof(uint32_t));
+	s->gcost = calloc((size_t)s->G * s->D + 1, sizeof(int));
 	s->slot_units = calloc(NS, sizeof(int *));
 	s->slot_n = calloc(NS, sizeof(int));
 	s->upos = calloc(NU, sizeof(int));
@@ -541,7 +545,7 @@ static int init_state(struct st *s, struct sv_model *m, uint64_t seed)
 	if (!s->uslot || !s->ulock || !s->aroom || !s->tc || !s->gc || !s->rc || !s->tm || !s->gm || !s->sd || !s->tgd ||
 	    !s->tgw || !s->slot_units || !s->slot_n || !s->upos || !s->amark || !s->tmark || !s->sel || !s->selmark ||
 	    !s->undo_u || !s->undo_slot || !s->undo_room || !s->bad || !s->tdays || !s->ec || !s->em ||
-	    !s->usig_a || !s->usig_t)
+	    !s->usig_a || !s->usig_t || !s->gcost)
 		return -1;
 	for (int u = 0; u < s->NU; u++)
 		for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++) {
@@ -565,7 +569,7 @@ static int init_state(struct st *s, struct sv_model *m, uint64_t seed)
 	/* the cost of the empty timetable: every atom's (and teacher's) days below their minimum */
 	for (int g = 0; g < s->G; g++)
 		for (int d = 0; d < s->D; d++)
-			s->hard += atom_day_cost(s, g, d, 0, 0);
+			s->hard += s->gcost[g * s->D + d] = atom_day_cost(s, g, d, 0, 0);
 	for (int t = 0; t < s->T; t++)
 		s->hard += (long)s->D * teacher_day_cost(m, t, 0);
 	return 0;
@@ -721,7 +725,7 @@ static int unit_bad(const struct st *s, int u)
 		int smax = m->subject_max[m->act_subject[a]];
 		for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++) {
 			int g = m->act_atoms.items[k];
-			if ((m->atom_off[g * D + d] & span) || atom_day_cost(s, g, d, s->gm[g * D + d], s->em[g * D + d]) ||
+			if ((m->atom_off[g * D + d] & span) || s->gcost[g * D + d] ||
 			    (smax != SV_NO_LIMIT && s->sd[(g * s->S + m->act_subject[a]) * D + d] > smax))
 				return 1;
 			for (int h = 0; h < dur; h++)
