@@ -39,6 +39,7 @@ for inst in ${*:-nis1w3 vmg nis1w1}; do
 		[ "${ONLY:-}" = fet ] && continue
 		limit=20
 		[ "$inst" = vmg ] && limit=60
+		[ "$inst" = nis1w1 ] && limit=60
 		for threads in 2 1; do
 			[ "$threads" = 1 ] && [ "$inst" != nis1w3 ] && continue
 			r=$out/ours-$inst-$seed-$threads.xml
