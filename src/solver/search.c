@@ -6,7 +6,9 @@
  * The state keeps per teacher, student atom and room the lessons at each slot, a busy
  * mask per day, and per atom, subject and day the lessons; the costs of a day are
  * recomputed from its mask when it changes, so a move costs a few operations per
- * entity it touches. Rejected moves are undone by moving back. */
+ * entity it touches. Rejected moves are undone by moving back. sv_solve_parallel()'s
+ * threads exchange their best timetables at fixed move counts, so that a seed gives
+ * the same timetable every run. */
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -809,8 +811,8 @@ static int random_move(struct st *s, int u, int phase)
 }
 
 /* The threads of sv_solve_parallel() co-operate at fixed points: every share_every
- * moves (sv_params; SV_SHARE_EVERY by default) each hands in its best timetable and waits for the others still searching (a
- * rendezvous); then each reads the best handed in at that point — by (hard, soft, thread
+ * moves (sv_params; SV_SHARE_EVERY by default) each hands in its best timetable and
+ * waits for the others still searching (a rendezvous); then each reads the best handed in at that point — by (hard, soft, thread
  * index), never by which came first — and a thread stalled in the repair takes it when
  * it has fewer hard violations. What a thread sees thus depends on the move counts
  * alone: for a seed and a thread count the result is the same every run, unless the
