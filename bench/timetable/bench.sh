@@ -4,7 +4,9 @@
 # (`mektep timetable solve --fet`, build/mektep), each result counted by check_nis.py and
 # by sv_verify (check_fet). Usage: bench.sh OUTDIR [INSTANCES…] (default: nis1w3 vmg
 # nis1w1; SEEDS="1 2 3 4 5"), from the repository root after a build; needs Debian's fet
-# and fet-data, and python3. One line per run goes to OUTDIR/bench.log.
+# and fet-data, and python3. One line per run goes to OUTDIR/bench.log. ONLY=fet or
+# ONLY=ours runs one side (FET's 300 s runs of nis1w1 in the background while ours are
+# measured; both append to the same log).
 set -eu
 out=$1
 shift
@@ -28,12 +30,16 @@ count() { # INSTANCE RESULT -> "check_nis: hard=… gaps=…; sv_verify: …"
 for inst in ${*:-nis1w3 vmg nis1w1}; do
 	for seed in ${SEEDS:-1 2 3 4 5}; do
 		f=$out/$inst.fet
-		r=$("$here/run_fet.sh" "$f" "$seed" 300 "$out/fet-$inst-$seed")
-		x=$(ls "$out/fet-$inst-$seed"/timetables/$inst/${inst}_activities.xml \
-		       "$out/fet-$inst-$seed"/timetables/$inst-highest/${inst}_activities.xml 2>/dev/null | head -1)
-		echo "FET $r | $(count "$f" "$x")" >>"$log"
+		if [ "${ONLY:-}" != ours ]; then
+			r=$("$here/run_fet.sh" "$f" "$seed" 300 "$out/fet-$inst-$seed")
+			x=$(ls "$out/fet-$inst-$seed"/timetables/$inst/${inst}_activities.xml \
+			       "$out/fet-$inst-$seed"/timetables/$inst-highest/${inst}_activities.xml 2>/dev/null | head -1)
+			echo "FET $r load=$(cut -d' ' -f1 /proc/loadavg) | $(count "$f" "$x")" >>"$log"
+		fi
+		[ "${ONLY:-}" = fet ] && continue
 		limit=20
 		[ "$inst" = vmg ] && limit=60
+		[ "$inst" = nis1w1 ] && limit=60
 		for threads in 2 1; do
 			[ "$threads" = 1 ] && [ "$inst" != nis1w3 ] && continue
 			r=$out/ours-$inst-$seed-$threads.xml
@@ -41,7 +47,7 @@ for inst in ${*:-nis1w3 vmg nis1w1}; do
 			    --threads "$threads" 2>/dev/null || true)
 			# "… 0 hard violations in T s (searched S s, M moves); G teacher gaps …"
 			t=$(echo "$o" | sed -n 's/.*0 hard violations in \([0-9.]*\) s.*/\1/p')
-			echo "OURS $inst threads=$threads seed=$seed time_to_feasible=${t:--1} | $(count "$f" "$r")" >>"$log"
+			echo "OURS $inst threads=$threads seed=$seed time_to_feasible=${t:--1} load=$(cut -d' ' -f1 /proc/loadavg) | $(count "$f" "$r")" >>"$log"
 		done
 	done
 done

@@ -6,7 +6,9 @@
  * The state keeps per teacher, student atom and room the lessons at each slot, a busy
  * mask per day, and per atom, subject and day the lessons; the costs of a day are
  * recomputed from its mask when it changes, so a move costs a few operations per
- * entity it touches. Rejected moves are undone by moving back. */
+ * entity it touches. Rejected moves are undone by moving back. sv_solve_parallel()'s
+ * threads exchange their best timetables at fixed move counts, so that a seed gives
+ * the same timetable every run. */
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -78,11 +80,14 @@ struct st {
 	int *tdays;                  /* a teacher's days with lessons */
 	short *ec;                   /* [atom * NS + slot]: activities ending the day that end there */
 	uint32_t *em;                /* [atom * D + d]: slots of ec > 0 */
+	int *gcost;                  /* [atom * D + d]: atom_day_cost() of the day as it is */
 	long hard, soft;
 	/* units of each slot */
 	int **slot_units, *slot_n, *upos;
 	/* Kempe scratch */
 	int *amark, *tmark, epoch, *sel, *selmark;
+	uint64_t *usig_a, *usig_t;   /* unit -> a 64-bit sketch of its atoms / teachers */
+	uint64_t ksig_a, ksig_t;     /* the chain's sketches (a unit missing both is not in it) */
 	/* undo */
 	int *undo_u, *undo_slot, *undo_room, n_undo, n_undo_room;
 	int *bad, nbad;            /* units in hard violations (refreshed now and then) */
@@ -200,10 +205,9 @@ static void touch_act(struct st *s, int a, int sl, int room, int dir)
 	int last = m->act_last[a], lslot = sl + dur - 1;
 	for (int i = m->act_atoms.off[a]; i < m->act_atoms.off[a + 1]; i++) {
 		int g = m->act_atoms.items[i];
-		uint32_t old = s->gm[g * D + d], oem = s->em[g * D + d];
+		uint32_t old = s->gm[g * D + d];
 		s->hard += dir * pc(m->atom_off[g * D + d] & bits);
 		uint32_t nw = count_span(s, &s->gc[g * NS + sl], p, dur, dir, old);
-		int before = nw != old || last ? atom_day_cost(s, g, d, old, oem) : 0;
 		if (last) {
 			short *e = &s->ec[g * NS + lslot];
 			*e = (short)(*e + dir);
@@ -213,8 +217,10 @@ static void touch_act(struct st *s, int a, int sl, int room, int dir)
 				s->em[g * D + d] &= ~(1u << (p + dur - 1));
 		}
 		if (nw != old || last) {
+			int *gc = &s->gcost[g * D + d], c = atom_day_cost(s, g, d, nw, s->em[g * D + d]);
 			s->gm[g * D + d] = nw;
-			s->hard += atom_day_cost(s, g, d, nw, s->em[g * D + d]) - before;
+			s->hard += c - *gc;
+			*gc = c;
 		}
 		short *k = &s->sd[(g * s->S + subj) * D + d];
 		for (int h = 0; h < dur; h++) {
@@ -352,6 +358,9 @@ static void commit(struct st *s)
 static void kempe_mark(struct st *s, int v, int teachers)
 {
 	const struct sv_model *m = s->m;
+	s->ksig_a |= s->usig_a[v];
+	if (teachers)
+		s->ksig_t |= s->usig_t[v];
 	for (int i = m->unit_acts.off[v]; i < m->unit_acts.off[v + 1]; i++) {
 		int a = m->unit_acts.items[i];
 		for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++)
@@ -365,6 +374,8 @@ static void kempe_mark(struct st *s, int v, int teachers)
 static int kempe_hit(const struct st *s, int v, int teachers)
 {
 	const struct sv_model *m = s->m;
+	if (!(s->usig_a[v] & s->ksig_a) && !(teachers && (s->usig_t[v] & s->ksig_t)))
+		return 0;
 	for (int i = m->unit_acts.off[v]; i < m->unit_acts.off[v + 1]; i++) {
 		int a = m->unit_acts.items[i];
 		for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++)
@@ -392,6 +403,7 @@ static int kempe(struct st *s, int u, int s2, int teachers)
 	if (s1 / s->P == s2 / s->P && abs(s1 - s2) < L)
 		return -1;
 	s->epoch++;
+	s->ksig_a = s->ksig_t = 0;
 	int nsel = 0;
 	s->sel[nsel++] = u;
 	s->selmark[u] = s->epoch;
@@ -470,10 +482,13 @@ static void free_state(struct st *s)
 	free(s->tdays);
 	free(s->ec);
 	free(s->em);
+	free(s->gcost);
 	free(s->amark);
 	free(s->tmark);
 	free(s->sel);
 	free(s->selmark);
+	free(s->usig_a);
+	free(s->usig_t);
 	free(s->undo_u);
 	free(s->undo_slot);
 	free(s->undo_room);
@@ -515,6 +530,7 @@ static int init_state(struct st *s, struct sv_model *m, uint64_t seed)
 	s->tdays = calloc((size_t)s->T + 1, sizeof(int));
 	s->ec = calloc((size_t)s->G * NS + 1, sizeof(short));
 	s->em = calloc((size_t)s->G * s->D + 1, sizeof(uint32_t));
+	s->gcost = calloc((size_t)s->G * s->D + 1, sizeof(int));
 	s->slot_units = calloc(NS, sizeof(int *));
 	s->slot_n = calloc(NS, sizeof(int));
 	s->upos = calloc(NU, sizeof(int));
@@ -522,14 +538,25 @@ static int init_state(struct st *s, struct sv_model *m, uint64_t seed)
 	s->tmark = calloc((size_t)s->T + 1, sizeof(int));
 	s->sel = calloc(KEMPE_MAX, sizeof(int));
 	s->selmark = calloc(NU, sizeof(int));
+	s->usig_a = calloc(NU, sizeof(uint64_t));
+	s->usig_t = calloc(NU, sizeof(uint64_t));
 	s->undo_u = malloc(NU * sizeof(int));
 	s->undo_slot = malloc(NU * sizeof(int));
 	s->undo_room = malloc(((size_t)s->NA + 1) * sizeof(int));
 	s->bad = malloc(NU * sizeof(int));
 	if (!s->uslot || !s->ulock || !s->aroom || !s->tc || !s->gc || !s->rc || !s->tm || !s->gm || !s->sd || !s->tgd ||
 	    !s->tgw || !s->slot_units || !s->slot_n || !s->upos || !s->amark || !s->tmark || !s->sel || !s->selmark ||
-	    !s->undo_u || !s->undo_slot || !s->undo_room || !s->bad || !s->tdays || !s->ec || !s->em)
+	    !s->undo_u || !s->undo_slot || !s->undo_room || !s->bad || !s->tdays || !s->ec || !s->em ||
+	    !s->usig_a || !s->usig_t || !s->gcost)
 		return -1;
+	for (int u = 0; u < s->NU; u++)
+		for (int i = m->unit_acts.off[u]; i < m->unit_acts.off[u + 1]; i++) {
+			int a = m->unit_acts.items[i];
+			for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++)
+				s->usig_a[u] |= 1ull << (m->act_atoms.items[k] & 63);
+			for (int k = 0; k < m->act_nt[a]; k++)
+				s->usig_t[u] |= 1ull << (m->pool_t[m->act_t0[a] + k] & 63);
+		}
 	for (size_t i = 0; i < NS; i++)
 		if (!(s->slot_units[i] = malloc(NU * sizeof(int))))
 			return -1;
@@ -544,7 +571,7 @@ static int init_state(struct st *s, struct sv_model *m, uint64_t seed)
 	/* the cost of the empty timetable: every atom's (and teacher's) days below their minimum */
 	for (int g = 0; g < s->G; g++)
 		for (int d = 0; d < s->D; d++)
-			s->hard += atom_day_cost(s, g, d, 0, 0);
+			s->hard += s->gcost[g * s->D + d] = atom_day_cost(s, g, d, 0, 0);
 	for (int t = 0; t < s->T; t++)
 		s->hard += (long)s->D * teacher_day_cost(m, t, 0);
 	return 0;
@@ -700,7 +727,7 @@ static int unit_bad(const struct st *s, int u)
 		int smax = m->subject_max[m->act_subject[a]];
 		for (int k = m->act_atoms.off[a]; k < m->act_atoms.off[a + 1]; k++) {
 			int g = m->act_atoms.items[k];
-			if ((m->atom_off[g * D + d] & span) || atom_day_cost(s, g, d, s->gm[g * D + d], s->em[g * D + d]) ||
+			if ((m->atom_off[g * D + d] & span) || s->gcost[g * D + d] ||
 			    (smax != SV_NO_LIMIT && s->sd[(g * s->S + m->act_subject[a]) * D + d] > smax))
 				return 1;
 			for (int h = 0; h < dur; h++)
@@ -783,45 +810,89 @@ static int random_move(struct st *s, int u, int phase)
 	return 0;
 }
 
-/* The best timetable of the threads of sv_solve_parallel(), shared: a thread publishes
- * its best when it beats this one, and a thread stalled in the repair takes this one
- * when it has fewer hard violations (the threads co-operate instead of only racing). */
-struct shared {
-	pthread_mutex_t mu;
-	int have;
-	struct best b;
-};
-
-#ifndef SV_ADOPT_STALL
-#define SV_ADOPT_STALL 300000  /* repair moves without a new best before taking the shared one */
+/* The threads of sv_solve_parallel() co-operate at fixed points: every share_every
+ * moves (sv_params; SV_SHARE_EVERY by default) each hands in its best timetable and
+ * waits for the others still searching (a rendezvous); then each reads the best handed in at that point — by (hard, soft, thread
+ * index), never by which came first — and a thread stalled in the repair takes it when
+ * it has fewer hard violations. What a thread sees thus depends on the move counts
+ * alone: for a seed and a thread count the result is the same every run, unless the
+ * time limit stops a thread (its last point then depends on the clock). A thread that
+ * stops leaves the rendezvous so that the others do not wait for it. */
+#ifndef SV_SHARE_EVERY
+#define SV_SHARE_EVERY 65536
 #endif
 
-/* Publishes b or adopts the shared best into s and b: 1 when adopted. */
-static int share(struct shared *sh, struct st *s, struct best *b, int phase, uint64_t stalled)
+struct shared {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int active, arrived;         /* threads still searching; at the current point */
+	uint64_t gen;                /* rendezvous passed */
+	struct best *slot[2];        /* [point & 1][thread]: what each handed in */
+	uint64_t *tag[2];            /* [point & 1][thread]: the point it was handed in at */
+};
+
+
+/* The rendezvous: returns when every thread still searching has arrived (or left). */
+static void rendezvous(struct shared *sh)
 {
-	int adopted = 0;
 	pthread_mutex_lock(&sh->mu);
-	if (!sh->have || b->hard < sh->b.hard || (b->hard == sh->b.hard && b->soft < sh->b.soft)) {
-		memcpy(sh->b.uslot, b->uslot, (size_t)s->NU * sizeof(int));
-		memcpy(sh->b.aroom, b->aroom, (size_t)s->NA * sizeof(int));
-		sh->b.hard = b->hard;
-		sh->b.soft = b->soft;
-		sh->have = 1;
-	} else if (phase == 1 && sh->b.hard < b->hard && stalled > SV_ADOPT_STALL) {
-		memcpy(b->uslot, sh->b.uslot, (size_t)s->NU * sizeof(int));
-		memcpy(b->aroom, sh->b.aroom, (size_t)s->NA * sizeof(int));
-		b->hard = sh->b.hard;
-		b->soft = sh->b.soft;
-		adopted = 1;
+	uint64_t g = sh->gen;
+	if (++sh->arrived >= sh->active) {
+		sh->arrived = 0;
+		sh->gen++;
+		pthread_cond_broadcast(&sh->cv);
+	} else {
+		while (sh->gen == g)
+			pthread_cond_wait(&sh->cv, &sh->mu);
 	}
 	pthread_mutex_unlock(&sh->mu);
-	if (adopted)
-		load_best(s, b);
-	return adopted;
 }
 
-static enum sv_status solve_run(struct sv_model *m, const struct sv_params *p, struct sv_place *out,
-				struct sv_result *res, struct shared *sh)
+/* A thread stops searching: the others no longer wait for it. */
+static void leave(struct shared *sh)
+{
+	pthread_mutex_lock(&sh->mu);
+	sh->active--;
+	if (sh->arrived && sh->arrived >= sh->active) {
+		sh->arrived = 0;
+		sh->gen++;
+		pthread_cond_broadcast(&sh->cv);
+	}
+	pthread_mutex_unlock(&sh->mu);
+}
+
+/* Hands b in at point k as thread `self` of n, then adopts the best handed in when
+ * stalled in the repair with more hard violations: 1 when adopted (s and b replaced). */
+static int share(struct shared *sh, int self, int n, uint64_t k, uint64_t every, struct st *s, struct best *b,
+		 int phase, uint64_t stalled)
+{
+	struct best *mine = &sh->slot[k & 1][self];
+	memcpy(mine->uslot, b->uslot, (size_t)s->NU * sizeof(int));
+	memcpy(mine->aroom, b->aroom, (size_t)s->NA * sizeof(int));
+	mine->hard = b->hard;
+	mine->soft = b->soft;
+	sh->tag[k & 1][self] = k;
+	rendezvous(sh);
+	const struct best *top = NULL;
+	for (int i = 0; i < n; i++) {
+		const struct best *x = &sh->slot[k & 1][i];
+		if (sh->tag[k & 1][i] == k && (!top || x->hard < top->hard || (x->hard == top->hard && x->soft < top->soft)))
+			top = x;
+	}
+	/* stalled for four and a half exchanges (300,000 moves by default) */
+	if (phase != 1 || !top || top->hard >= b->hard || stalled <= every * 9 / 2)
+		return 0;
+	memcpy(b->uslot, top->uslot, (size_t)s->NU * sizeof(int));
+	memcpy(b->aroom, top->aroom, (size_t)s->NA * sizeof(int));
+	b->hard = top->hard;
+	b->soft = top->soft;
+	load_best(s, b);
+	return 1;
+}
+
+/* One search; with sh, thread `self` of n co-operating ones. */
+static enum sv_status solve_one(struct sv_model *m, const struct sv_params *p, struct sv_place *out,
+				struct sv_result *res, struct shared *sh, int self, int n)
 {
 	memset(res, 0, sizeof *res);
 	res->time_to_feasible = -1;
@@ -856,6 +927,7 @@ static enum sv_status solve_run(struct sv_model *m, const struct sv_params *p, s
 	save_best(&b, &s);
 	uint64_t max_iters = p->max_iters ? p->max_iters : (p->now && p->time_limit > 0 ? 0 : 2000000);
 	uint64_t stall_max = p->stall_iters ? p->stall_iters : 2000000;
+	uint64_t share_every = p->share_every ? p->share_every : SV_SHARE_EVERY;
 	double next_report = p->progress_every > 0 ? p->progress_every : 0;
 	struct sv_progress pr = {0, 0, (int)s.hard, s.soft, elapsed(&clk)};
 	if (p->progress)
@@ -873,7 +945,8 @@ static enum sv_status solve_run(struct sv_model *m, const struct sv_params *p, s
 	for (;;) {
 		if (max_iters && it >= max_iters)
 			break;
-		if (sh && (it & 65535) == 0 && share(sh, &s, &b, phase, it - last_gain)) {
+		if (sh && it && it % share_every == 0 &&
+		    share(sh, self, n, it / share_every, share_every, &s, &b, phase, it - last_gain)) {
 			last_gain = it;
 			if (s.hard == 0) {
 				phase = 2;
@@ -963,9 +1036,20 @@ out:
 
 /* --- several searches at once --- */
 
+/* A search; with sh, thread `self` of n co-operating ones (sh's rendezvous left at
+ * the end whatever happens). */
+static enum sv_status solve_run(struct sv_model *m, const struct sv_params *p, struct sv_place *out,
+				struct sv_result *res, struct shared *sh, int self, int n)
+{
+	enum sv_status st = solve_one(m, p, out, res, sh, self, n);
+	if (sh)
+		leave(sh);
+	return st;
+}
+
 enum sv_status sv_solve(struct sv_model *m, const struct sv_params *p, struct sv_place *out, struct sv_result *res)
 {
-	return solve_run(m, p, out, res, NULL);
+	return solve_run(m, p, out, res, NULL, 0, 1);
 }
 
 struct job {
@@ -974,12 +1058,13 @@ struct job {
 	struct sv_place *out;
 	struct sv_result res;
 	struct shared *sh;
+	int self, n;
 };
 
 static void *run_job(void *arg)
 {
 	struct job *j = arg;
-	solve_run(j->m, &j->p, j->out, &j->res, j->sh);
+	solve_run(j->m, &j->p, j->out, &j->res, j->sh, j->self, j->n);
 	return NULL;
 }
 
@@ -1000,10 +1085,23 @@ enum sv_status sv_solve_parallel(struct sv_model *m, const struct sv_params *p, 
 	pthread_t th[16];
 	int started[16] = {0};
 	size_t na = (size_t)m->n_acts;
-	struct shared sh = {.have = 0};
-	sh.b.uslot = malloc(((size_t)m->n_units + 1) * sizeof(int));
-	sh.b.aroom = malloc((na + 1) * sizeof(int));
-	int share_ok = sh.b.uslot && sh.b.aroom && pthread_mutex_init(&sh.mu, NULL) == 0;
+	struct shared sh = {.active = n_threads};
+	struct best slots[2][16] = {{{0}}};
+	uint64_t tags[2][16];
+	int share_ok = 1, mu_ok = 0, cv_ok = 0;
+	for (int k = 0; k < 2; k++) {
+		sh.slot[k] = slots[k];
+		sh.tag[k] = tags[k];
+		for (int i = 0; i < n_threads; i++) {
+			tags[k][i] = 0; /* point 0 is never a rendezvous */
+			slots[k][i].uslot = malloc(((size_t)m->n_units + 1) * sizeof(int));
+			slots[k][i].aroom = malloc((na + 1) * sizeof(int));
+			share_ok = share_ok && slots[k][i].uslot && slots[k][i].aroom;
+		}
+	}
+	mu_ok = pthread_mutex_init(&sh.mu, NULL) == 0;
+	cv_ok = pthread_cond_init(&sh.cv, NULL) == 0;
+	share_ok = share_ok && mu_ok && cv_ok;
 	for (int i = 0; i < n_threads; i++) {
 		jobs[i].m = m;
 		jobs[i].p = *p;
@@ -1013,11 +1111,18 @@ enum sv_status sv_solve_parallel(struct sv_model *m, const struct sv_params *p, 
 		jobs[i].out = malloc(na * sizeof *out);
 		jobs[i].res.status = SV_ERROR;
 		jobs[i].sh = share_ok ? &sh : NULL;
+		jobs[i].self = i;
+		jobs[i].n = n_threads;
 	}
-	for (int i = 1; i < n_threads; i++)
+	for (int i = 1; i < n_threads; i++) {
 		started[i] = jobs[i].out && pthread_create(&th[i], NULL, run_job, &jobs[i]) == 0;
+		if (!started[i] && share_ok)
+			leave(&sh); /* the others do not wait for a thread that never ran */
+	}
 	if (jobs[0].out)
 		run_job(&jobs[0]);
+	else if (share_ok)
+		leave(&sh);
 	for (int i = 1; i < n_threads; i++)
 		if (started[i])
 			pthread_join(th[i], NULL);
@@ -1045,9 +1150,14 @@ enum sv_status sv_solve_parallel(struct sv_model *m, const struct sv_params *p, 
 	}
 	for (int i = 0; i < n_threads; i++)
 		free(jobs[i].out);
-	if (share_ok)
+	if (mu_ok)
 		pthread_mutex_destroy(&sh.mu);
-	free(sh.b.uslot);
-	free(sh.b.aroom);
+	if (cv_ok)
+		pthread_cond_destroy(&sh.cv);
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; i < n_threads; i++) {
+			free(slots[k][i].uslot);
+			free(slots[k][i].aroom);
+		}
 	return res->status;
 }

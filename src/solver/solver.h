@@ -218,6 +218,7 @@ struct sv_params {
 	void (*progress)(void *ctx, const struct sv_progress *p); /* NULL: none */
 	void *progress_ctx;
 	double progress_every;   /* seconds between calls (0: every 65,536 iterations) */
+	uint64_t share_every;    /* sv_solve_parallel: moves between the threads' exchanges (0: 65,536) */
 };
 
 struct sv_result {
@@ -242,9 +243,12 @@ enum sv_status sv_solve(struct sv_model *m, const struct sv_params *p, struct sv
 			struct sv_result *res);
 
 /* Runs n_threads searches at once (seeds derived from p->seed; progress from the first
- * only) and keeps the best timetable (fewest hard violations, then soft cost); iters
- * adds theirs up, time_to_feasible is the first. n_threads <= 1 is sv_solve(). The
- * model must not change meanwhile. */
+ * only) and keeps the best timetable (fewest hard violations, then soft cost, then the
+ * lowest thread); iters adds theirs up, time_to_feasible is the first. The threads
+ * exchange their best timetables every p->share_every moves, all at the same point, so
+ * the result is the same for a seed and thread count every run as long as the time
+ * limit does not stop it. n_threads <= 1 is sv_solve(). The model must not change
+ * meanwhile. */
 enum sv_status sv_solve_parallel(struct sv_model *m, const struct sv_params *p, int n_threads, struct sv_place *out,
 				 struct sv_result *res);
 
