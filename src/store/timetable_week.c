@@ -141,9 +141,11 @@ static int read_bells(struct db *db, struct ttw *w)
 	w->periods = (int)json_array_size(periods);
 	if (w->periods > TT_MAX_PERIODS)
 		w->periods = TT_MAX_PERIODS;
-	for (int i = 0; i < w->periods; i++)
-		snprintf(w->hour_names[i], sizeof w->hour_names[i], "%s",
-			 json_string_value(json_object_get(json_array_get(periods, (size_t)i), "starts_at")));
+	for (int i = 0; i < w->periods; i++) {
+		json_t *p = json_array_get(periods, (size_t)i);
+		snprintf(w->hour_names[i], sizeof w->hour_names[i], "%s", json_string_value(json_object_get(p, "starts_at")));
+		snprintf(w->hour_ends[i], sizeof w->hour_ends[i], "%s", json_string_value(json_object_get(p, "ends_at")));
+	}
 	json_decref(b);
 	if (w->periods == 0) {
 		snprintf(w->error, sizeof w->error, "the school has no bell schedule (no periods)");
@@ -276,6 +278,41 @@ static int read_unavailability(struct db *db, struct ttw *w)
 		if (t < 0 || day < 0 || day >= w->days || period >= w->periods)
 			continue;
 		w->teachers[t].off[day] |= period < 0 ? (w->periods >= 32 ? ~0u : (1u << w->periods) - 1) : 1u << period;
+	}
+	db_done(st);
+	return step_rc(rc);
+}
+
+/* CLB-5: clubs meet after lessons. Every period that overlaps an approved club slot of
+ * the year is kept free of lessons for each class with a current member of the club
+ * (with classes starting at the first period and without gaps, their day ends before
+ * the club begins). Times are 'HH:MM', compared as text. */
+static int read_club_times(struct db *db, struct ttw *w)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT DISTINCT s.class_id, cs.weekday, cs.starts_at, cs.ends_at"
+					    " FROM clubs c JOIN club_schedule cs ON cs.club_id = c.id"
+					    " JOIN club_members m ON m.club_id = c.id AND m.left_on IS NULL"
+					    " JOIN students s ON s.id = m.student_id"
+					    " WHERE c.school_id = $1 AND c.academic_year_id = $2"
+					    " AND c.schedule_approved_on IS NOT NULL AND s.class_id IS NOT NULL");
+	if (!st)
+		return DB_ERROR;
+	db_bind_int64(st, 1, w->school_id);
+	db_bind_int64(st, 2, w->year_id);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t class_id = db_col_int64(st, 0);
+		int day = (int)db_col_int64(st, 1) - 1;
+		const char *from = db_col_text(st, 2), *to = db_col_text(st, 3);
+		if (day < 0 || day >= w->days || !from || !to)
+			continue;
+		for (size_t k = 0; k < w->n_classes; k++) {
+			if (w->classes[k].id != class_id)
+				continue;
+			for (int p = 0; p < w->periods; p++)
+				if (strcmp(w->hour_names[p], to) < 0 && strcmp(from, w->hour_ends[p]) < 0)
+					w->classes[k].off[day] |= 1u << p;
+		}
 	}
 	db_done(st);
 	return step_rc(rc);
@@ -723,6 +760,8 @@ int ttw_load(struct db *db, int64_t school_id, int64_t year_id, int semester, st
 	if (rc == DB_OK)
 		rc = read_unavailability(db, w);
 	if (rc == DB_OK)
+		rc = read_club_times(db, w);
+	if (rc == DB_OK)
 		rc = read_rooms(db, w, &r);
 	if (rc == DB_OK)
 		rc = read_home_rooms(db, w);
@@ -767,6 +806,10 @@ struct sv_model *ttw_model(const struct ttw *w)
 		for (size_t i = 0; i < w->n_acts && !has_lessons; i++)
 			has_lessons = w->acts[i].cls == (int)c;
 		ok = sv_class(m, w->classes[c].label, has_lessons ? w->min_daily : 0, w->max_daily) == (int)c;
+		for (int d = 0; d < w->days && ok; d++)
+			for (int p = 0; p < w->periods && ok; p++)
+				if (w->classes[c].off[d] >> p & 1)
+					ok = sv_class_off(m, (int)c, d, p) == 0;
 		for (int k = 0; k < w->classes[c].n_atoms && ok; k++) {
 			int a = w->classes[c].first_atom + k;
 			atom_group[a] = sv_group(m, (int)c, w->atoms[a].name);

@@ -64,6 +64,8 @@ struct ttw_class {
 	int home_room;     /* index into rooms, or -1 */
 	int first_atom, n_atoms; /* its atoms (n_atoms 0: the class is one) */
 	int students;
+	uint32_t off[SV_MAX_DAYS]; /* per day, a bit per period a club of its students meets
+				      (CLB-5: clubs after lessons — the class has no lesson then) */
 };
 struct ttw_atom {
 	int cls;
@@ -86,6 +88,7 @@ struct ttw {
 	int semester;
 	int days, periods;
 	char hour_names[TT_MAX_PERIODS][6]; /* the periods' starts, 'HH:MM' */
+	char hour_ends[TT_MAX_PERIODS][6];  /* the periods' ends, 'HH:MM' */
 	int min_daily, max_daily;
 	struct ttw_subject *subjects;
 	struct ttw_teacher *teachers;

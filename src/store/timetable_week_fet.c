@@ -7,7 +7,8 @@
  * students without gaps from the first hour, the daily minimum and maximum, a subject at
  * most twice a day (an activity-tag maximum per subject), the splits at the same time,
  * locked entries as permanently locked starting times, the teachers' unavailable times
- * (ConstraintTeacherNotAvailableTimes), and each activity's rooms. */
+ * (ConstraintTeacherNotAvailableTimes), the classes' club times (CLB-5,
+ * ConstraintStudentsSetNotAvailableTimes), and each activity's rooms. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +113,30 @@ static void add_activities(struct buf *b, const struct ttw *w)
 	buf_adds(b, "</Activities_List>\n");
 }
 
+/* A teacher's or a class's times off (a bit per period a day) as FET's `kind`, whose
+ * owner is <who>name</who>; nothing when there are none. */
+static void add_not_available(struct buf *b, const struct ttw *w, const char *kind, const char *who,
+			      const char *name, const uint32_t off[SV_MAX_DAYS])
+{
+	int n = 0;
+	for (int d = 0; d < w->days; d++)
+		n += __builtin_popcount(off[d]);
+	if (!n)
+		return;
+	constraint_open(b, kind);
+	add_elem(b, 1, who, name);
+	add_int(b, 1, "Number_of_Not_Available_Times", n);
+	for (int d = 0; d < w->days; d++)
+		for (int h = 0; h < w->periods; h++)
+			if (off[d] >> h & 1) {
+				buf_adds(b, "\t<Not_Available_Time>\n");
+				add_elem(b, 2, "Day", day_names[d]);
+				add_elem(b, 2, "Hour", w->hour_names[h]);
+				buf_adds(b, "\t</Not_Available_Time>\n");
+			}
+	constraint_close(b, kind);
+}
+
 static void add_time_constraints(struct buf *b, const struct ttw *w)
 {
 	buf_adds(b, "<Time_Constraints_List>\n");
@@ -157,25 +182,12 @@ static void add_time_constraints(struct buf *b, const struct ttw *w)
 		}
 		i = j;
 	}
-	for (size_t t = 0; t < w->n_teachers; t++) {
-		int n = 0;
-		for (int d = 0; d < w->days; d++)
-			n += __builtin_popcount(w->teachers[t].off[d]);
-		if (!n)
-			continue;
-		constraint_open(b, "ConstraintTeacherNotAvailableTimes");
-		add_elem(b, 1, "Teacher", w->teachers[t].name);
-		add_int(b, 1, "Number_of_Not_Available_Times", n);
-		for (int d = 0; d < w->days; d++)
-			for (int h = 0; h < w->periods; h++)
-				if (w->teachers[t].off[d] >> h & 1) {
-					buf_adds(b, "\t<Not_Available_Time>\n");
-					add_elem(b, 2, "Day", day_names[d]);
-					add_elem(b, 2, "Hour", w->hour_names[h]);
-					buf_adds(b, "\t</Not_Available_Time>\n");
-				}
-		constraint_close(b, "ConstraintTeacherNotAvailableTimes");
-	}
+	for (size_t t = 0; t < w->n_teachers; t++)
+		add_not_available(b, w, "ConstraintTeacherNotAvailableTimes", "Teacher", w->teachers[t].name,
+				  w->teachers[t].off);
+	for (size_t c = 0; c < w->n_classes; c++)
+		add_not_available(b, w, "ConstraintStudentsSetNotAvailableTimes", "Students", w->classes[c].label,
+				  w->classes[c].off);
 	for (size_t i = 0; i < w->n_acts; i++) {
 		const struct ttw_activity *a = &w->acts[i];
 		if (a->lock_day < 0)

@@ -303,6 +303,62 @@ static void test_unavailable(void **state)
 	free(r);
 }
 
+/* CLB-5: clubs meet after lessons. A club of the demo moved to Monday's last two
+ * periods: every class with a member of it is kept free then — in the week read, in the
+ * FET export, and in the generated draft. */
+static void test_clubs_after_lessons(void **state)
+{
+	(void)state;
+	int64_t club = query("SELECT MIN(c.id) FROM clubs c WHERE c.school_id = $1 AND c.schedule_approved_on IS NOT NULL"
+			     " AND EXISTS (SELECT 1 FROM club_members m WHERE m.club_id = c.id AND m.left_on IS NULL)",
+			     school);
+	assert_true(club > 0);
+	int last = (int)query("SELECT MAX(number) FROM bell_periods WHERE school_id = $1", school);
+	assert_true(db_run(db, "UPDATE club_schedule SET weekday = 1, starts_at = (SELECT starts_at FROM bell_periods"
+			       " WHERE school_id = $2 AND number = $3), ends_at = (SELECT ends_at FROM bell_periods"
+			       " WHERE school_id = $2 AND number = $4) WHERE club_id = $1 AND position = (SELECT MIN(position)"
+			       " FROM club_schedule WHERE club_id = $1)",
+			   "iiii", club, school, (int64_t)(last - 1), (int64_t)last) >= 0);
+	int64_t member_classes = query("SELECT COUNT(DISTINCT s.class_id) FROM club_members m JOIN students s"
+				       " ON s.id = m.student_id WHERE m.club_id = $1 AND m.left_on IS NULL",
+				       club);
+	assert_true(member_classes > 0);
+
+	struct ttw w;
+	assert_int_equal(ttw_load(db, school, year, 1, &w), TTW_OK);
+	uint32_t both = 3u << (last - 2);
+	int64_t kept = 0;
+	for (size_t c = 0; c < w.n_classes; c++) {
+		kept += (w.classes[c].off[0] & both) == both;
+		for (int d = 1; d < w.days; d++) /* the club's other slots are after the last period */
+			assert_int_equal(w.classes[c].off[d], 0);
+	}
+	assert_int_equal(kept, member_classes);
+	size_t len;
+	char *text = ttw_fet(&w, &len);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "<ConstraintStudentsSetNotAvailableTimes>"));
+	free(text);
+	ttw_release(&w);
+
+	struct sv_params p = {.seed = 3, .max_iters = 2000000};
+	struct tt_generate_result *r = malloc(sizeof *r);
+	assert_non_null(r);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_OK);
+	/* no lesson of a member's class at a period a club of theirs meets */
+	assert_int_equal(query("SELECT COUNT(*) FROM timetable_entries e JOIN timetables t ON t.id = e.timetable_id"
+			       " JOIN bell_periods b ON b.school_id = t.school_id AND b.number = e.period"
+			       " WHERE e.timetable_id = $1 AND EXISTS (SELECT 1 FROM club_members m"
+			       " JOIN students s ON s.id = m.student_id JOIN club_schedule cs ON cs.club_id = m.club_id"
+			       " WHERE m.left_on IS NULL AND s.class_id = e.class_id AND cs.weekday = e.weekday"
+			       " AND b.starts_at < cs.ends_at AND cs.starts_at < b.ends_at)",
+			       r->timetable_id),
+			 0);
+	assert_true(query("SELECT COUNT(*) FROM timetable_entries WHERE timetable_id = $1 AND weekday = 1",
+			  r->timetable_id) > 0);
+	free(r);
+}
+
 /* What cannot be solved is said, and nothing is written. */
 static void test_refusals(void **state)
 {
@@ -330,6 +386,7 @@ int main(void)
 		cmocka_unit_test(test_fet_round_trip),
 		cmocka_unit_test(test_generate_and_locks),
 		cmocka_unit_test(test_unavailable),
+		cmocka_unit_test(test_clubs_after_lessons),
 		cmocka_unit_test(test_refusals),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
