@@ -289,30 +289,24 @@ static int read_unavailability(struct db *db, struct ttw *w)
  * the club begins). Times are 'HH:MM', compared as text. */
 static int read_club_times(struct db *db, struct ttw *w)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT DISTINCT s.class_id, cs.weekday, cs.starts_at, cs.ends_at"
-					    " FROM clubs c JOIN club_schedule cs ON cs.club_id = c.id"
-					    " JOIN club_members m ON m.club_id = c.id AND m.left_on IS NULL"
-					    " JOIN students s ON s.id = m.student_id"
-					    " WHERE c.school_id = $1 AND c.academic_year_id = $2"
-					    " AND c.schedule_approved_on IS NOT NULL AND s.class_id IS NOT NULL");
+	struct db_stmt *st = prepare_week(db, w, "SELECT DISTINCT s.class_id, cs.weekday, cs.starts_at, cs.ends_at"
+						 " FROM clubs c JOIN club_schedule cs ON cs.club_id = c.id"
+						 " JOIN club_members m ON m.club_id = c.id AND m.left_on IS NULL"
+						 " JOIN students s ON s.id = m.student_id"
+						 " WHERE c.school_id = $1 AND c.academic_year_id = $2"
+						 " AND c.schedule_approved_on IS NOT NULL AND s.class_id IS NOT NULL");
 	if (!st)
 		return DB_ERROR;
-	db_bind_int64(st, 1, w->school_id);
-	db_bind_int64(st, 2, w->year_id);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		int64_t class_id = db_col_int64(st, 0);
+		int c = class_index(w, db_col_int64(st, 0));
 		int day = (int)db_col_int64(st, 1) - 1;
 		const char *from = db_col_text(st, 2), *to = db_col_text(st, 3);
-		if (day < 0 || day >= w->days || !from || !to)
+		if (c < 0 || day < 0 || day >= w->days || !from || !to)
 			continue;
-		for (size_t k = 0; k < w->n_classes; k++) {
-			if (w->classes[k].id != class_id)
-				continue;
-			for (int p = 0; p < w->periods; p++)
-				if (strcmp(w->hour_names[p], to) < 0 && strcmp(from, w->hour_ends[p]) < 0)
-					w->classes[k].off[day] |= 1u << p;
-		}
+		for (int p = 0; p < w->periods; p++)
+			if (strcmp(w->hour_names[p], to) < 0 && strcmp(from, w->hour_ends[p]) < 0)
+				w->classes[c].off[day] |= 1u << p;
 	}
 	db_done(st);
 	return step_rc(rc);
