@@ -8,7 +8,7 @@
 // read data attributes and figures, not words. Screenshots at 1440 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession, clickMenu } from './harness.mjs';
 
 before(launch);
 after(close);
@@ -30,7 +30,7 @@ test('the club leader fills a session of the club journal', async () => {
 
   const page = await newPage();
   await signIn(page, 'club');
-  await page.locator(`nav a[href="/schools/${school}/clubs"]`).click();
+  await clickMenu(page, /^(Үйірмелер|Кружки|Clubs)$/);
   await page.getByTestId('cl-list').waitFor();
   await screenshots(page, 'clubs-list');
   await page.locator(`[data-club="${mine.id}"] a`).click();
