@@ -323,3 +323,66 @@ int api_club_survey_answer(struct req *rq)
 	json_t *reply = rc == DB_OK ? club_survey_results(rq->db, rq->params[0]) : NULL;
 	return club_write_end(rq, school, "answer", "club_survey", id, NULL, NULL, 201, reply);
 }
+
+static const struct field_spec own_survey_fields[] = {
+	{.name = "satisfaction", .type = FIELD_INT, .required = 1, .min = 1, .max = 5},
+	{.name = "comment", .type = FIELD_STRING, .nullable = 1, .allow_empty = 1, .max_len = 2000},
+	{.name = NULL},
+};
+
+/* The survey answered by the member themself or a linked representative (CLB-8): each of
+ * them once a quarter, for a club the student is in today, during a quarter of its year. */
+int api_student_club_survey(struct req *rq)
+{
+	json_t *student = students_get(rq->db, rq->params[0]);
+	json_t *club = student ? club_get(rq->db, rq->params[1]) : NULL;
+	if (!club || api_int_at(club, "school_id") != api_int_at(student, "school_id")) {
+		json_decref(student);
+		json_decref(club);
+		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
+	}
+	const char *respondent = club_survey_respondent(rq, student);
+	int64_t school = api_int_at(club, "school_id"), year = api_int_at(club, "academic_year_id");
+	json_decref(student);
+	json_decref(club);
+	if (!respondent)
+		return reply_error(rq, 403, "forbidden", NULL, NULL);
+	if (validate_body(rq, own_survey_fields, VALIDATE_CREATE))
+		return reply_errors(rq, 422);
+	char today[DATE_TEXT_SIZE], from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], on[DATE_TEXT_SIZE];
+	int quarter = 0;
+	elective_today(today);
+	json_t *members = club_members_of(rq->db, rq->params[1]);
+	if (!members || club_quarter_of(rq->db, year, today, &quarter, from, to) != DB_OK) {
+		json_decref(members);
+		return reply_db_failure(rq);
+	}
+	int member = member_of(members, rq->params[0], today) != NULL;
+	json_decref(members);
+	if (!member)
+		reply_add_error(rq, "club_not_member", "CLB-8", "club_id");
+	if (!quarter)
+		reply_add_error(rq, "club_survey_no_quarter", "CLB-8", "answered_on");
+	if (reply_has_errors(rq))
+		return reply_errors(rq, 422);
+	if (db_begin_write(rq->db) != DB_OK)
+		return reply_db_failure(rq);
+	int rc = club_survey_answered(rq->db, rq->params[1], rq->params[0], rq->user.id, from, to, on);
+	if (rc == DB_ROW) {
+		json_t *e = reply_add_error(rq, "club_survey_answered", "CLB-8", "satisfaction");
+		json_object_set_new(e, "answered_on", json_string(on));
+		return api_rollback_errors(rq, 409);
+	}
+	if (rc != DB_DONE)
+		return api_rollback_errors(rq, 500);
+	json_object_set_new(rq->json, "student_id", json_integer(rq->params[0]));
+	json_object_set_new(rq->json, "respondent", json_string(respondent));
+	json_object_set_new(rq->json, "answered_on", json_string(today));
+	int64_t id = 0;
+	rc = club_survey_insert(rq->db, rq->params[1], rq->json, rq->user.id, &id);
+	json_t *reply = rc == DB_OK ? json_pack("{s:I, s:i, s:s, s:s, s:O}", "id", (json_int_t)id, "quarter", quarter,
+						 "respondent", respondent, "answered_on", today, "satisfaction",
+						 json_object_get(rq->json, "satisfaction"))
+				    : NULL;
+	return club_write_end(rq, school, "answer", "club_survey", id, NULL, NULL, 201, reply);
+}

@@ -234,6 +234,7 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/clubs/{id}/survey", api_club_survey, STAFF_AND_NETWORK, 0},
 	{"POST", "/api/v1/clubs/{id}/survey", api_club_survey_answer, ROLE_DIRECTOR | ROLE_DEPUTY_UPBRINGING, ROUTE_JSON},
 	{"GET", "/api/v1/students/{id}/clubs", api_student_clubs, ANY, 0},
+	{"POST", "/api/v1/students/{id}/clubs/{id}/survey", api_student_club_survey, ROLE_STUDENT | ROLE_PARENT, ROUTE_JSON},
 	{"GET", "/api/v1/students/{id}/medical-certificates", api_student_certificates, ANY, 0},
 	{"POST", "/api/v1/students/{id}/medical-certificates", api_student_certificate_create, ROLE_DIRECTOR | ROLE_DEPUTY_UPBRINGING | ROLE_TEACHER, ROUTE_JSON},
 

@@ -330,4 +330,45 @@ describe('the journal, the report, the checks, results and survey (CLB-6..CLB-8)
     assert.ok(card.results.some((x) => x.title === 'Robotics Cup' && x.level === 'republican'));
     assert.equal((await as('parent', 'GET', `/api/v1/students/${pupils[9].id}/clubs`)).status, 403);
   });
+
+  test('the member and a representative answer the survey themselves, once a quarter each (CLB-8)', async () => {
+    const c = await newClub();
+    const other = await newClub();
+    await ok('club_leader', 'POST', `/api/v1/clubs/${c.id}/members`, { student_id: child.id, joined_on: '2026-09-20' }, 201);
+    const path = `/api/v1/students/${child.id}/clubs/${c.id}/survey`;
+    let card = await get('parent', `/api/v1/students/${child.id}/clubs`);
+    assert.equal(card.survey.quarter, 2, 'the quarter of 26 November');
+    assert.equal(card.clubs.find((x) => x.club_id === c.id).survey_answered_on, null, 'not answered yet');
+    /* refused, nothing written: a score out of 1..5, a club the child is not in */
+    const bad = await auditGrows(0, () => as('parent', 'POST', path, { satisfaction: 6 }));
+    assertError(bad, 422);
+    assert.ok(problems(bad).some((p) => p.endsWith(':satisfaction')), problems(bad).join());
+    const notIn = await auditGrows(0, () => as('parent', 'POST',
+      `/api/v1/students/${child.id}/clubs/${other.id}/survey`, { satisfaction: 3 }));
+    assertError(notIn, 422, 'club_not_member');
+    assert.equal(notIn.body.error.details[0].rule, 'CLB-8');
+    /* the representative answers; a second answer in the quarter is 409 with the day */
+    const a = await auditGrows(1, () => ok('parent', 'POST', path, { satisfaction: 4, comment: 'Ұнайды' }, 201));
+    assert.deepEqual([a.quarter, a.respondent, a.answered_on, a.satisfaction], [2, 'representative', TODAY, 4]);
+    const again = await auditGrows(0, () => as('parent', 'POST', path, { satisfaction: 5 }));
+    assertError(again, 409, 'club_survey_answered');
+    assert.equal(again.body.error.details[0].answered_on, TODAY);
+    card = await get('parent', `/api/v1/students/${child.id}/clubs`);
+    assert.equal(card.clubs.find((x) => x.club_id === c.id).survey_answered_on, TODAY);
+    const sv = await get('deputy_upbringing', `/api/v1/clubs/${c.id}/survey`);
+    assert.equal(sv.representative.answers, 1);
+    assert.equal(sv.comments[0].comment, 'Ұнайды');
+    /* no one else answers for the child: another student's parent, the staff through this route */
+    assert.equal((await as('parent', 'POST', `/api/v1/students/${pupils[9].id}/clubs/${c.id}/survey`,
+      { satisfaction: 3 })).status, 403);
+    assert.equal((await as('deputy_upbringing', 'POST', path, { satisfaction: 3 })).status, 403);
+    /* the student answers for themself, as the student */
+    const own = net.student.student;
+    assert.equal(own.school_id, net.school1, 'the demo student is of school 1');
+    if (own.id !== child.id) /* the demo's parent is the demo student's: already a member */
+      await ok('club_leader', 'POST', `/api/v1/clubs/${c.id}/members`, { student_id: own.id, joined_on: '2026-09-20' }, 201);
+    const s = await ok('student', 'POST', `/api/v1/students/${own.id}/clubs/${c.id}/survey`, { satisfaction: 5 }, 201);
+    assert.equal(s.respondent, 'student');
+    assert.equal((await get('deputy_upbringing', `/api/v1/clubs/${c.id}/survey`)).student.answers, 1);
+  });
 });

@@ -108,3 +108,45 @@ test('joining a sports section without a certificate is refused at the field (CL
   assertClean(page);
   await page.context().close();
 });
+
+test('a parent answers the club survey from the diary, once a quarter (CLB-8)', async () => {
+  const parent = await apiSession('parent');
+  const me = await parent('GET', '/me');
+  const child = me.children.find((c) => c.status === 'studying');
+  assert.ok(child, 'the demo parent has a studying child');
+  /* the child in the club leader's club (the demo may have put them there already) */
+  const leader = await apiSession('club');
+  const lme = await leader('GET', '/me');
+  const club = (await leader('GET', `/schools/${lme.user.school_id}/clubs`)).items.find((c) => c.leader_id === lme.staff_id);
+  const inClubs = (await parent('GET', `/students/${child.id}/clubs`)).clubs.filter((x) => x.left_on === null);
+  if (!inClubs.some((x) => x.club_id === club.id))
+    await leader('POST', `/clubs/${club.id}/members`, { student_id: child.id, joined_on: '2026-09-01' });
+  const card = await parent('GET', `/students/${child.id}/clubs`);
+  assert.ok(card.survey?.quarter, 'today is in a quarter');
+  const mine = card.clubs.find((x) => x.club_id === club.id && x.left_on === null);
+  assert.ok(mine, "the child is in the leader's club");
+  assert.equal(mine.survey_answered_on, null, 'not answered yet this quarter');
+
+  const page = await newPage();
+  await signIn(page, 'parent');
+  await page.goto(`/diary?student=${child.id}`);
+  const item = page.locator(`[data-testid="diary-clubs"] li[data-club="${club.id}"]`);
+  const form = item.getByTestId('club-survey-own');
+  await form.waitFor();
+  await settle(page);
+  await screenshots(page, 'clubs-survey-parent');
+  await form.locator('input[type=radio][value="4"]').check();
+  await form.locator('input:not([type=radio])').fill('Баласы риза');
+  await form.locator('button[type=submit]').click();
+  await item.getByTestId('club-survey-done').waitFor();
+  await settle(page);
+  await screenshots(page, 'clubs-survey-answered');
+  const after = await parent('GET', `/students/${child.id}/clubs`);
+  assert.equal(after.clubs.find((x) => x.club_id === club.id).survey_answered_on, me.today, 'answered today');
+  const results = await leader('GET', `/clubs/${club.id}/survey`);
+  assert.ok(results.comments.some((c) => c.comment === 'Баласы риза' && c.satisfaction === 4), 'the deputy sees the answer');
+  await page.setViewportSize(PHONE);
+  assert.ok(await noSideScroll(page), 'no sideways scrolling at 390 px');
+  assertClean(page);
+  await page.close();
+});
