@@ -15,6 +15,7 @@
 #include "api/handlers.h"
 #include "core/club.h"
 #include "core/date.h"
+#include "report/club_report.h"
 #include "store/club.h"
 #include "store/db.h"
 #include "store/org.h"
@@ -118,28 +119,21 @@ static int query_quarter(struct req *rq, int *q)
 	return 0;
 }
 
-int api_club_report(struct req *rq)
+/* The report of quarter q of club c (CLB-7): hours planned and held, the quarter's topics
+ * and sessions, each member's attendance, the deputy's check. NULL on a database failure. */
+static json_t *club_report_of(struct req *rq, json_t *c, int q)
 {
-	int q;
-	json_t *c = club_for(rq, rq->params[0]);
-	if (!c)
-		return rq->status;
-	if (query_quarter(rq, &q) < 0) {
-		json_decref(c);
-		return rq->status;
-	}
 	char from[11], to[11];
 	json_t *programme = club_programme_of(rq->db, rq->params[0]);
 	json_t *sessions = programme ? club_sessions_of(rq->db, rq->params[0]) : NULL;
 	json_t *members = sessions ? club_members_of(rq->db, rq->params[0]) : NULL;
 	json_t *checks = members ? club_checks_of(rq->db, rq->params[0]) : NULL;
 	if (!checks || club_quarter_dates(rq->db, api_int_at(c, "academic_year_id"), q, from, to) != DB_OK) {
-		json_decref(c);
 		json_decref(programme);
 		json_decref(sessions);
 		json_decref(members);
 		json_decref(checks);
-		return reply_db_failure(rq);
+		return NULL;
 	}
 	int planned = 0, held = 0;
 	json_t *topics = json_array(), *held_list = json_array();
@@ -190,12 +184,62 @@ int api_club_report(struct req *rq)
 				from[0] ? from : NULL, "to", to[0] ? to : NULL, "hours_planned", p.planned, "hours_held",
 				p.held, "percent", p.percent, "topics", topics, "sessions", held_list, "attendance",
 				attendance, "check", checked);
-	json_decref(c);
 	json_decref(programme);
 	json_decref(sessions);
 	json_decref(members);
 	json_decref(checks);
-	return reply_json(rq, 200, out);
+	return out;
+}
+
+/* The club of the path, readable by the user, and its report of ?quarter= into *report
+ * (the quarter into *q); NULL after replying (404, 403, 400, a database failure). */
+static json_t *report_request(struct req *rq, int *q, json_t **report)
+{
+	json_t *c = club_for(rq, rq->params[0]);
+	if (!c)
+		return NULL;
+	if (query_quarter(rq, q) < 0) {
+		json_decref(c);
+		return NULL;
+	}
+	*report = club_report_of(rq, c, *q);
+	if (!*report) {
+		json_decref(c);
+		reply_db_failure(rq);
+		return NULL;
+	}
+	return c;
+}
+
+int api_club_report(struct req *rq)
+{
+	int q;
+	json_t *report = NULL, *c = report_request(rq, &q, &report);
+	if (!c)
+		return rq->status;
+	json_decref(c);
+	return reply_json(rq, 200, report);
+}
+
+/* The report as a document to print and sign (CLB-7, A4§18), in ?lang=kk|ru|en. */
+int api_club_report_pdf(struct req *rq)
+{
+	int q, lang = api_document_lang(rq);
+	if (lang < 0)
+		return rq->status;
+	json_t *report = NULL, *c = report_request(rq, &q, &report);
+	if (!c)
+		return rq->status;
+	json_t *school = schools_get(rq->db, api_int_at(c, "school_id"));
+	json_t *blocks = school ? club_report_doc(report, c, json_object_get(school, "name"), (enum lang)lang) : NULL;
+	json_decref(report);
+	json_decref(school);
+	json_decref(c);
+	if (!blocks)
+		return reply_db_failure(rq);
+	char filename[64];
+	snprintf(filename, sizeof filename, "club-report-%lld-q%d-%s.pdf", (long long)rq->params[0], q, lang_code(lang));
+	return api_reply_blocks_pdf(rq, blocks, filename);
 }
 
 /* --- checks (CLB-8) --- */

@@ -219,6 +219,7 @@ int api_club_result_create(struct req *rq);
 int api_club_survey(struct req *rq);
 int api_club_survey_answer(struct req *rq);
 int api_student_club_survey(struct req *rq);
+int api_club_report_pdf(struct req *rq);
 int api_student_clubs(struct req *rq);
 int api_student_certificates(struct req *rq);
 int api_student_certificate_create(struct req *rq);

@@ -228,6 +228,7 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/clubs/{id}/sessions", api_club_sessions, STAFF_AND_NETWORK, 0},
 	{"POST", "/api/v1/clubs/{id}/sessions", api_club_session_save, CLUB_WRITE, ROUTE_JSON},
 	{"GET", "/api/v1/clubs/{id}/report", api_club_report, STAFF_AND_NETWORK, 0},
+	{"GET", "/api/v1/clubs/{id}/report.pdf", api_club_report_pdf, STAFF_AND_NETWORK, 0},
 	{"POST", "/api/v1/clubs/{id}/checks", api_club_check_create, ROLE_DIRECTOR | ROLE_DEPUTY_UPBRINGING, ROUTE_JSON},
 	{"GET", "/api/v1/clubs/{id}/results", api_club_results, STAFF_AND_NETWORK, 0},
 	{"POST", "/api/v1/clubs/{id}/results", api_club_result_create, CLUB_WRITE, ROUTE_JSON},

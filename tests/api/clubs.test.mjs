@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertError, network, problems, rolesOf, startServer } from './server.mjs';
+import { assertError, getPdf, network, problems, rolesOf, startServer } from './server.mjs';
 
 const TODAY = '2026-11-26';
 const srv = await startServer({ serveArgs: ['--today', TODAY] });
@@ -293,6 +293,17 @@ describe('the journal, the report, the checks, results and survey (CLB-6..CLB-8)
     const afterCheck = (await get('director', `/api/v1/schools/${net.school1}/clubs/unchecked?quarter=2`)).items;
     assert.ok(!afterCheck.some((x) => x.id === c.id));
     assert.equal((await get('deputy_upbringing', `/api/v1/clubs/${c.id}/report?quarter=2`)).check.checked_on, '2026-11-25');
+    /* the same report as a document to print and sign, in each language (CLB-7) */
+    const kk = await getPdf(srv, 'club_leader', `/api/v1/clubs/${c.id}/report.pdf?quarter=2&lang=kk`);
+    assert.match(kk.disposition, new RegExp(`club-report-${c.id}-q2-kk\\.pdf`));
+    const text = kk.raw.replace(/\s+/g, ' ');
+    for (const want of ['тоқсандық есеп', 'Робототехника үйірмесі', '2-тоқсан', 'Жоспарланған сағат: 10, өткізілгені: 6 (60 %)',
+      'Датчиктер', 'Қозғалтқыштар', 'Жарық датчигі', '17.11.2026', 'Журнал толтырылған'])
+      assert.ok(text.includes(want), `the kk report has «${want}»: ${text}`);
+    const ru = (await getPdf(srv, 'deputy_upbringing', `/api/v1/clubs/${c.id}/report.pdf?quarter=2&lang=ru`)).raw.replace(/\s+/g, ' ');
+    assert.ok(ru.includes('Квартальный отчёт') && ru.includes('Запланировано часов: 10, проведено: 6 (60 %)'), ru);
+    assert.equal((await as('club_leader', 'GET', `/api/v1/clubs/${c.id}/report.pdf?quarter=0&lang=kk`)).status, 400);
+    assert.equal((await as('parent', 'GET', `/api/v1/clubs/${c.id}/report.pdf?quarter=2&lang=kk`)).status, 403);
   });
 
   test('results with their level (CLB-6) and the survey (CLB-8); the parent sees the child\'s clubs', async () => {

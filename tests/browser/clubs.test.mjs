@@ -4,11 +4,12 @@
 // shows in the journal's grid (CLB-7); the quarterly report counts it. The deputy for
 // upbringing then adds a student without a volleyball certificate to the volleyball
 // section and gets the refusal at the student's field with its rule (CLB-3), nothing
-// written. The interface speaks the user's language (Kazakh by default), so the checks
-// read data attributes and figures, not words. Screenshots at 1440 and 390 px.
+// written. The report's PDF links answer with a PDF; a parent answers the club's survey
+// from the diary (CLB-8). The interface speaks the user's language (Kazakh by default),
+// so the checks read data attributes and figures, not words. Screenshots at 1440 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession, clickMenu } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession, clickMenu, fetchInPage } from './harness.mjs';
 
 before(launch);
 after(close);
@@ -37,6 +38,12 @@ test('the club leader fills a session of the club journal', async () => {
   await page.getByTestId('cl-session').waitFor();
   await settle(page);
   await screenshots(page, 'clubs-page');
+  /* the quarter's report as a PDF in the three languages, the interface's first (CLB-7) */
+  const pdfs = page.getByTestId('cl-report-pdf');
+  assert.deepEqual(await pdfs.evaluateAll((as) => as.map((a) => a.dataset.lang)), ['kk', 'ru', 'en']);
+  const href = await pdfs.first().getAttribute('href');
+  assert.match(href, new RegExp(`^/api/v1/clubs/${mine.id}/report\\.pdf\\?quarter=[1-4]&lang=kk$`));
+  assert.deepEqual(await fetchInPage(page, href), { status: 200, type: 'application/pdf', head: '%PDF-' }, href);
 
   await page.setViewportSize(PHONE);
   const form = page.getByTestId('cl-session');

@@ -175,3 +175,13 @@ export async function apiAs(login) {
   const call = await apiSession(login);
   return (p) => call('GET', p);
 }
+
+/** Fetches `href` inside the page, with its sign-in: {status, type, head} — the first
+ * five bytes of the body as text ("%PDF-" for a PDF). */
+export async function fetchInPage(page, href) {
+  return page.evaluate(async (u) => {
+    const r = await fetch(u, { credentials: 'same-origin' });
+    const head = new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5));
+    return { status: r.status, type: r.headers.get('content-type'), head };
+  }, href);
+}
