@@ -57,8 +57,10 @@ static const struct course_def courses[NCOURSES] = {
 };
 
 /* The ЖОЖ's hours of electives and maximum weekly load of grades 7–12: the demo's ТОЖ
- * has 33–38 hours of lessons; 11–12 leave room for the advanced levels (CUR-4). */
-static const int elective_hours[6] = {2, 2, 2, 3, 3, 3};
+ * has 33–38 hours of lessons, and the week 40 periods — lessons and the elective block
+ * together keep a period free (a week of 40 in 40 left two demo schools without a
+ * timetable); 11–12 leave room for the advanced levels (CUR-4). */
+static const int elective_hours[6] = {2, 2, 2, 2, 1, 3};
 static const int max_weekly[6] = {36, 37, 38, 40, 50, 50};
 
 static const char criteria[] =
@@ -162,7 +164,8 @@ static int write_courses(struct db *db, int64_t school_id, int64_t year_id, cons
 	return rc;
 }
 
-/* Each student's picks within the grade's hours: two 1-hour courses in 7–9; in 10–12 the
+/* Each student's picks within the grade's hours: two 1-hour courses in 7–9; in 10 IELTS
+ * (2 hours) or robotics and the research project; in 11 the research project; in 12 the
  * courses of the grade up to 3 hours. A switcher of 7–9 takes the course skipped in place of
  * the pick whose block hour it can have (see block_hour). */
 static void pick_courses(struct student *s, uint64_t seed)
@@ -184,11 +187,13 @@ static void pick_courses(struct student *s, uint64_t seed)
 			s->replaced = skip == 2 ? 1 : 0;
 		}
 	} else if (s->grade == 10) {
-		static const signed char pairs[3][2] = {{3, 4}, {1, 3}, {1, 4}};
+		static const signed char pairs[3][2] = {{3, -1}, {1, 4}, {1, 4}};
 		int p = (int)rng_below(&r, 3);
 		s->pick[0] = pairs[p][0];
 		s->pick[1] = pairs[p][1];
-	} else if (s->grade >= 11 && s->grade <= 12) {
+	} else if (s->grade == 11) {
+		s->pick[0] = 4;
+	} else if (s->grade == 12) {
 		s->pick[0] = (signed char)(rng_chance(&r, 500) ? 3 : 4);
 		if (rng_chance(&r, 600))
 			s->pick[1] = (signed char)(s->pick[0] == 3 ? 4 : 3);
@@ -198,9 +203,9 @@ static void pick_courses(struct student *s, uint64_t seed)
 /* The first block hour (0-based) of course c for student s, so that the groups of a grade
  * fit its elective block (TT-4: a grade's electives at the same periods, a student in one
  * group an hour): the course's groups are formed per hour. 7–9 (2 hours): mathematics in
- * the first, German in the second, robotics in the one its partner leaves; 10 (3 hours):
- * robotics first, IELTS (2 hours) in the first two or, beside robotics, the last two,
- * the research project last; 11–12: IELTS first, the research project last. */
+ * the first, German in the second, robotics in the one its partner leaves; 10 (2 hours):
+ * IELTS in both, robotics first, the research project second; 11 (1 hour): the research
+ * project; 12 (3 hours): IELTS first, the research project last. */
 static int block_hour(const struct student *s, int c)
 {
 	int partner = -1; /* the other course: for a switcher the pick kept (never robotics) */
@@ -213,8 +218,8 @@ static int block_hour(const struct student *s, int c)
 	case 0: return 0;
 	case 2: return 1;
 	case 1: return s->grade >= 10 ? 0 : partner == 0 ? 1 : 0;
-	case 3: return partner == 1 ? 1 : 0;
-	default: return 2;
+	case 3: return 0;
+	default: return s->grade == 10 ? 1 : s->grade == 11 ? 0 : 2;
 	}
 }
 
