@@ -62,6 +62,8 @@ int api_timetable_approve(struct req *rq);
 int api_timetable_correct(struct req *rq);
 int api_timetable_report(struct req *rq);
 int api_timetable_lay(struct req *rq);
+/* timetable_electives.c: a meeting's room in a draft's elective blocks (TT-4) */
+int api_timetable_elective_room(struct req *rq);
 /* timetable_jobs.c: the generator's jobs (issue 9) */
 int api_timetable_generate(struct req *rq);
 int api_timetable_job_get(struct req *rq);

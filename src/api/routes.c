@@ -63,6 +63,7 @@ const struct route api_routes[] = {
 	{"DELETE", "/api/v1/timetable-jobs/{id}", api_timetable_job_delete, TIMETABLE_WRITERS, 0},
 	{"GET", "/api/v1/timetables/{id}", api_timetable_get, STAFF_AND_NETWORK, 0},
 	{"PUT", "/api/v1/timetables/{id}/entries", api_timetable_entries_put, TIMETABLE_WRITERS, ROUTE_JSON},
+	{"PATCH", "/api/v1/timetables/{id}/elective-entries/{id}", api_timetable_elective_room, TIMETABLE_WRITERS, ROUTE_JSON},
 	{"POST", "/api/v1/timetables/{id}/approve", api_timetable_approve, ROLE_DIRECTOR, ROUTE_JSON},
 	{"POST", "/api/v1/timetables/{id}/correct", api_timetable_correct, TIMETABLE_WRITERS, ROUTE_JSON},
 	{"GET", "/api/v1/timetables/{id}/report", api_timetable_report, STAFF_AND_NETWORK, 0},

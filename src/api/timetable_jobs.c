@@ -185,6 +185,20 @@ static const char *conflict_code(enum sv_conflict_kind k)
 	return "internal";
 }
 
+/* The code of an elective block's conflict (TT-4; docs/openapi.yaml, TimetableConflict). */
+static const char *elective_code(enum eb_conflict_kind k)
+{
+	switch (k) {
+	case EB_GROUP_HOURS: return "conflict_elective_group_hours";
+	case EB_TEACHER_HOURS: return "conflict_elective_teacher_hours";
+	case EB_STUDENT_HOURS: return "conflict_elective_student_hours";
+	case EB_NO_ASSIGNMENT: return "conflict_elective_no_assignment";
+	case EB_GRADE_NO_HOURS: return "conflict_elective_no_hours";
+	case EB_GRADE_HOURS_DIFFER: return "conflict_elective_hours_differ";
+	}
+	return "internal";
+}
+
 /* [{id, <name_key>: name}] with the one thing named, or [] when id is 0. */
 static json_t *named(int64_t id, const char *name_key, const char *name)
 {
@@ -204,26 +218,54 @@ static json_t *job_conflicts(struct req *rq, const struct job *j)
 		return list;
 	for (size_t i = 0; i < r->n_blame && i < TTG_MAX_BLAME; i++) {
 		const struct tt_blame *b = &r->blame[i];
-		const char *code = b->explained ? relax_code((enum sv_relax_kind)b->kind)
-						: conflict_code((enum sv_conflict_kind)b->kind);
-		json_t *c = reply_problem(rq, code, "TT-1", NULL);
+		int elective = b->explained == TTG_BLAME_ELECTIVE;
+		const char *code = elective		? elective_code((enum eb_conflict_kind)b->kind)
+				   : b->explained ? relax_code((enum sv_relax_kind)b->kind)
+						  : conflict_code((enum sv_conflict_kind)b->kind);
+		json_t *c = reply_problem(rq, code, elective ? "TT-4" : "TT-1", NULL);
 		json_object_del(c, "field");
-		const char *names[3] = {b->class_label, b->staff_name, b->subject_name};
-		char text[400];
+		char text[1200];
 		size_t n = (size_t)snprintf(text, sizeof text, "%s", json_string_value(json_object_get(c, "message")));
+		if (elective && b->need)
+			n += (size_t)snprintf(text + n, sizeof text - n, b->kind == EB_GRADE_HOURS_DIFFER ? " (%d ≠ %d)"
+					      : " (%d > %d)", b->need, b->have);
+		const char *names[3] = {b->class_label, b->staff_name, b->subject_name};
+		if (elective) { /* the teachers first, then the classes */
+			names[0] = b->staff_name;
+			names[1] = b->class_label;
+		}
 		const char *sep = ": ";
-		for (int k = 0; k < 3 && n < sizeof text; k++)
+		for (int k = 0; k < 3 && n < sizeof text; k++) {
 			if (*names[k]) {
 				n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", sep, names[k]);
 				sep = ", ";
 			}
+			for (int q = 0; elective && k == 0 && q < b->n_more_staff && n < sizeof text; q++)
+				n += (size_t)snprintf(text + n, sizeof text - n, ", %s", b->more_staff_names[q]);
+			for (int q = 0; elective && k == 1 && q < b->n_more_classes && n < sizeof text; q++)
+				n += (size_t)snprintf(text + n, sizeof text - n, ", %s", b->more_class_labels[q]);
+		}
 		if (*b->room_name && n < sizeof text)
 			snprintf(text + n, sizeof text - n, "%s%s", sep, b->room_name);
-		json_object_set_new(c, "kind", json_string(b->explained ? "explained" : "counted"));
+		/* an elective block's conflict is found before any search, like a count */
+		json_object_set_new(c, "kind", json_string(b->explained == TTG_BLAME_EXPLAINED ? "explained" : "counted"));
 		json_object_set_new(c, "text", json_string(text));
 		json_object_set_new(c, "detail", json_string(b->text));
-		json_object_set_new(c, "classes", named(b->class_id, "label", b->class_label));
-		json_object_set_new(c, "teachers", named(b->staff_id, "name", b->staff_name));
+		json_t *classes = named(b->class_id, "label", b->class_label);
+		json_t *teachers = named(b->staff_id, "name", b->staff_name);
+		for (int q = 0; q < b->n_more_classes; q++)
+			json_array_append_new(classes, json_pack("{sI ss}", "id", (json_int_t)b->more_class_ids[q], "label",
+								 b->more_class_labels[q]));
+		for (int q = 0; q < b->n_more_staff; q++)
+			json_array_append_new(teachers, json_pack("{sI ss}", "id", (json_int_t)b->more_staff_ids[q], "name",
+								  b->more_staff_names[q]));
+		if (elective) {
+			json_object_set_new(c, "rules", json_pack("[ss]", "TT-4", "ELE-3"));
+			json_object_set_new(c, "need", json_integer(b->need));
+			json_object_set_new(c, "have", json_integer(b->have));
+		}
+		json_object_set_new(c, "classes", classes);
+		json_object_set_new(c, "teachers", teachers);
 		json_object_set_new(c, "subjects", named(b->subject_id, "name", b->subject_name));
 		json_object_set_new(c, "rooms", named(b->room_id, "name", b->room_name));
 		json_array_append_new(list, c);

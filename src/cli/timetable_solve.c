@@ -29,6 +29,16 @@ static const char *phase_name(int phase)
 	return phase == 0 ? "build" : phase == 1 ? "repair" : phase == 2 ? "improve" : "explain";
 }
 
+/* TT-4: why the elective blocks cannot be formed, a sentence each (n counted, the first
+ * `given` in texts). */
+static void print_electives(size_t n, size_t given, const char *const *texts)
+{
+	fprintf(stderr, "mektep: the elective blocks cannot be formed (TT-4, %zu conflict%s; nothing searched):\n", n,
+		n == 1 ? "" : "s");
+	for (size_t i = 0; i < given; i++)
+		fprintf(stderr, "  - %s\n", texts[i]);
+}
+
 /* Prints sv_explain's answer: n sentences of set (or why there are none). */
 static void print_explained(int n, const char *const *sentences)
 {
@@ -263,6 +273,14 @@ static int solve_db(struct db *db, const char *code, const char *semester, struc
 			code, r.clashes);
 		return 1;
 	case TTG_NO_TIMETABLE: {
+		if (r.n_blame && r.blame[0].explained == TTG_BLAME_ELECTIVE) {
+			const char *texts[TTG_MAX_BLAME];
+			for (size_t i = 0; i < r.n_blame; i++)
+				texts[i] = r.blame[i].text;
+			print_electives(r.n_blame, r.n_blame, texts);
+			fputs("mektep: nothing written\n", stderr);
+			return EXIT_NO_TIMETABLE;
+		}
 		struct sv_result sr = {.status = r.status, .elapsed = r.elapsed, .n_conflicts = r.n_conflicts};
 		memcpy(sr.conflicts, r.conflicts, sizeof sr.conflicts);
 		if (r.status == SV_INFEASIBLE) {
@@ -372,7 +390,13 @@ int cmd_timetable_export_fet(int argc, char **argv)
 	struct ttw w;
 	if (!rc) {
 		int wrc = ttw_load(db, school_id, year, sem, &w);
-		if (wrc != TTW_OK) {
+		if (wrc == TTW_ELECTIVES) {
+			const char *texts[TTW_MAX_ECONF];
+			for (size_t i = 0; i < w.n_econf && i < TTW_MAX_ECONF; i++)
+				texts[i] = w.econf[i].text;
+			print_electives(w.n_econf, w.n_econf < TTW_MAX_ECONF ? w.n_econf : TTW_MAX_ECONF, texts);
+			rc = EXIT_NO_TIMETABLE;
+		} else if (wrc != TTW_OK) {
 			fprintf(stderr, "mektep: %s: %s\n", school, wrc > 0 ? w.error : db_errmsg(db));
 			rc = 1;
 		} else {

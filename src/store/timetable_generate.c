@@ -42,20 +42,6 @@ static double gated_now(void *ctx)
 	return atomic_load(g->gate) == TTG_GATE_CANCELLED ? t + 1e9 : t;
 }
 
-/* Names activity a's class, teacher and subject in b. */
-static void blame_activity(const struct ttw *w, int a, struct tt_blame *b)
-{
-	if (a < 0 || (size_t)a >= w->n_acts)
-		return;
-	const struct ttw_activity *x = &w->acts[a];
-	b->class_id = w->classes[x->cls].id;
-	snprintf(b->class_label, sizeof b->class_label, "%s", w->classes[x->cls].label);
-	b->staff_id = w->teachers[x->teacher].id;
-	snprintf(b->staff_name, sizeof b->staff_name, "%s", w->teachers[x->teacher].name);
-	b->subject_id = w->subjects[x->subject].id;
-	snprintf(b->subject_name, sizeof b->subject_name, "%s", w->subjects[x->subject].name);
-}
-
 static void blame_class(const struct ttw *w, int c, struct tt_blame *b)
 {
 	if (c < 0 || (size_t)c >= w->n_classes)
@@ -70,6 +56,30 @@ static void blame_teacher(const struct ttw *w, int t, struct tt_blame *b)
 		return;
 	b->staff_id = w->teachers[t].id;
 	snprintf(b->staff_name, sizeof b->staff_name, "%s", w->teachers[t].name);
+}
+
+/* Names activity a's class, teacher and subject in b. */
+static void blame_activity(const struct ttw *w, int a, struct tt_blame *b)
+{
+	if (a < 0 || (size_t)a >= w->n_acts)
+		return;
+	const struct ttw_activity *x = &w->acts[a];
+	if (x->block >= 0) { /* an elective block's hour: its lowest class, no subject of the school */
+		int n_teachers, *classes = malloc((w->n_classes + 1) * sizeof *classes);
+		int *teachers = malloc((w->n_teachers + 1) * sizeof *teachers);
+		if (classes && teachers && ttw_block_members(w, x, classes, teachers, &n_teachers) > 0) {
+			blame_class(w, classes[0], b);
+			if (n_teachers)
+				blame_teacher(w, teachers[0], b);
+		}
+		free(classes);
+		free(teachers);
+		return;
+	}
+	blame_class(w, x->cls, b);
+	blame_teacher(w, x->teacher, b);
+	b->subject_id = w->subjects[x->subject].id;
+	snprintf(b->subject_name, sizeof b->subject_name, "%s", w->subjects[x->subject].name);
 }
 
 /* A counting conflict about students names them by their set ("7A" or "7A-1"): the class
@@ -156,6 +166,40 @@ struct sv_params tt_explain_params(const struct sv_params *p, int n_acts)
 	return q;
 }
 
+/* The elective blocks cannot be formed: their conflicts, with the classes and teachers. */
+static void blame_electives(const struct ttw *w, struct tt_generate_result *out)
+{
+	for (size_t i = 0; i < w->n_econf && i < TTW_MAX_ECONF && out->n_blame < TTG_MAX_BLAME; i++) {
+		const struct ttw_econflict *c = &w->econf[i];
+		struct tt_blame *b = &out->blame[out->n_blame++];
+		memset(b, 0, sizeof *b);
+		b->explained = TTG_BLAME_ELECTIVE;
+		b->kind = c->kind;
+		b->need = c->need;
+		b->have = c->have;
+		snprintf(b->text, sizeof b->text, "%s", c->text);
+		for (int k = 0; k < c->n_classes; k++) {
+			const struct ttw_class *x = &w->classes[c->classes[k]];
+			if (k == 0) {
+				blame_class(w, c->classes[k], b);
+			} else if (b->n_more_classes < TTG_BLAME_MORE) {
+				b->more_class_ids[b->n_more_classes] = x->id;
+				snprintf(b->more_class_labels[b->n_more_classes++], sizeof b->more_class_labels[0], "%s",
+					 x->label);
+			}
+		}
+		for (int k = 0; k < c->n_teachers; k++) {
+			const struct ttw_teacher *t = &w->teachers[c->teachers[k]];
+			if (k == 0) {
+				blame_teacher(w, c->teachers[k], b);
+			} else if (b->n_more_staff < TTG_BLAME_MORE) {
+				b->more_staff_ids[b->n_more_staff] = t->id;
+				snprintf(b->more_staff_names[b->n_more_staff++], sizeof b->more_staff_names[0], "%s", t->name);
+			}
+		}
+	}
+}
+
 /* No timetable: the counting conflicts, then the solver's smallest conflicting set. */
 static void explain(struct sv_model *m, const struct ttw *w, const struct sv_params *p, const struct sv_result *r,
 		    struct tt_generate_result *out)
@@ -174,9 +218,61 @@ static void explain(struct sv_model *m, const struct ttw *w, const struct sv_par
 		blame_explained(w, &set[i], &out->blame[out->n_blame++]);
 }
 
+/* The elective rows checked against the lessons, as the timetable's clash check would:
+ * no lesson of a block's class, and no lesson or other row of a row's teacher or room,
+ * at the row's slot. How many clashes. */
+static size_t elective_clashes(const struct tt_entry *e, size_t n_e, const struct ttw_elective_entry *rows,
+			       size_t n_rows)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n_rows; i++) {
+		const struct ttw_elective_entry *r = &rows[i];
+		for (size_t j = 0; j < n_e; j++)
+			if (e[j].weekday == r->weekday && e[j].period == r->period &&
+			    ((r->grades >> e[j].grade & 1) || (r->staff_id && e[j].staff_id == r->staff_id) ||
+			     (r->room_id && e[j].room_id == r->room_id)))
+				k++;
+		for (size_t j = 0; j < i; j++)
+			if (rows[j].weekday == r->weekday && rows[j].period == r->period &&
+			    ((r->staff_id && rows[j].staff_id == r->staff_id) || (r->room_id && rows[j].room_id == r->room_id)))
+				k++;
+	}
+	return k;
+}
+
+/* Inserts the elective rows of a new version. */
+static int store_elective_rows(struct db *db, int64_t timetable_id, const struct ttw_elective_entry *rows, size_t n)
+{
+	int rc = DB_OK;
+	for (size_t i = 0; i < n && rc == DB_OK; i++) {
+		struct db_stmt *st = db_prepare(db, "INSERT INTO timetable_elective_entries (timetable_id, weekday, period,"
+						    " grade, group_id, staff_id, room_id, locked) VALUES ($1, $2, $3, $4, $5,"
+						    " $6, $7, 0)");
+		if (!st)
+			return DB_ERROR;
+		db_bind_int64(st, 1, timetable_id);
+		db_bind_int64(st, 2, rows[i].weekday);
+		db_bind_int64(st, 3, rows[i].period);
+		db_bind_int64(st, 4, rows[i].grade);
+		db_bind_int64(st, 5, rows[i].group_id);
+		if (rows[i].staff_id)
+			db_bind_int64(st, 6, rows[i].staff_id);
+		else
+			db_bind_null(st, 6);
+		if (rows[i].room_id)
+			db_bind_int64(st, 7, rows[i].room_id);
+		else
+			db_bind_null(st, 7);
+		rc = db_step(st);
+		db_done(st);
+		rc = rc == DB_DONE ? DB_OK : rc < 0 ? rc : DB_ERROR;
+	}
+	return rc;
+}
+
 /* Writes the draft in one write transaction, unless the gate was cancelled first. */
-static int write_draft(struct db *db, const struct ttw *w, struct tt_entry *e, int64_t user_id,
-		       const struct sv_params *p, _Atomic int *gate, struct tt_generate_result *out)
+static int write_draft(struct db *db, const struct ttw *w, struct tt_entry *e, const struct ttw_elective_entry *rows,
+		       int64_t user_id, const struct sv_params *p, _Atomic int *gate, struct tt_generate_result *out)
 {
 	int rc = db_begin_write(db);
 	if (rc != DB_OK)
@@ -191,15 +287,17 @@ static int write_draft(struct db *db, const struct ttw *w, struct tt_entry *e, i
 	rc = t ? timetables_insert(db, t, user_id, &out->timetable_id) : DB_ERROR;
 	json_decref(t);
 	if (rc == DB_OK)
-		rc = timetable_entries_store(db, out->timetable_id, e, w->n_acts);
+		rc = timetable_entries_store(db, out->timetable_id, e, w->n_lessons);
+	if (rc == DB_OK)
+		rc = store_elective_rows(db, out->timetable_id, rows, out->elective_rows);
 	json_t *after = rc == DB_OK ? timetables_get(db, out->timetable_id) : NULL;
 	if (after) {
 		out->number = (int)json_integer_value(json_object_get(after, "number"));
 		json_object_set_new(after, "generator",
-				    json_pack("{sI sf si si sI si}", "seed", (json_int_t)p->seed, "time_limit",
+				    json_pack("{sI sf si si sI si sI}", "seed", (json_int_t)p->seed, "time_limit",
 					      p->time_limit, "hard", out->report.hard, "teacher_gaps",
 					      out->report.teacher_gaps, "locks_from", (json_int_t)out->locks_from,
-					      "locked", out->locked));
+					      "locked", out->locked, "elective_rows", (json_int_t)out->elective_rows));
 		rc = audit_record(db, user_id, w->school_id, "generate", "timetable", out->timetable_id, NULL, after);
 		json_decref(after);
 	} else if (rc == DB_OK) {
@@ -228,6 +326,12 @@ int timetable_generate(struct db *db, int64_t school_id, int64_t year_id, int se
 	const struct sv_params *p = &gated;
 	struct ttw w;
 	int rc = ttw_load(db, school_id, year_id, semester, &w);
+	if (rc == TTW_ELECTIVES) {
+		out->status = SV_INFEASIBLE;
+		blame_electives(&w, out);
+		ttw_release(&w);
+		return TTG_NO_TIMETABLE;
+	}
 	if (rc != TTW_OK) {
 		snprintf(out->error, sizeof out->error, "%s", w.error);
 		out->input_rc = rc;
@@ -269,22 +373,24 @@ int timetable_generate(struct db *db, int64_t school_id, int64_t year_id, int se
 	if (rc == TTG_NO_TIMETABLE && gate && atomic_load(gate) == TTG_GATE_CANCELLED)
 		rc = TTG_CANCELLED;
 	struct tt_entry *e = rc == TTG_OK ? ttw_entries(&w, pl) : NULL;
-	if (rc == TTG_OK && !e)
+	struct ttw_elective_entry *rows = e ? ttw_elective_entries(&w, pl, e, &out->elective_rows) : NULL;
+	if (rc == TTG_OK && (!e || !rows))
 		rc = DB_ERROR;
 	if (rc == TTG_OK) {
 		int db_rc;
-		out->clashes = clashes_of(db, year_id, e, w.n_acts, &db_rc);
+		out->clashes = clashes_of(db, year_id, e, w.n_lessons, &db_rc);
 		if (db_rc != DB_OK)
 			rc = db_rc;
 		else if (out->clashes == TT_NOMEM)
 			rc = DB_ERROR;
-		else if (out->clashes)
+		else if ((out->clashes += elective_clashes(e, w.n_lessons, rows, out->elective_rows)) > 0)
 			rc = TTG_CLASH;
 	}
 	if (rc == TTG_OK) {
-		out->lessons = w.n_acts;
-		rc = write_draft(db, &w, e, user_id, p, gate, out);
+		out->lessons = w.n_lessons;
+		rc = write_draft(db, &w, e, rows, user_id, p, gate, out);
 	}
+	free(rows);
 	free(e);
 	free(pl);
 	sv_model_free(m);

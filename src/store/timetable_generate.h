@@ -6,6 +6,12 @@
  * user, which goes through the same approval as a hand-made one (TT-3). Audited as
  * `generate`. Used by `mektep timetable solve --db` and by the API's jobs.
  *
+ * With the draft go the elective blocks' rows (TT-4, ELE-3; migration 016): one per
+ * elective group and block hour at the slot the solver gave that hour, with the group's
+ * teacher and a room. When the blocks cannot be formed (timetable_week.h, TTW_ELECTIVES)
+ * nothing is searched: TTG_NO_TIMETABLE with the blocks' conflicts as blame
+ * (TTG_BLAME_ELECTIVE).
+ *
  * When there is no timetable (counting conflicts, or hard violations left at the time
  * limit) it asks the solver for the smallest set of rules that cannot hold together
  * (sv_explain) and names the classes, teachers, subjects and rooms involved ("blame").
@@ -36,17 +42,29 @@ enum tt_generate_rc {
 enum tt_gate { TTG_GATE_OPEN = 0, TTG_GATE_CANCELLED = 1, TTG_GATE_WRITING = 2 };
 
 #define TTG_MAX_BLAME 32
+#define TTG_BLAME_MORE 12  /* classes and teachers named beyond the first (elective blocks) */
+
+/* tt_blame.explained */
+enum tt_blame_source {
+	TTG_BLAME_COUNTED = 0,   /* kind is an sv_conflict_kind */
+	TTG_BLAME_EXPLAINED = 1, /* kind is an sv_relax_kind */
+	TTG_BLAME_ELECTIVE = 2,  /* kind is an eb_conflict_kind: the elective blocks (TT-4) */
+};
 
 /* One rule to blame when there is no timetable: a counting conflict found before the
  * search, or one constraint of sv_explain's smallest conflicting set; with who it is
  * about (ids 0 and names "" when none). */
 struct tt_blame {
-	int explained;          /* 0: kind is an sv_conflict_kind; 1: an sv_relax_kind */
+	int explained;          /* an enum tt_blame_source: what kind is */
 	int kind;
 	int need, have;         /* counting conflicts: the numbers */
 	int64_t class_id, staff_id, subject_id, room_id;
 	char class_label[24], staff_name[TTW_NAME], subject_name[TTW_NAME], room_name[TTW_NAME];
-	char text[SV_CONFLICT_TEXT]; /* the solver's sentence, in English */
+	/* the elective blocks' conflicts: more classes and teachers concerned */
+	int n_more_classes, n_more_staff;
+	int64_t more_class_ids[TTG_BLAME_MORE], more_staff_ids[TTG_BLAME_MORE];
+	char more_class_labels[TTG_BLAME_MORE][24], more_staff_names[TTG_BLAME_MORE][TTW_NAME];
+	char text[400];         /* the solver's (or the blocks') sentence, in English */
 };
 
 struct tt_generate_result {
@@ -56,6 +74,7 @@ struct tt_generate_result {
 	int64_t locks_from;     /* the version whose locked entries were kept, 0 none */
 	int locked;             /* entries kept locked */
 	size_t lessons;         /* entries written */
+	size_t elective_rows;   /* elective block rows written (timetable_elective_entries) */
 	double time_to_feasible, elapsed;
 	uint64_t iters;
 	struct sv_report report;  /* sv_verify of the result */

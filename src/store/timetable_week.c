@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/calendar.h"
+#include "core/date.h"
+#include "store/calendar.h"
 #include "store/timetable.h"
 #include "util/array.h"
 
@@ -27,6 +30,14 @@ struct load_row {
 	int hours;
 };
 
+/* An elective group membership's days, while reading ('YYYY-MM-DD'; left "9999-99-99"
+ * while it lasts) and its group. */
+struct membership {
+	int64_t student;
+	char joined[DATE_TEXT_SIZE], left[DATE_TEXT_SIZE];
+	size_t group;      /* index into w->egroups */
+};
+
 /* What is read and dropped once the activities are made. */
 struct reading {
 	struct group_row *groups;
@@ -35,6 +46,9 @@ struct reading {
 	size_t n_load, cap_load;
 	int *room_subject;   /* pairs (room index, subject index) */
 	size_t n_rs, cap_rs;
+	int elective_hours[EB_MAX_GRADE + 1]; /* per grade, the ЖОЖ's; -1 none */
+	struct membership *members;           /* parallel to w->egroup_students, while reading */
+	size_t cap_members;
 };
 
 static void reading_release(struct reading *r)
@@ -42,6 +56,7 @@ static void reading_release(struct reading *r)
 	free(r->groups);
 	free(r->load);
 	free(r->room_subject);
+	free(r->members);
 }
 
 void ttw_release(struct ttw *w)
@@ -54,6 +69,9 @@ void ttw_release(struct ttw *w)
 	free(w->classes);
 	free(w->atoms);
 	free(w->acts);
+	free(w->egroups);
+	free(w->egroup_students);
+	free(w->blocks);
 	memset(w, 0, sizeof *w);
 }
 
@@ -555,6 +573,7 @@ static int add_act(struct ttw *w, size_t *cap, const struct load_row *l, const s
 	a->teacher = teacher_index(w, l->staff_id);
 	a->set = set;
 	a->lock_day = a->lock_period = -1;
+	a->block = a->block_hour = -1;
 	return 0;
 }
 
@@ -649,6 +668,460 @@ static int assign_rooms(struct ttw *w, const struct reading *r)
 	return DB_OK;
 }
 
+/* --- elective blocks (TT-4, ELE-3) --- */
+
+/* A teacher of an elective group who teaches no lesson: added with their name. */
+static int elective_teacher(struct db *db, struct ttw *w, int64_t staff_id)
+{
+	int t = teacher_index(w, staff_id);
+	if (t >= 0 || !staff_id)
+		return t;
+	size_t cap = w->n_teachers;
+	if (array_grow((void **)&w->teachers, &cap, w->n_teachers, sizeof *w->teachers) != 0)
+		return -2;
+	struct ttw_teacher *x = &w->teachers[w->n_teachers];
+	memset(x, 0, sizeof *x);
+	x->id = staff_id;
+	struct db_stmt *st = db_prepare(db, "SELECT p.last_name, p.first_name FROM staff s JOIN persons p"
+					    " ON p.id = s.person_id WHERE s.id = $1");
+	if (!st)
+		return -2;
+	db_bind_int64(st, 1, staff_id);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		snprintf(x->name, sizeof x->name, "%s %s", db_col_text(st, 0), db_col_text(st, 1));
+	else
+		snprintf(x->name, sizeof x->name, "#%lld", (long long)staff_id);
+	db_done(st);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return -2;
+	for (size_t j = 0; j < w->n_teachers; j++)
+		if (strcmp(w->teachers[j].name, x->name) == 0) {
+			size_t n = strlen(x->name);
+			snprintf(x->name + n, sizeof x->name - n, " #%lld", (long long)staff_id);
+			break;
+		}
+	return (int)w->n_teachers++;
+}
+
+/* The semester's first and last day ('YYYY-MM-DD'), from the year's terms; a year
+ * without them gives a day after any membership's end, so only open memberships count. */
+static void semester_days(struct db *db, const struct ttw *w, char first[DATE_TEXT_SIZE], char last[DATE_TEXT_SIZE])
+{
+	snprintf(first, DATE_TEXT_SIZE, "9999-12-30");
+	snprintf(last, DATE_TEXT_SIZE, "9999-12-31");
+	json_t *s = calendar_structure_get(db, w->year_id);
+	struct calendar_year y;
+	size_t f, count;
+	if (s && calendar_structure_to_year(s, &y) == 0 && tt_semester_terms(y.type, w->semester, &f, &count) == 0 &&
+	    count && f + count <= y.n_terms) {
+		date_format(y.terms[f].starts_on, first);
+		date_format(y.terms[f + count - 1].ends_on, last);
+	}
+	json_decref(s);
+}
+
+static int cmp_membership(const void *a, const void *b)
+{
+	const struct membership *x = a, *y = b;
+	if (x->student != y->student)
+		return x->student < y->student ? -1 : 1;
+	int c = strcmp(x->joined, y->joined);
+	return c ? c : (x->group > y->group) - (x->group < y->group);
+}
+
+static int cmp_placed(const void *a, const void *b)
+{
+	const int64_t *x = a, *y = b;
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+#define MOMENTS 8 /* a student's moments, at most (the id's low 3 bits) */
+
+/* A student who switched courses (ELE-13) was in the old group until the new one began:
+ * memberships that do not overlap never meet at once. A student's "moments" are the days
+ * their memberships began; at each, the memberships then in force (those contained in
+ * another moment's are left out). The student stands in the block once per moment, as
+ * (id << 3 | moment) in each group in force then — so the groups of one moment may not
+ * meet at one hour and their hours add up, while an old group and the new one may. A
+ * student who never switched has one moment: their id << 3. Rebuilds the groups' lists
+ * (w->egroup_students) from r->members. */
+static int student_moments(struct ttw *w, struct reading *r)
+{
+	size_t n = w->n_egroup_students;
+	qsort(r->members, n, sizeof *r->members, cmp_membership);
+	int64_t *placed = malloc((n * MOMENTS + 1) * 2 * sizeof *placed); /* (group, key) pairs */
+	if (!placed)
+		return DB_ERROR;
+	size_t n_placed = 0;
+	for (size_t a = 0; a < n;) {
+		size_t b = a;
+		while (b < n && r->members[b].student == r->members[a].student && b - a < 64)
+			b++;
+		uint64_t sets[64];
+		for (size_t x = a; x < b; x++) { /* in force on the day x began */
+			sets[x - a] = 0;
+			for (size_t m = a; m < b; m++)
+				if (strcmp(r->members[m].joined, r->members[x].joined) <= 0 &&
+				    strcmp(r->members[x].joined, r->members[m].left) < 0)
+					sets[x - a] |= 1ull << (m - a);
+		}
+		int moment = 0;
+		for (size_t x = a; x < b && moment < MOMENTS; x++) {
+			uint64_t sx = sets[x - a];
+			int kept = sx != 0;
+			for (size_t y = a; y < b && kept; y++) {
+				uint64_t sy = sets[y - a];
+				if (y != x && (sx & sy) == sx && (sx != sy || y < x))
+					kept = 0;
+			}
+			if (!kept)
+				continue;
+			for (size_t m = a; m < b; m++)
+				if (sx >> (m - a) & 1) {
+					placed[2 * n_placed] = (int64_t)r->members[m].group;
+					placed[2 * n_placed++ + 1] = r->members[a].student << 3 | moment;
+				}
+			moment++;
+		}
+		while (b < n && r->members[b].student == r->members[a].student)
+			b++; /* beyond 64 memberships: not a real student */
+		a = b;
+	}
+	qsort(placed, n_placed, 2 * sizeof *placed, cmp_placed);
+	int64_t *keys = realloc(w->egroup_students, (n_placed + 1) * sizeof *keys);
+	if (!keys) {
+		free(placed);
+		return DB_ERROR;
+	}
+	w->egroup_students = keys;
+	for (size_t g = 0; g < w->n_egroups; g++)
+		w->egroups[g].n_students = 0;
+	for (size_t i = 0; i < n_placed; i++) {
+		struct ttw_egroup *g = &w->egroups[placed[2 * i]];
+		if (!g->n_students)
+			g->first_student = i;
+		g->n_students++;
+		keys[i] = placed[2 * i + 1];
+	}
+	w->n_egroup_students = n_placed;
+	free(placed);
+	return DB_OK;
+}
+
+/* The elective groups of the year's active courses with a member in the semester, their
+ * members (of the year's classes) and teachers; the ЖОЖ's elective hours per grade. */
+static int read_electives(struct db *db, struct ttw *w, struct reading *r)
+{
+	for (int g = 0; g <= EB_MAX_GRADE; g++)
+		r->elective_hours[g] = -1;
+	char first[DATE_TEXT_SIZE], last[DATE_TEXT_SIZE];
+	semester_days(db, w, first, last);
+	struct db_stmt *st = db_prepare(
+		db, "SELECT g.id, co.title_en, g.name, co.hours, COALESCE(g.staff_id, co.staff_id, 0), m.student_id,"
+		    " cl.grade, m.joined_on, COALESCE(m.left_on, '9999-99-99') FROM elective_groups g JOIN elective_courses co ON co.id = g.course_id"
+		    " JOIN elective_group_members m ON m.group_id = g.id JOIN students s ON s.id = m.student_id"
+		    " JOIN classes cl ON cl.id = s.class_id"
+		    " WHERE co.school_id = $1 AND co.academic_year_id = $2 AND co.active = 1 AND cl.academic_year_id = $2"
+		    " AND (m.left_on IS NULL OR m.left_on > $3) AND m.joined_on <= $4 ORDER BY g.id, m.student_id");
+	if (!st)
+		return DB_ERROR;
+	db_bind_int64(st, 1, w->school_id);
+	db_bind_int64(st, 2, w->year_id);
+	db_bind_text(st, 3, first);
+	db_bind_text(st, 4, last);
+	size_t cap_g = 0, cap_s = 0;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t id = db_col_int64(st, 0);
+		int grade = (int)db_col_int64(st, 6);
+		if (grade < 1 || grade > EB_MAX_GRADE)
+			continue;
+		struct ttw_egroup *g = w->n_egroups ? &w->egroups[w->n_egroups - 1] : NULL;
+		if (!g || g->id != id) {
+			int t = elective_teacher(db, w, db_col_int64(st, 4));
+			g = t < -1 ? NULL : append(&w->egroups, &cap_g, &w->n_egroups, sizeof *w->egroups);
+			if (!g) {
+				rc = DB_ERROR;
+				break;
+			}
+			g->id = id;
+			snprintf(g->name, sizeof g->name, "%s %s", db_col_text(st, 1), db_col_text(st, 2));
+			g->hours = (int)db_col_int64(st, 3);
+			g->teacher = t;
+			g->first_student = w->n_egroup_students;
+		}
+		if (array_grow((void **)&w->egroup_students, &cap_s, w->n_egroup_students, sizeof *w->egroup_students) ||
+		    array_grow((void **)&r->members, &r->cap_members, w->n_egroup_students, sizeof *r->members)) {
+			rc = DB_ERROR;
+			break;
+		}
+		struct membership *x = &r->members[w->n_egroup_students];
+		x->student = db_col_int64(st, 5);
+		snprintf(x->joined, sizeof x->joined, "%s", db_col_text(st, 7));
+		snprintf(x->left, sizeof x->left, "%s", db_col_text(st, 8));
+		x->group = w->n_egroups - 1;
+		w->egroup_students[w->n_egroup_students++] = x->student;
+		g->n_students++;
+		g->grades |= 1u << grade;
+	}
+	db_done(st);
+	if (rc != DB_DONE)
+		return step_rc(rc);
+	if (student_moments(w, r) != DB_OK)
+		return DB_ERROR;
+	st = prepare_week(db, w, "SELECT ce.grade, ce.elective_hours FROM curriculum_electives ce"
+				 " JOIN school_curricula sc ON sc.id = ce.curriculum_id"
+				 " WHERE sc.school_id = $1 AND sc.academic_year_id = $2");
+	if (!st)
+		return DB_ERROR;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int grade = (int)db_col_int64(st, 0);
+		if (grade >= 1 && grade <= EB_MAX_GRADE)
+			r->elective_hours[grade] = (int)db_col_int64(st, 1);
+	}
+	db_done(st);
+	return step_rc(rc);
+}
+
+/* "grade 7" or "grades 10, 11": the grades of a mask. */
+static void grades_text(uint32_t grades, char *out, size_t size)
+{
+	size_t n = (size_t)snprintf(out, size, "grade%s", (grades & (grades - 1)) ? "s" : "");
+	const char *sep = " ";
+	for (int g = 1; g <= EB_MAX_GRADE && n < size; g++)
+		if (grades >> g & 1) {
+			n += (size_t)snprintf(out + n, size - n, "%s%d", sep, g);
+			sep = ", ";
+		}
+}
+
+/* Appends to out (of size) "name, name, …" of the groups listed (at most 4 named). */
+static void groups_text(const struct ttw *w, const int *ids, int n, const int *map, char *out, size_t size)
+{
+	size_t len = strlen(out);
+	for (int k = 0; k < n && len < size; k++) {
+		if (k == 4) {
+			snprintf(out + len, size - len, " and %d more", n - 4);
+			return;
+		}
+		len += (size_t)snprintf(out + len, size - len, "%s%s", k ? ", " : "", w->egroups[map[ids[k]]].name);
+	}
+}
+
+/* A student's name and class label ("Aida Bekova, 7A"). */
+static void student_text(struct db *db, const struct ttw *w, int64_t id, char *out, size_t size)
+{
+	snprintf(out, size, "#%lld", (long long)id);
+	struct db_stmt *st = db_prepare(db, "SELECT p.last_name, p.first_name, s.class_id FROM students s"
+					    " JOIN persons p ON p.id = s.person_id WHERE s.id = $1");
+	if (!st)
+		return;
+	db_bind_int64(st, 1, id);
+	if (db_step(st) == DB_ROW) {
+		int c = class_index(w, db_col_int64(st, 2));
+		snprintf(out, size, "%s %s (%s)", db_col_text(st, 0), db_col_text(st, 1), c >= 0 ? w->classes[c].label : "");
+	}
+	db_done(st);
+}
+
+/* A new conflict of the blocks, about the classes of `grades`; NULL past the list's end
+ * (still counted). */
+static struct ttw_econflict *econflict(struct ttw *w, const struct eb_conflict *c, int grade, uint32_t grades)
+{
+	if (w->n_econf++ >= TTW_MAX_ECONF)
+		return NULL;
+	struct ttw_econflict *e = &w->econf[w->n_econf - 1];
+	memset(e, 0, sizeof *e);
+	e->kind = c->kind;
+	e->need = c->need;
+	e->have = c->have;
+	e->grade = grade;
+	for (size_t k = 0; k < w->n_classes && e->n_classes < TTW_ECONF_NAMED; k++)
+		if (grades >> w->classes[k].grade & 1)
+			e->classes[e->n_classes++] = (int)k;
+	return e;
+}
+
+/* Says why block b's groups (map: the core's group index → egroups) have no assignment. */
+static void block_conflict(struct db *db, struct ttw *w, const struct ttw_block *b, const struct eb_conflict *c,
+			   const int *map)
+{
+	struct ttw_econflict *e = econflict(w, c, b->grade, b->grades);
+	if (!e)
+		return;
+	char grades[64], who[160] = "";
+	grades_text(b->grades, grades, sizeof grades);
+	switch (c->kind) {
+	case EB_GROUP_HOURS:
+		snprintf(e->text, sizeof e->text, "the elective group %s has %d hours a week; the elective block of %s"
+			 " has %d", w->egroups[map[c->groups[0]]].name, c->need, grades, c->have);
+		if (w->egroups[map[c->groups[0]]].teacher >= 0)
+			e->teachers[e->n_teachers++] = w->egroups[map[c->groups[0]]].teacher;
+		break;
+	case EB_TEACHER_HOURS:
+		groups_text(w, c->groups, c->n_groups, map, who, sizeof who);
+		snprintf(e->text, sizeof e->text, "teacher %s has %d hours of elective groups in the block of %s (%s);"
+			 " the block has %d", w->teachers[c->teacher].name, c->need, grades, who, c->have);
+		e->teachers[e->n_teachers++] = c->teacher;
+		break;
+	case EB_STUDENT_HOURS: {
+		char student[160];
+		student_text(db, w, c->student >> 3, student, sizeof student);
+		groups_text(w, c->groups, c->n_groups, map, who, sizeof who);
+		snprintf(e->text, sizeof e->text, "student %s is in elective groups of %d hours a week (%s); the block of"
+			 " %s has %d", student, c->need, who, grades, c->have);
+		break;
+	}
+	default: {
+		groups_text(w, c->groups, c->n_groups, map, who, sizeof who);
+		size_t n = (size_t)snprintf(e->text, sizeof e->text, "the elective groups %s cannot meet within the %d hours"
+					    " of the block of %s", who, c->have, grades);
+		const char *sep = ": linked by";
+		for (int k = 0; k < c->n_teachers && n < sizeof e->text; k++, sep = ",") {
+			n += (size_t)snprintf(e->text + n, sizeof e->text - n, "%s teacher %s", sep,
+					      w->teachers[c->teachers[k]].name);
+			if (e->n_teachers < TTW_ECONF_NAMED)
+				e->teachers[e->n_teachers++] = c->teachers[k];
+		}
+		for (int k = 0; k < c->n_students && k < 3 && n < sizeof e->text; k++, sep = ",") {
+			char student[160];
+			student_text(db, w, c->students[k] >> 3, student, sizeof student);
+			n += (size_t)snprintf(e->text + n, sizeof e->text - n, "%s student %s", sep, student);
+		}
+		int more = c->n_students - 3 + c->more_students;
+		if (more > 0 && n < sizeof e->text)
+			snprintf(e->text + n, sizeof e->text - n, " and %d more students", more);
+	}
+	}
+}
+
+/* The blocks of the groups read: grades joined, hours checked, each block's groups
+ * assigned to its hours (TW_ELECTIVES with the conflicts when any of it fails). */
+static int form_blocks(struct db *db, struct ttw *w, const struct reading *r)
+{
+	if (!w->n_egroups)
+		return DB_OK;
+	uint32_t *masks = malloc(w->n_egroups * sizeof *masks);
+	struct eb_group *g = malloc(w->n_egroups * sizeof *g);
+	int *map = malloc(w->n_egroups * sizeof *map);
+	w->blocks = calloc(EB_MAX_GRADE + 1, sizeof *w->blocks);
+	if (!masks || !g || !map || !w->blocks) {
+		free(masks);
+		free(g);
+		free(map);
+		return DB_ERROR;
+	}
+	for (size_t i = 0; i < w->n_egroups; i++)
+		masks[i] = w->egroups[i].grades;
+	int block_of[EB_MAX_GRADE + 1];
+	struct eb_conflict gc[EB_MAX_GRADE];
+	int n_gc = eb_grade_blocks(masks, w->n_egroups, r->elective_hours, block_of, gc, EB_MAX_GRADE);
+	for (int k = 0; k < n_gc && k < EB_MAX_GRADE; k++) {
+		uint32_t grades = (1u << gc[k].grade) | (gc[k].other_grade ? 1u << gc[k].other_grade : 0);
+		struct ttw_econflict *e = econflict(w, &gc[k], gc[k].grade, grades);
+		if (!e)
+			continue;
+		if (gc[k].kind == EB_GRADE_NO_HOURS)
+			snprintf(e->text, sizeof e->text, "grade %d has elective groups but the curriculum (ЖОЖ) gives it"
+				 " no elective hours", gc[k].grade);
+		else
+			snprintf(e->text, sizeof e->text, "grade %d has %d elective hours and grade %d has %d, but an elective"
+				 " group across them (ELE-3) needs one block", gc[k].grade, gc[k].need, gc[k].other_grade,
+				 gc[k].have);
+	}
+	for (int grade = 1; grade <= EB_MAX_GRADE && !n_gc; grade++) {
+		if (block_of[grade] != grade)
+			continue;
+		struct ttw_block *b = &w->blocks[w->n_blocks];
+		b->grade = grade;
+		b->hours = r->elective_hours[grade];
+		for (int o = grade; o <= EB_MAX_GRADE; o++)
+			b->grades |= block_of[o] == grade ? 1u << o : 0;
+		size_t n = 0;
+		for (size_t i = 0; i < w->n_egroups; i++)
+			if (w->egroups[i].grades & b->grades) {
+				w->egroups[i].block = (int)w->n_blocks;
+				map[n] = (int)i;
+				g[n++] = (struct eb_group){w->egroups[i].hours, w->egroups[i].teacher,
+							   w->egroup_students + w->egroups[i].first_student,
+							   w->egroups[i].n_students};
+			}
+		struct eb_result res;
+		if (eb_assign(g, n, b->hours, 0, &res) != 0) {
+			n_gc = -1;
+			break;
+		}
+		for (size_t k = 0; k < n; k++)
+			w->egroups[map[k]].at = res.ok ? res.hours[k] : 0;
+		for (size_t k = 0; !res.ok && k < res.n_conflicts; k++)
+			if (k < EB_MAX_CONFLICTS)
+				block_conflict(db, w, b, &res.conflicts[k], map);
+			else
+				w->n_econf++;
+		eb_result_free(&res);
+		w->n_blocks++;
+	}
+	free(masks);
+	free(g);
+	free(map);
+	if (n_gc < 0)
+		return DB_ERROR;
+	if (w->n_econf) {
+		snprintf(w->error, sizeof w->error, "the elective blocks cannot be formed (TT-4): %.150s", w->econf[0].text);
+		return TTW_ELECTIVES;
+	}
+	return DB_OK;
+}
+
+/* The blocks' hours as activities after the lessons': every class of the block's grades,
+ * the teachers of the groups meeting then, the model-only subject "electives". */
+static int block_activities(struct ttw *w)
+{
+	w->n_lessons = w->n_acts;
+	if (!w->n_blocks)
+		return DB_OK;
+	int most = 0;
+	for (size_t b = 0; b < w->n_blocks; b++)
+		most = w->blocks[b].hours > most ? w->blocks[b].hours : most;
+	struct ttw_subject *s = realloc(w->subjects, (w->n_subjects + 1) * sizeof *s);
+	if (!s)
+		return DB_ERROR;
+	w->subjects = s;
+	s = &w->subjects[w->n_subjects];
+	memset(s, 0, sizeof *s);
+	s->id = INT64_MAX; /* after every real subject: subject_index stays sorted */
+	snprintf(s->code, sizeof s->code, "electives");
+	snprintf(s->name, sizeof s->name, "Electives");
+	s->max_per_day = (most + w->days - 1) / w->days;
+	int subject = (int)w->n_subjects++;
+	size_t cap = w->n_acts;
+	for (size_t b = 0; b < w->n_blocks; b++) {
+		w->blocks[b].first_act = w->n_acts;
+		for (int h = 0; h < w->blocks[b].hours; h++) {
+			if (array_grow((void **)&w->acts, &cap, w->n_acts, sizeof *w->acts) != 0)
+				return DB_ERROR;
+			struct ttw_activity *a = &w->acts[w->n_acts++];
+			memset(a, 0, sizeof *a);
+			*a = (struct ttw_activity){.cls = -1, .subject = subject, .teacher = -1, .set = -1,
+						   .lock_day = -1, .lock_period = -1, .block = (int)b, .block_hour = h};
+		}
+	}
+	return DB_OK;
+}
+
+/* The elective block hours class c spends a week. */
+static int block_hours(const struct ttw *w, size_t c)
+{
+	int n = 0;
+	for (size_t b = 0; b < w->n_blocks; b++)
+		if (w->blocks[b].grades >> w->classes[c].grade & 1)
+			n += w->blocks[b].hours;
+	return n;
+}
+
 /* The daily minimum and maximum from the atoms' weekly hours. */
 static void daily_bounds(struct ttw *w)
 {
@@ -657,7 +1130,7 @@ static void daily_bounds(struct ttw *w)
 		const struct ttw_class *k = &w->classes[c];
 		int n_units = k->n_atoms ? k->n_atoms : 1;
 		for (int u = 0; u < n_units; u++) {
-			int hours = 0;
+			int hours = block_hours(w, c);
 			for (size_t i = 0; i < w->n_acts; i++)
 				if (w->acts[i].cls == (int)c && (!w->acts[i].atoms || (w->acts[i].atoms >> u & 1)))
 					hours++;
@@ -752,6 +1225,8 @@ int ttw_load(struct db *db, int64_t school_id, int64_t year_id, int semester, st
 		rc = read_load(db, w, &r);
 	}
 	if (rc == DB_OK)
+		rc = read_electives(db, w, &r);
+	if (rc == DB_OK)
 		rc = read_unavailability(db, w);
 	if (rc == DB_OK)
 		rc = read_club_times(db, w);
@@ -770,6 +1245,10 @@ int ttw_load(struct db *db, int64_t school_id, int64_t year_id, int semester, st
 	if (rc == DB_OK)
 		rc = read_locks(db, w);
 	if (rc == DB_OK)
+		rc = form_blocks(db, w, &r);
+	if (rc == DB_OK)
+		rc = block_activities(w);
+	if (rc == DB_OK)
 		daily_bounds(w);
 	reading_release(&r);
 	return rc;
@@ -782,7 +1261,9 @@ struct sv_model *ttw_model(const struct ttw *w)
 		return NULL;
 	int ok = 1;
 	for (size_t i = 0; i < w->n_subjects && ok; i++)
-		ok = sv_subject(m, w->subjects[i].name, SUBJECT_MAX_PER_DAY, w->subjects[i].hard) == (int)i;
+		ok = sv_subject(m, w->subjects[i].name,
+				w->subjects[i].max_per_day ? w->subjects[i].max_per_day : SUBJECT_MAX_PER_DAY,
+				w->subjects[i].hard) == (int)i;
 	for (size_t i = 0; i < w->n_teachers && ok; i++) {
 		ok = sv_teacher(m, w->teachers[i].name, SV_NO_LIMIT) == (int)i;
 		for (int d = 0; d < w->days && ok; d++)
@@ -796,7 +1277,7 @@ struct sv_model *ttw_model(const struct ttw *w)
 	ok = ok && atom_group;
 	for (size_t c = 0; c < w->n_classes && ok; c++) {
 		/* a class without lessons yet (a new one, its load not given) has empty days */
-		int has_lessons = 0;
+		int has_lessons = block_hours(w, c) > 0;
 		for (size_t i = 0; i < w->n_acts && !has_lessons; i++)
 			has_lessons = w->acts[i].cls == (int)c;
 		ok = sv_class(m, w->classes[c].label, has_lessons ? w->min_daily : 0, w->max_daily) == (int)c;
@@ -811,8 +1292,20 @@ struct sv_model *ttw_model(const struct ttw *w)
 		}
 	}
 	int groups[TTW_MAX_ATOMS];
+	int *block_classes = malloc((w->n_classes + 1) * sizeof *block_classes);
+	int *block_teachers = malloc((w->n_teachers + 1) * sizeof *block_teachers);
+	ok = ok && block_classes && block_teachers;
 	for (size_t i = 0; i < w->n_acts && ok; i++) {
 		const struct ttw_activity *a = &w->acts[i];
+		if (a->block >= 0) {
+			/* an elective block's hour: every class of its grades, its groups' teachers */
+			struct sv_activity_spec spec = {.subject = a->subject, .ext_id = (int64_t)i + 1};
+			spec.n_classes = ttw_block_members(w, a, block_classes, block_teachers, &spec.n_teachers);
+			spec.classes = block_classes;
+			spec.teachers = block_teachers;
+			ok = sv_activity(m, &spec) == (int)i;
+			continue;
+		}
 		const struct ttw_class *c = &w->classes[a->cls];
 		int n_groups = 0;
 		for (int k = 0; k < c->n_atoms; k++)
@@ -844,6 +1337,8 @@ struct sv_model *ttw_model(const struct ttw *w)
 		i = j;
 	}
 	free(atom_group);
+	free(block_classes);
+	free(block_teachers);
 	if (!ok) {
 		sv_model_free(m);
 		return NULL;
@@ -853,10 +1348,10 @@ struct sv_model *ttw_model(const struct ttw *w)
 
 struct tt_entry *ttw_entries(const struct ttw *w, const struct sv_place *pl)
 {
-	struct tt_entry *e = calloc(w->n_acts + 1, sizeof *e);
+	struct tt_entry *e = calloc(w->n_lessons + 1, sizeof *e);
 	if (!e)
 		return NULL;
-	for (size_t i = 0; i < w->n_acts; i++) {
+	for (size_t i = 0; i < w->n_lessons; i++) {
 		const struct ttw_activity *a = &w->acts[i];
 		const struct ttw_class *c = &w->classes[a->cls];
 		int room = pl[i].room >= 0 ? pl[i].room : c->home_room;
@@ -873,4 +1368,90 @@ struct tt_entry *ttw_entries(const struct ttw *w, const struct sv_place *pl)
 		};
 	}
 	return e;
+}
+
+int ttw_block_members(const struct ttw *w, const struct ttw_activity *a, int *classes, int *teachers, int *n_teachers)
+{
+	const struct ttw_block *b = &w->blocks[a->block];
+	int n = 0;
+	for (size_t c = 0; c < w->n_classes; c++)
+		if (b->grades >> w->classes[c].grade & 1)
+			classes[n++] = (int)c;
+	*n_teachers = 0;
+	for (size_t g = 0; g < w->n_egroups; g++) {
+		const struct ttw_egroup *x = &w->egroups[g];
+		if (x->block != a->block || !(x->at >> a->block_hour & 1) || x->teacher < 0)
+			continue;
+		int k = 0;
+		while (k < *n_teachers && teachers[k] != x->teacher)
+			k++;
+		if (k == *n_teachers)
+			teachers[(*n_teachers)++] = x->teacher;
+	}
+	return n;
+}
+
+/* 1 when room r is taken at (weekday, period) by a lesson of e or a row of rows. */
+static int room_taken(int64_t room, int weekday, int period, const struct tt_entry *e, size_t n_e,
+		      const struct ttw_elective_entry *rows, size_t n_rows)
+{
+	for (size_t i = 0; i < n_e; i++)
+		if (e[i].room_id == room && e[i].weekday == weekday && e[i].period == period)
+			return 1;
+	for (size_t i = 0; i < n_rows; i++)
+		if (rows[i].room_id == room && rows[i].weekday == weekday && rows[i].period == period)
+			return 1;
+	return 0;
+}
+
+struct ttw_elective_entry *ttw_elective_entries(const struct ttw *w, const struct sv_place *pl,
+						const struct tt_entry *e, size_t *n)
+{
+	size_t total = 0;
+	for (size_t g = 0; g < w->n_egroups; g++)
+		total += (size_t)__builtin_popcount(w->egroups[g].at);
+	struct ttw_elective_entry *rows = calloc(total + 1, sizeof *rows);
+	int *order = malloc((w->n_rooms + 1) * sizeof *order);
+	if (!rows || !order) {
+		free(rows);
+		free(order);
+		return NULL;
+	}
+	*n = 0;
+	for (size_t b = 0; b < w->n_blocks; b++) {
+		const struct ttw_block *k = &w->blocks[b];
+		/* the rooms to try: the block's classes' home rooms, then the others */
+		int n_order = 0;
+		for (size_t c = 0; c < w->n_classes; c++)
+			if (k->grades >> w->classes[c].grade & 1 && w->classes[c].home_room >= 0)
+				order[n_order++] = w->classes[c].home_room;
+		for (size_t r = 0; r < w->n_rooms; r++) {
+			int seen = 0;
+			for (int q = 0; q < n_order && !seen; q++)
+				seen = order[q] == (int)r;
+			if (!seen)
+				order[n_order++] = (int)r;
+		}
+		for (int h = 0; h < k->hours; h++) {
+			const struct sv_place *p = &pl[k->first_act + (size_t)h];
+			for (size_t g = 0; g < w->n_egroups; g++) {
+				const struct ttw_egroup *x = &w->egroups[g];
+				if (x->block != (int)b || !(x->at >> h & 1))
+					continue;
+				struct ttw_elective_entry *row = &rows[(*n)++];
+				*row = (struct ttw_elective_entry){
+					.weekday = p->day + 1, .period = p->period + 1, .grade = k->grade,
+					.grades = k->grades, .group_id = x->id,
+					.staff_id = x->teacher >= 0 ? w->teachers[x->teacher].id : 0,
+				};
+				for (int q = 0; q < n_order && !row->room_id; q++) {
+					int64_t room = w->rooms[order[q]].id;
+					if (!room_taken(room, row->weekday, row->period, e, w->n_lessons, rows, *n - 1))
+						row->room_id = room;
+				}
+			}
+		}
+	}
+	free(order);
+	return rows;
 }

@@ -26,13 +26,20 @@
  *     (fewest weekly hours / days − 1) and (most / days + 1) lessons a day;
  *   - a teacher's unavailable times (teacher_unavailability, migration 015: of the year or
  *     of the semester, a period or the whole day) are times the solver never gives them;
- *   - no clubs (TT-4). */
+ *   - elective blocks (TT-4, ELE-3; core/elective_blocks.h): the elective groups of the
+ *     year's active courses with a member in the semester, per block of grades (joined by
+ *     groups across parallels) assigned to the grade's ЖОЖ elective hours H; each block
+ *     hour is one activity of every class of the block's grades with the teachers of the
+ *     groups meeting then, a model-only subject "electives" (once a day when H ≤ days),
+ *     placed after the lessons' activities; an assignment that cannot be made refuses
+ *     the week (TTW_ELECTIVES with the conflicts). */
 #ifndef MEKTEP_STORE_TIMETABLE_WEEK_H
 #define MEKTEP_STORE_TIMETABLE_WEEK_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/elective_blocks.h"
 #include "core/timetable.h"
 #include "solver/solver.h"
 #include "store/db.h"
@@ -44,6 +51,7 @@ struct ttw_subject {
 	int64_t id;
 	char code[TTW_NAME], name[TTW_NAME];
 	int hard;
+	int max_per_day;   /* 0: the default cap (twice a day) */
 };
 struct ttw_teacher {
 	int64_t id;
@@ -73,7 +81,7 @@ struct ttw_atom {
 	int students;
 };
 struct ttw_activity {
-	int cls;
+	int cls;           /* -1: an elective block's hour (block, block_hour) */
 	int64_t group_id;  /* 0: the whole class */
 	unsigned atoms;    /* with a group: a bit per atom of the class (0: the whole class) */
 	int subject, teacher;
@@ -81,6 +89,38 @@ struct ttw_activity {
 	int n_rooms;       /* 0: the home room; else rooms[0..n_rooms) */
 	int *rooms;
 	int lock_day, lock_period; /* -1: not locked */
+	int block, block_hour;     /* an elective block's hour, or -1 */
+};
+
+/* An elective group of a block (TT-4, ELE-3). */
+struct ttw_egroup {
+	int64_t id;
+	char name[TTW_NAME];       /* the course's English title and the group's name */
+	int hours;                 /* the course's weekly hours */
+	int teacher;               /* index into teachers (the group's, else the course's), or -1 */
+	int block;                 /* index into blocks */
+	uint32_t grades;           /* its members' grades, a bit each */
+	uint32_t at;               /* the block hours it meets at, a bit each */
+	size_t first_student, n_students; /* its members: egroup_students[first ..], each
+					     id << 3 | a moment of a student who switched */
+};
+/* A block: the grades one set of elective hours serves. */
+struct ttw_block {
+	int grade;                 /* its lowest grade */
+	uint32_t grades;           /* a bit per grade */
+	int hours;                 /* H: the ЖОЖ's elective hours of its grades */
+	size_t first_act;          /* its hours are acts[first_act + h], h < hours */
+};
+/* Why the elective blocks cannot be formed, for the generator's conflicts (TT-4). */
+#define TTW_ECONF_NAMED 12
+struct ttw_econflict {
+	enum eb_conflict_kind kind;
+	int need, have;
+	int grade;                 /* the block's (lowest) grade, or the grade concerned */
+	int n_teachers, n_classes;
+	int teachers[TTW_ECONF_NAMED]; /* indexes into teachers */
+	int classes[TTW_ECONF_NAMED];  /* indexes into classes */
+	char text[400];            /* an English sentence with the figures and names */
 };
 
 struct ttw {
@@ -97,7 +137,15 @@ struct ttw {
 	struct ttw_atom *atoms;
 	struct ttw_activity *acts;
 	size_t n_subjects, n_teachers, n_rooms, n_classes, n_atoms, n_acts;
+	size_t n_lessons;  /* acts[0 .. n_lessons) are the load's lessons; the rest block hours */
 	int n_sets;
+	struct ttw_egroup *egroups;
+	int64_t *egroup_students;
+	struct ttw_block *blocks;
+	size_t n_egroups, n_egroup_students, n_blocks;
+	size_t n_econf;    /* TTW_ELECTIVES: how many (the first TTW_MAX_ECONF given) */
+#define TTW_MAX_ECONF 16
+	struct ttw_econflict econf[TTW_MAX_ECONF];
 	char error[200];   /* why ttw_load refused (TTW_NO_*) */
 };
 
@@ -106,6 +154,7 @@ enum ttw_rc {
 	TTW_NO_BELLS = 1,   /* the school has no bell schedule's periods */
 	TTW_NO_LOAD = 2,    /* no teaching load for the year's classes */
 	TTW_TOO_MANY = 3,   /* a class split into more than TTW_MAX_ATOMS sets of students */
+	TTW_ELECTIVES = 4,  /* the elective blocks cannot be formed: econf (TT-4) */
 };
 
 /* Reads the school's week of `semester` (1, 2) of academic year `year_id`; the locked
@@ -118,9 +167,28 @@ void ttw_release(struct ttw *w);
 /* The solver's model of w: activity i is w->acts[i], subject/teacher/room/class indexes
  * are w's; NULL when memory runs out. */
 struct sv_model *ttw_model(const struct ttw *w);
-/* The entries of a timetable of w (one place per activity): malloc'd, n_acts of them,
- * each locked when its activity is. NULL when memory runs out. */
+/* An elective block hour's (a->block >= 0) classes and teachers (indexes) into the
+ * caller's arrays (n_classes and n_teachers long): returns how many classes. */
+int ttw_block_members(const struct ttw *w, const struct ttw_activity *a, int *classes, int *teachers, int *n_teachers);
+/* The entries of a timetable of w (one place per activity): malloc'd, n_lessons of them
+ * (the block hours are not lessons), each locked when its activity is. NULL when memory
+ * runs out. */
 struct tt_entry *ttw_entries(const struct ttw *w, const struct sv_place *pl);
+
+/* One elective group's meeting at a block hour of a timetable (a row of
+ * timetable_elective_entries, migration 016). */
+struct ttw_elective_entry {
+	int weekday, period;       /* 1.. */
+	int grade;                 /* the block's lowest grade */
+	uint32_t grades;           /* the block's grades, a bit each (not stored) */
+	int64_t group_id, staff_id, room_id; /* staff, room: 0 none */
+};
+/* The elective rows of a timetable of w whose lessons are e (ttw_entries): one per group
+ * and block hour at the slot of that hour, rooms greedily — the home rooms of the
+ * block's classes first, then any room no lesson or earlier row uses at the slot (none
+ * when none is left). malloc'd, *n of them; NULL when memory runs out. */
+struct ttw_elective_entry *ttw_elective_entries(const struct ttw *w, const struct sv_place *pl,
+						const struct tt_entry *e, size_t *n);
 /* w as a FET file (malloc'd text, *len its length), read back by solver/fet.h into a
  * model with the same activities in the same order (Id i + 1); NULL when out of memory. */
 char *ttw_fet(const struct ttw *w, size_t *len);

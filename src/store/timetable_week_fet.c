@@ -8,7 +8,9 @@
  * most twice a day (an activity-tag maximum per subject), the splits at the same time,
  * locked entries as permanently locked starting times, the teachers' unavailable times
  * (ConstraintTeacherNotAvailableTimes), the classes' club times (CLB-5,
- * ConstraintStudentsSetNotAvailableTimes), and each activity's rooms. */
+ * ConstraintStudentsSetNotAvailableTimes), and each activity's rooms. An elective block's
+ * hour (TT-4) is one activity of the subject "electives" with every teacher of the groups
+ * meeting then and the block's classes as students, capped as the model caps it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,21 +92,38 @@ static void add_students(struct buf *b, const struct ttw *w)
 	buf_adds(b, "</Students_List>\n");
 }
 
-static void add_activities(struct buf *b, const struct ttw *w)
+/* An elective block's hour (TT-4): its groups' teachers, and its grades' classes as
+ * students. */
+static void add_block_hour(struct buf *b, const struct ttw *w, const struct ttw_activity *a, int *classes, int *teachers)
+{
+	int n_teachers, n_classes = ttw_block_members(w, a, classes, teachers, &n_teachers);
+	for (int k = 0; k < n_teachers; k++)
+		add_elem(b, 1, "Teacher", w->teachers[teachers[k]].name);
+	add_elem(b, 1, "Subject", w->subjects[a->subject].code);
+	add_elem(b, 1, "Activity_Tag", w->subjects[a->subject].code);
+	for (int k = 0; k < n_classes; k++)
+		add_elem(b, 1, "Students", w->classes[classes[k]].label);
+}
+
+static void add_activities(struct buf *b, const struct ttw *w, int *classes, int *teachers)
 {
 	buf_adds(b, "<Activities_List>\n");
 	for (size_t i = 0; i < w->n_acts; i++) {
 		const struct ttw_activity *a = &w->acts[i];
-		const struct ttw_class *c = &w->classes[a->cls];
 		buf_adds(b, "<Activity>\n");
-		add_elem(b, 1, "Teacher", w->teachers[a->teacher].name);
-		add_elem(b, 1, "Subject", w->subjects[a->subject].code);
-		add_elem(b, 1, "Activity_Tag", w->subjects[a->subject].code);
-		if (!a->atoms)
-			add_elem(b, 1, "Students", c->label);
-		for (int k = 0; k < c->n_atoms; k++)
-			if (a->atoms >> k & 1)
-				add_elem(b, 1, "Students", w->atoms[c->first_atom + k].name);
+		if (a->block >= 0) {
+			add_block_hour(b, w, a, classes, teachers);
+		} else {
+			const struct ttw_class *c = &w->classes[a->cls];
+			add_elem(b, 1, "Teacher", w->teachers[a->teacher].name);
+			add_elem(b, 1, "Subject", w->subjects[a->subject].code);
+			add_elem(b, 1, "Activity_Tag", w->subjects[a->subject].code);
+			if (!a->atoms)
+				add_elem(b, 1, "Students", c->label);
+			for (int k = 0; k < c->n_atoms; k++)
+				if (a->atoms >> k & 1)
+					add_elem(b, 1, "Students", w->atoms[c->first_atom + k].name);
+		}
 		buf_adds(b, "\t<Duration>1</Duration>\n\t<Total_Duration>1</Total_Duration>\n");
 		add_int(b, 1, "Id", (long)i + 1);
 		buf_adds(b, "\t<Activity_Group_Id>0</Activity_Group_Id>\n\t<Active>true</Active>\n"
@@ -165,7 +184,7 @@ static void add_time_constraints(struct buf *b, const struct ttw *w)
 			continue;
 		constraint_open(b, "ConstraintStudentsActivityTagMaxHoursDaily");
 		add_elem(b, 1, "Activity_Tag", w->subjects[s].code);
-		buf_adds(b, "\t<Maximum_Hours_Daily>2</Maximum_Hours_Daily>\n");
+		add_int(b, 1, "Maximum_Hours_Daily", w->subjects[s].max_per_day ? w->subjects[s].max_per_day : 2);
 		constraint_close(b, "ConstraintStudentsActivityTagMaxHoursDaily");
 	}
 	for (size_t i = 0; i < w->n_acts;) {
@@ -263,7 +282,16 @@ char *ttw_fet(const struct ttw *w, size_t *len)
 	}
 	buf_adds(&b, "</Teachers_List>\n");
 	add_students(&b, w);
-	add_activities(&b, w);
+	int *classes = malloc((w->n_classes + 1) * sizeof *classes), *teachers = malloc((w->n_teachers + 1) * sizeof *teachers);
+	if (!classes || !teachers) {
+		free(classes);
+		free(teachers);
+		buf_release(&b);
+		return NULL;
+	}
+	add_activities(&b, w, classes, teachers);
+	free(classes);
+	free(teachers);
 	buf_adds(&b, "<Buildings_List>\n</Buildings_List>\n<Rooms_List>\n");
 	for (size_t r = 0; r < w->n_rooms; r++) {
 		buf_adds(&b, "<Room>\n");

@@ -7,7 +7,10 @@
  * teacher's load, and that keeps the entries locked by hand (TT-1, TT-3, CUR-3, CUR-9);
  * a teacher's unavailable times kept free (a Monday) or, all week long, blamed by the
  * counting check and by sv_explain with the teacher named; a cancelled run writes
- * nothing. */
+ * nothing; elective blocks (TT-4, ELE-3): groups of grades 8 and 9 joined by a group
+ * across them written as block rows that no lesson of their classes, teachers or rooms
+ * shares, no student in two groups at once, exported to FET alike; a teacher in three
+ * one-hour groups of a 2-hour block refused with TT-4 and nothing written. */
 #include <stdatomic.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +23,7 @@
 
 #include <cmocka.h>
 
+#include "core/elective_blocks.h"
 #include "core/timetable.h"
 #include "demo/demo.h"
 #include "solver/fet.h"
@@ -57,7 +61,11 @@ static int setup(void **state)
 	if (db_query_int64(db, &school, "SELECT MIN(id) FROM schools", "") != DB_ROW)
 		return -1;
 	year = years_current(db, school);
-	return year ? 0 : -1;
+	/* the demo's elective groups cannot all meet in their grades' blocks (3 teachers for
+	 * about 20 groups a grade): the tests before test_elective_blocks run without them */
+	if (!year || db_run(db, "DELETE FROM elective_group_members", "") < 0)
+		return -1;
+	return 0;
 }
 
 static int teardown(void **state)
@@ -112,6 +120,20 @@ static void test_week(void **state)
 	ttw_release(&w);
 }
 
+/* w written as a FET file and read back (every constraint kind understood). */
+static struct sv_fet *fet_of(const struct ttw *w)
+{
+	size_t len;
+	char *text = ttw_fet(w, &len);
+	assert_non_null(text);
+	char err[200] = "";
+	struct sv_fet *f = sv_fet_read(text, len, err, sizeof err);
+	free(text);
+	assert_non_null(f);
+	assert_string_equal(sv_fet_unsupported(f), "");
+	return f;
+}
+
 /* The FET file read back: the same activities and rules, judged alike. */
 static void test_fet_round_trip(void **state)
 {
@@ -120,14 +142,7 @@ static void test_fet_round_trip(void **state)
 	assert_int_equal(ttw_load(db, school, year, 1, &w), TTW_OK);
 	struct sv_model *m = ttw_model(&w);
 	assert_non_null(m);
-	size_t len;
-	char *text = ttw_fet(&w, &len);
-	assert_non_null(text);
-	char err[200] = "";
-	struct sv_fet *f = sv_fet_read(text, len, err, sizeof err);
-	free(text);
-	assert_non_null(f);
-	assert_string_equal(sv_fet_unsupported(f), "");
+	struct sv_fet *f = fet_of(&w);
 	struct sv_model *back = sv_fet_model(f);
 	assert_int_equal(sv_n_activities(back), (int)w.n_acts);
 	assert_int_equal(sv_n_days(back), w.days);
@@ -379,6 +394,223 @@ static void test_refusals(void **state)
 	assert_int_equal(query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school), before);
 }
 
+/* The n-th studying student (0..) of a grade of the school's year. */
+static int64_t nth_student(int grade, int n)
+{
+	int64_t id = -1;
+	assert_int_equal(db_query_int64(db, &id,
+					"SELECT s.id FROM students s JOIN classes c ON c.id = s.class_id WHERE c.school_id = $1"
+					" AND c.academic_year_id = $2 AND c.grade = $3 AND s.status = 'studying'"
+					" ORDER BY s.id LIMIT 1 OFFSET $4",
+					"iiii", school, year, (int64_t)grade, (int64_t)n),
+			 DB_ROW);
+	return id;
+}
+
+/* The k-th teacher (0..) by load, most first. */
+static int64_t nth_teacher(int k)
+{
+	int64_t id = -1;
+	assert_int_equal(db_query_int64(db, &id,
+					"SELECT staff_id FROM load_assignments WHERE academic_year_id = $1 GROUP BY staff_id"
+					" ORDER BY SUM(hours) DESC, staff_id LIMIT 1 OFFSET $2",
+					"ii", year, (int64_t)k),
+			 DB_ROW);
+	return id;
+}
+
+/* A course of grades from..to with `hours` a week and a group of it taught by staff. */
+static int64_t elective_group(const char *title, int from, int to, int hours, int64_t staff)
+{
+	int64_t course = -1, group = -1;
+	assert_int_equal(db_query_int64(db, &course,
+					"INSERT INTO elective_courses (school_id, academic_year_id, title_kk, title_ru, title_en,"
+					" kind, direction, grade_from, grade_to, hours, staff_id, programme_status, active,"
+					" created_at, updated_at) VALUES ($1, $2, $3, $3, $3, 'interest', 'it', $4, $5, $6, $7,"
+					" 'approved', 1, '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z') RETURNING id",
+					"iisiiii", school, year, title, (int64_t)from, (int64_t)to, (int64_t)hours, staff),
+			 DB_ROW);
+	assert_int_equal(db_query_int64(db, &group,
+					"INSERT INTO elective_groups (course_id, name, staff_id, created_at) VALUES ($1, 'g1',"
+					" $2, '2026-06-01T00:00:00Z') RETURNING id",
+					"ii", course, staff),
+			 DB_ROW);
+	return group;
+}
+
+static void join(int64_t group, int64_t student, const char *joined, const char *left)
+{
+	assert_true(db_run(db, "INSERT INTO elective_group_members (group_id, student_id, joined_on, left_on)"
+			       " VALUES ($1, $2, $3, $4)",
+			   "iiss", group, student, joined, left) >= 0);
+}
+
+/* The lessons of version id at the slot of an elective row x where `cond` holds of the
+ * lesson e and x. */
+static int64_t lessons_beside_rows(int64_t id, const char *cond)
+{
+	char sql[400];
+	snprintf(sql, sizeof sql,
+		 "SELECT COUNT(*) FROM timetable_entries e JOIN timetable_elective_entries x ON x.timetable_id ="
+		 " e.timetable_id AND x.weekday = e.weekday AND x.period = e.period AND %s WHERE e.timetable_id = $1",
+		 cond);
+	return query(sql, id);
+}
+
+/* TT-4, ELE-3: grades 8 and 9 (given 3 elective hours each in the ЖОЖ) joined by a group
+ * across them, a 2-hour course, a teacher in two groups, students in two groups, a
+ * student who switched groups (ELE-13). */
+static void test_elective_blocks(void **state)
+{
+	(void)state;
+	/* the class without lessons of test_generate_and_locks goes: export-fet gives every
+	 * class the daily minimum, so its empty days would count in the file read back */
+	assert_true(db_run(db, "DELETE FROM classes WHERE school_id = $1 AND letter = 'Я'", "i", school) >= 0);
+	assert_true(db_run(db, "UPDATE curriculum_electives SET elective_hours = 3 WHERE grade IN (8, 9)", "") >= 0);
+	int64_t t1 = nth_teacher(0), t2 = nth_teacher(1), t3 = nth_teacher(2);
+	int64_t a = elective_group("Two hours", 8, 8, 2, t1), b = elective_group("Across", 8, 9, 1, t1);
+	int64_t c = elective_group("Nine", 9, 9, 1, t2), d = elective_group("Also nine", 9, 9, 1, t3);
+	for (int k = 0; k < 12; k++) {
+		join(a, nth_student(8, k), "2026-09-01", NULL);       /* 2 hours */
+		join(b, nth_student(8, 12 + k), "2026-09-01", NULL);
+		join(b, nth_student(9, k), "2026-09-01", NULL);       /* across the grades */
+		join(c, nth_student(9, k), "2026-09-01", NULL);       /* with b: 2 hours */
+		join(d, nth_student(9, 12 + k), "2026-09-01", NULL);
+	}
+	join(d, nth_student(8, 0), "2026-09-01", NULL); /* with a: 3 hours of 3 */
+	/* a switcher: left b for d on 5 October — the two may meet at one hour, and must:
+	 * a (2 hours) and b share a teacher, a and d a student, c meets b and d's students */
+	join(b, nth_student(9, 30), "2026-09-01", "2026-10-05");
+	join(d, nth_student(9, 30), "2026-10-05", NULL);
+	join(c, nth_student(9, 30), "2026-09-01", NULL);
+	/* a member who left before the semester began does not count */
+	join(a, nth_student(9, 31), "2026-06-01", "2026-08-01");
+
+	struct ttw w;
+	assert_int_equal(ttw_load(db, school, year, 1, &w), TTW_OK);
+	assert_int_equal(w.n_blocks, 1);
+	assert_int_equal(w.blocks[0].grade, 8);
+	assert_int_equal(w.blocks[0].grades, (1u << 8) | (1u << 9));
+	assert_int_equal(w.blocks[0].hours, 3);
+	assert_int_equal(w.n_egroups, 4);
+	assert_int_equal(w.n_acts, w.n_lessons + 3);
+	int64_t lessons = query("SELECT SUM(a.hours) FROM load_assignments a JOIN classes c ON c.id = a.class_id"
+				" WHERE c.school_id = $1", school);
+	assert_int_equal((int64_t)w.n_lessons, lessons);
+	int64_t block_classes = query("SELECT COUNT(*) FROM classes WHERE school_id = $1 AND grade IN (8, 9)", school);
+	for (size_t i = w.n_lessons; i < w.n_acts; i++) {
+		int cls[64], teachers[64], n_t;
+		assert_int_equal(ttw_block_members(&w, &w.acts[i], cls, teachers, &n_t), block_classes);
+		assert_true(n_t >= 1 && n_t <= 3);
+	}
+	/* the FET file read back judges timetables alike, the block hours too */
+	struct sv_model *m = ttw_model(&w);
+	assert_non_null(m);
+	struct sv_fet *f = fet_of(&w);
+	struct sv_model *back = sv_fet_model(f);
+	assert_int_equal(sv_n_activities(back), (int)w.n_acts);
+	struct sv_place *pl = calloc(w.n_acts, sizeof *pl);
+	assert_non_null(pl);
+	struct sv_params p = {.seed = 4, .max_iters = 2000000};
+	struct sv_result res;
+	assert_int_equal(sv_solve(m, &p, pl, &res), SV_SOLVED);
+	struct sv_report ra, rb;
+	assert_int_equal(sv_verify(m, pl, &ra), 0);
+	assert_int_equal(sv_verify(back, pl, &rb), 0);
+	assert_int_equal(rb.hard, 0);
+	assert_int_equal(ra.teacher_gaps, rb.teacher_gaps);
+	assert_int_equal(ra.spread, rb.spread);
+	/* a block hour onto the slot of a lesson of grade 8: a clash of students in both */
+	size_t lesson = 0;
+	while (w.classes[w.acts[lesson].cls].grade != 8)
+		lesson++;
+	size_t hour = w.n_lessons;
+	pl[hour].day = pl[lesson].day;
+	pl[hour].period = pl[lesson].period;
+	assert_int_equal(sv_verify(m, pl, &ra), 0);
+	assert_int_equal(sv_verify(back, pl, &rb), 0);
+	assert_true(ra.v[SV_V_STUDENT_CLASH] > 0);
+	assert_int_equal(ra.v[SV_V_STUDENT_CLASH], rb.v[SV_V_STUDENT_CLASH]);
+	assert_int_equal(ra.v[SV_V_TEACHER_CLASH], rb.v[SV_V_TEACHER_CLASH]);
+	assert_int_equal(ra.v[SV_V_SUBJECT_DAY], rb.v[SV_V_SUBJECT_DAY]);
+	free(pl);
+	sv_fet_free(f);
+	sv_model_free(m);
+	ttw_release(&w);
+
+	struct tt_generate_result *r = malloc(sizeof *r);
+	assert_non_null(r);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_OK);
+	int64_t id = r->timetable_id;
+	check_draft(id, r->lessons);
+	/* a row per group and hour: 2 + 1 + 1 + 1, grade 8 (the block's lowest), at 3 slots */
+	assert_int_equal(r->elective_rows, 5);
+	assert_int_equal(query("SELECT COUNT(*) FROM timetable_elective_entries WHERE timetable_id = $1", id), 5);
+	assert_int_equal(query("SELECT COUNT(*) FROM timetable_elective_entries WHERE timetable_id = $1 AND grade = 8",
+			       id), 5);
+	assert_int_equal(query("SELECT COUNT(DISTINCT weekday * 100 + period) FROM timetable_elective_entries"
+			       " WHERE timetable_id = $1", id), 3);
+	assert_int_equal(query("SELECT COUNT(DISTINCT weekday * 100 + period) FROM timetable_elective_entries"
+			       " WHERE timetable_id = $1 AND group_id = (SELECT MIN(id) FROM elective_groups"
+			       " WHERE name = 'g1' AND course_id IN (SELECT id FROM elective_courses WHERE title_en ="
+			       " 'Two hours'))", id), 2);
+	/* the teacher: the group's */
+	assert_int_equal(query("SELECT COUNT(*) FROM timetable_elective_entries x JOIN elective_groups g ON"
+			       " g.id = x.group_id WHERE x.timetable_id = $1 AND x.staff_id = g.staff_id", id), 5);
+	/* every class of grades 8 and 9 free of lessons at its block's slots */
+	assert_int_equal(lessons_beside_rows(id, "e.class_id IN (SELECT id FROM classes WHERE grade IN (8, 9))"), 0);
+	/* no teacher of a block hour has a lesson then */
+	assert_int_equal(lessons_beside_rows(id, "x.staff_id = e.staff_id"), 0);
+	/* no student in two groups at one slot (while both memberships last) */
+	assert_int_equal(query("SELECT COUNT(*) FROM timetable_elective_entries x JOIN timetable_elective_entries y"
+			       " ON y.timetable_id = x.timetable_id AND y.weekday = x.weekday AND y.period = x.period"
+			       " AND y.group_id > x.group_id JOIN elective_group_members mx ON mx.group_id = x.group_id"
+			       " JOIN elective_group_members my ON my.group_id = y.group_id AND my.student_id = mx.student_id"
+			       " WHERE x.timetable_id = $1 AND mx.joined_on < COALESCE(my.left_on, '9999')"
+			       " AND my.joined_on < COALESCE(mx.left_on, '9999')", id), 0);
+	/* each row has a room, no room twice at a slot nor shared with a lesson */
+	assert_int_equal(query("SELECT COUNT(*) FROM timetable_elective_entries WHERE timetable_id = $1"
+			       " AND room_id IS NULL", id), 0);
+	assert_int_equal(query("SELECT COUNT(*) FROM timetable_elective_entries x JOIN timetable_elective_entries y"
+			       " ON y.timetable_id = x.timetable_id AND y.weekday = x.weekday AND y.period = x.period"
+			       " AND y.id > x.id AND y.room_id = x.room_id WHERE x.timetable_id = $1", id), 0);
+	assert_int_equal(lessons_beside_rows(id, "x.room_id = e.room_id"), 0);
+	/* the first rooms are the block's classes' home rooms */
+	assert_true(query("SELECT COUNT(*) FROM timetable_elective_entries x WHERE x.timetable_id = $1 AND"
+			  " x.room_id IN (SELECT e.room_id FROM timetable_entries e JOIN classes c ON c.id = e.class_id"
+			  " WHERE e.timetable_id = $1 AND c.grade IN (8, 9) AND e.group_id IS NULL)", id) > 0);
+
+	/* TT-4: a teacher in three one-hour groups of grade 7's 2-hour block: refused before
+	 * any search, the teacher and the figures named; nothing written */
+	int64_t before = query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school);
+	int64_t g7[3];
+	for (int k = 0; k < 3; k++) {
+		g7[k] = elective_group(k == 0 ? "Seven A" : k == 1 ? "Seven B" : "Seven C", 7, 7, 1, t3);
+		for (int q = 0; q < 5; q++)
+			join(g7[k], nth_student(7, 5 * k + q), "2026-09-01", NULL);
+	}
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_NO_TIMETABLE);
+	assert_int_equal(r->status, SV_INFEASIBLE);
+	assert_int_equal(r->n_blame, 1);
+	assert_int_equal(r->blame[0].explained, TTG_BLAME_ELECTIVE);
+	assert_int_equal(r->blame[0].kind, EB_TEACHER_HOURS);
+	assert_int_equal(r->blame[0].staff_id, t3);
+	assert_int_equal(r->blame[0].need, 3);
+	assert_int_equal(r->blame[0].have, 2);
+	assert_true(r->blame[0].class_id > 0);
+	assert_non_null(strstr(r->blame[0].text, "3 hours of elective groups in the block of grade 7"));
+	assert_int_equal(query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school), before);
+	/* two of them: it fits */
+	assert_true(db_run(db, "DELETE FROM elective_group_members WHERE group_id = $1", "i", g7[2]) >= 0);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_OK);
+	assert_int_equal(r->elective_rows, 7);
+	assert_int_equal(query("SELECT COUNT(DISTINCT grade) FROM timetable_elective_entries WHERE timetable_id = $1",
+			       r->timetable_id), 2);
+	free(r);
+	assert_true(db_run(db, "DELETE FROM elective_group_members", "") >= 0);
+	assert_true(db_run(db, "UPDATE curriculum_electives SET elective_hours = 2 WHERE grade IN (8, 9)", "") >= 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +619,7 @@ int main(void)
 		cmocka_unit_test(test_generate_and_locks),
 		cmocka_unit_test(test_unavailable),
 		cmocka_unit_test(test_clubs_after_lessons),
+		cmocka_unit_test(test_elective_blocks),
 		cmocka_unit_test(test_refusals),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
