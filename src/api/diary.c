@@ -1,7 +1,8 @@
 /* diary (api) — what parents, students and teachers read of the journal day to day:
  * a student's diary of a week (each day's lessons with time, subject, teacher, topic,
- * homework, attendance and marks, and the term's results so far), and a teacher's
- * lessons of a day ("today": their own and those they cover). A parent reads only
+ * homework, attendance and marks, the elective groups' meetings of the timetable, and
+ * the term's results so far), and a teacher's lessons of a day ("today": their own and
+ * those they cover, and the elective groups they meet). A parent reads only
  * their own children: any other id is 403 whether or not it exists. Reads may go to
  * the replica. docs/journal.md. */
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "api/results.h"
 #include "core/date.h"
 #include "store/db.h"
+#include "store/elective_meetings.h"
 #include "store/journal.h"
 #include "store/journal_views.h"
 #include "store/marking.h"
@@ -193,23 +195,28 @@ int api_student_diary(struct req *rq)
 	}
 	json_t *term = term_for(rq->db_read, s.year_id, to);
 	json_t *results = term ? term_results(rq->db_read, id, s.school_id, term) : NULL;
-	if ((term == NULL && rq->db_read->lost) || (term && !results)) {
+	json_t *electives = elective_meetings_of_student(rq->db_read, id, from, to);
+	if ((term == NULL && rq->db_read->lost) || (term && !results) || !electives) {
 		json_decref(term);
+		json_decref(results);
+		json_decref(electives);
 		buf_release(&out);
 		return reply_db_failure(rq);
 	}
-	json_t *tail = json_pack("{s:o, s:o}", "term", term ? term : json_null(), "results", results ? results : json_null());
+	json_t *tail = json_pack("{s:o, s:o, s:o}", "term", term ? term : json_null(), "results",
+				 results ? results : json_null(), "electives", electives);
 	char *text = json_dumps(tail, JSON_COMPACT);
 	json_decref(tail);
 	/* {"term":…,"results":…} joined on after the days: its opening brace becomes a comma */
 	buf_addch(&out, ',');
-	buf_adds(&out, text ? text + 1 : "\"term\":null,\"results\":null}");
+	buf_adds(&out, text ? text + 1 : "\"term\":null,\"results\":null,\"electives\":[]}");
 	free(text);
 	return reply_json_text(rq, 200, &out);
 }
 
 /* GET /me/lessons?date=YYYY-MM-DD (default today): the signed-in teacher's lessons of
- * the day, their own and those they cover, each with the state of its journal. */
+ * the day, their own and those they cover, each with the state of its journal, and the
+ * elective groups they meet that day by the timetable (`electives`, TT-4). */
 int api_my_lessons(struct req *rq)
 {
 	if (!rq->user.person_id || !rq->user.school_id)
@@ -224,9 +231,13 @@ int api_my_lessons(struct req *rq)
 	char text[DATE_TEXT_SIZE];
 	date_format(day, text);
 	json_t *items = journal_teacher_lessons(rq->db_read, staff, text, text);
-	if (!items)
+	json_t *electives = items ? elective_meetings_of_teacher(rq->db_read, staff, text, text) : NULL;
+	if (!electives) {
+		json_decref(items);
 		return reply_db_failure(rq);
-	json_t *body = json_pack("{s:o, s:I, s:n, s:s, s:I}", "items", items, "total",
-				 (json_int_t)json_array_size(items), "next", "date", text, "staff_id", (json_int_t)staff);
+	}
+	json_t *body = json_pack("{s:o, s:I, s:n, s:s, s:I, s:o}", "items", items, "total",
+				 (json_int_t)json_array_size(items), "next", "date", text, "staff_id", (json_int_t)staff,
+				 "electives", electives);
 	return reply_json(rq, 200, body);
 }

@@ -8,18 +8,6 @@
 #include "store/row.h"
 #include "util/json_text.h"
 
-/* Binds $1 id, $2 from, $3 to. */
-static struct db_stmt *prepare_range(struct db *db, const char *sql, int64_t id, const char *from, const char *to)
-{
-	struct db_stmt *st = db_prepare(db, sql);
-	if (!st)
-		return NULL;
-	db_bind_int64(st, 1, id);
-	db_bind_text(st, 2, from);
-	db_bind_text(st, 3, to);
-	return st;
-}
-
 /* A unit's lessons: $1 class, $2 group (0: all), $3 subject, $4 from, $5 to; `x`. */
 #define UNIT_WHERE \
 	" x.class_id = $1 AND ($2 = 0 OR x.group_id = $2) AND x.subject_id = $3" \
@@ -59,7 +47,7 @@ static json_t *teacher_lesson_row(struct db_stmt *st)
 
 json_t *journal_teacher_lessons(struct db *db, int64_t staff_id, const char *from, const char *to)
 {
-	struct db_stmt *st = prepare_range(db,
+	struct db_stmt *st = row_prepare_range(db,
 		"SELECT x.id, x.lesson_date, x.period, b.starts_at, b.ends_at, " PART_COLUMNS ","
 		" j.status, j.topic, j.homework, j.attendance_marked, k.title,"
 		" CASE WHEN x.staff_id = $1 THEN 0 ELSE 1 END, cv.staff_id"
@@ -260,7 +248,7 @@ json_t *journal_student_figures(struct db *db, int64_t student_id, const char *f
 {
 	json_t *figures = json_object();
 	/* one range of each covering index (migration 007), then the subject's names */
-	int rc = collect_figures(prepare_range(db, "SELECT f.subject_id, f.total, f.n, s.code, s.name_kk, s.name_ru, s.name_en"
+	int rc = collect_figures(row_prepare_range(db, "SELECT f.subject_id, f.total, f.n, s.code, s.name_kk, s.name_ru, s.name_en"
 						   " FROM (SELECT subject_id, SUM(mark) AS total, COUNT(*) AS n FROM formative_marks"
 						   " WHERE student_id = $1 AND lesson_date >= $2 AND lesson_date <= $3"
 						   " GROUP BY subject_id) f JOIN subjects s ON s.id = f.subject_id"
@@ -268,7 +256,7 @@ json_t *journal_student_figures(struct db *db, int64_t student_id, const char *f
 					       student_id, from, to),
 				 figures, 0, 3);
 	if (rc == 0)
-		rc = collect_figures(prepare_range(db, "SELECT f.subject_id, f.kind, f.points, f.max, s.code, s.name_kk,"
+		rc = collect_figures(row_prepare_range(db, "SELECT f.subject_id, f.kind, f.points, f.max, s.code, s.name_kk,"
 						       " s.name_ru, s.name_en FROM (SELECT subject_id, kind, SUM(points) AS points,"
 						       " SUM(max_points) AS max FROM summative_scores WHERE student_id = $1"
 						       " AND lesson_date >= $2 AND lesson_date <= $3 GROUP BY subject_id, kind) f"
@@ -357,7 +345,7 @@ int journal_student_week(struct db *db, int64_t student_id, struct date monday, 
 	char from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE];
 	date_format(monday, from);
 	date_format(date_add_days(monday, 6), to);
-	struct db_stmt *st = prepare_range(db,
+	struct db_stmt *st = row_prepare_range(db,
 		"SELECT x.id, x.lesson_date, x.period, b.starts_at, b.ends_at, s.id, s.code, s.name_kk, s.name_ru,"
 		" s.name_en, f.id, p.last_name, p.first_name, p.middle_name, cf.id, cp.last_name, cp.first_name,"
 		" cp.middle_name, r.name, j.status, j.topic, j.homework, a.status, a.reason, j.attendance_marked, m.mark,"
@@ -426,7 +414,7 @@ static json_t *incomplete_row(struct db_stmt *st)
 
 json_t *journal_incomplete(struct db *db, int64_t school_id, const char *from, const char *to)
 {
-	struct db_stmt *st = prepare_range(db,
+	struct db_stmt *st = row_prepare_range(db,
 		"SELECT x.id, x.lesson_date, x.period, f.id, p.last_name, p.first_name, p.middle_name, c.id, c.grade,"
 		" c.letter, s.id, s.name_kk, s.name_ru, s.name_en,"
 		" CASE WHEN j.topic IS NOT NULL AND j.topic <> '' THEN 1 ELSE 0 END, COALESCE(j.attendance_marked, 0),"
@@ -453,7 +441,7 @@ static json_t *month_row(struct db_stmt *st)
 
 json_t *journal_month_report(struct db *db, int64_t school_id, const char *from, const char *to)
 {
-	struct db_stmt *st = prepare_range(db,
+	struct db_stmt *st = row_prepare_range(db,
 		"WITH own AS (SELECT x.staff_id AS staff_id, COUNT(*) AS scheduled,"
 		"  SUM(CASE WHEN j.status = 'held' AND cv.lesson_id IS NULL THEN 1 ELSE 0 END) AS held,"
 		"  SUM(CASE WHEN j.status = 'missed' THEN 1 ELSE 0 END) AS missed,"

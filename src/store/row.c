@@ -176,3 +176,14 @@ char *row_search_pattern(const char *q)
 	free(folded);
 	return pattern;
 }
+
+struct db_stmt *row_prepare_range(struct db *db, const char *sql, int64_t id, const char *from, const char *to)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	if (!st)
+		return NULL;
+	db_bind_int64(st, 1, id);
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, to);
+	return st;
+}

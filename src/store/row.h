@@ -21,6 +21,9 @@ json_t *row_bool(struct db_stmt *st, int col);   /* true/false from 0/1, or null
 /* {"kk": col, "ru": col+1, "en": col+2} */
 json_t *row_names(struct db_stmt *st, int col);
 
+/* Prepares `sql` with $1 an id and $2..$3 the first and last dates of a range ("YYYY-MM-DD")
+ * bound. NULL on a database error. */
+struct db_stmt *row_prepare_range(struct db *db, const char *sql, int64_t id, const char *from, const char *to);
 /* Steps a prepared, bound list statement into a JSON array of `build` rows and gives
  * the statement back. NULL on a database error. */
 json_t *row_collect(struct db_stmt *st, json_t *(*build)(struct db_stmt *));

@@ -21,8 +21,9 @@ const programme = {
 };
 
 /** Makes the courses and groups; gives {year, courses, groups: [{id, name, staff_id,
- * members}], teachers, students, grade: 7}. */
-export async function electiveBlockSchool(call, school) {
+ * members}], teachers, students, grade: 7}. `first`: a teacher's staff id to be the
+ * first of the three (the demo's `teacher` sign-in, to read their day). */
+export async function electiveBlockSchool(call, school, first = 0) {
   const versions = (await call('GET', `/schools/${school}/timetables`)).items;
   const year = versions.find((v) => v.status === 'approved' && v.semester === 1).academic_year_id;
   for (const c of (await call('GET', `/schools/${school}/electives?limit=500`)).items)
@@ -33,7 +34,8 @@ export async function electiveBlockSchool(call, school) {
     grades: limits.map((g) => (g.grade === 7 ? { grade: 7, elective_hours: 3, max_weekly_hours: 40 } : g)),
   });
 
-  const teachers = (await call('GET', `/schools/${school}/staff?role=teacher&limit=500`)).items.slice(0, 3).map((s) => s.id);
+  const staff = (await call('GET', `/schools/${school}/staff?role=teacher&limit=500`)).items.map((s) => s.id);
+  const teachers = [...(first ? [first] : []), ...staff.filter((id) => id !== first)].slice(0, 3);
   const classes = (await call('GET', `/schools/${school}/classes?limit=500`)).items
     .filter((c) => c.grade === 7 && c.academic_year_id === year);
   const students = [];

@@ -27,13 +27,15 @@ const deputy = async (method, p, body) => {
 
 let net;
 let made; // the courses and groups
+let teacherStaff; // the demo's teacher: the first of the groups' teachers
 let draft; // the generated draft with its entries and blocks
 const meetings = () => draft.elective_blocks.flatMap((b) => b.groups.map((g) => ({ ...g, weekday: b.weekday, period: b.period })));
 const slotOf = (m) => `${m.weekday}.${m.period}`;
 
 before(async () => {
   net = await network(srv);
-  made = await electiveBlockSchool(deputy, net.school1);
+  teacherStaff = (await as('teacher', 'GET', '/api/v1/me')).body.staff_id;
+  made = await electiveBlockSchool(deputy, net.school1, teacherStaff);
   const start = await as('deputy_academic', 'POST', `/api/v1/schools/${net.school1}/timetables/generate`,
     { semester: 1, seed: 3, time_limit: 30 });
   assert.equal(start.status, 202, start.text);
@@ -200,10 +202,48 @@ describe('a meeting’s room (TT-1, TT-4)', () => {
   });
 });
 
+/* Laid (from today, the approval's day), the approved version's meetings are in their
+ * members' diaries and their teachers' days on the study days, at their periods — and in
+ * no one else's (TT-4: electives run by the timetable). */
+async function meetingsReachTheDays() {
+  const lay = await as('director', 'POST', `/api/v1/timetables/${draft.id}/lay`, {});
+  assert.equal(lay.status, 200, lay.text);
+  const mine = meetings().filter((m) => m.staff_id === teacherStaff);
+  assert.ok(mine.length > 0, "the demo teacher meets a group");
+  // next week: every weekday of the draft's meetings is a study day then (Monday 30.11–4.12)
+  const monday = new Date(Date.UTC(2026, 10, 30));
+  const dateOf = (weekday) => new Date(monday.getTime() + (weekday - 1) * 86400000).toISOString().slice(0, 10);
+  for (const m of mine) {
+    const day = (await as('teacher', 'GET', `/api/v1/me/lessons?date=${dateOf(m.weekday)}`)).body;
+    const got = day.electives.find((x) => x.group_id === m.group_id && x.period === m.period);
+    assert.ok(got, `the teacher's ${dateOf(m.weekday)} has ${m.group_name} at period ${m.period}: ${JSON.stringify(day.electives)}`);
+    assert.equal(got.date, dateOf(m.weekday));
+    assert.equal(got.course.en, m.course.en);
+    assert.ok(got.starts_at && got.ends_at, 'with the bell times');
+    assert.ok(!day.items.some((l) => l.period === m.period), 'no lesson of theirs then');
+  }
+  const group = made.groups[0];
+  const member = group.members[0];
+  const week = (await as('director', 'GET', `/api/v1/students/${member}/diary?week=2026-W49`)).body;
+  const expected = meetings().filter((m) => m.group_id === group.id).map((m) => `${dateOf(m.weekday)}/${m.period}`).sort();
+  assert.ok(expected.length > 0);
+  assert.deepEqual(week.electives.map((x) => `${x.date}/${x.period}`).sort(), expected, 'the member\'s diary has the group\'s meetings');
+  assert.ok(week.electives.every((x) => x.group_id === group.id));
+  // a student of the grade in no group has none; the week before the lay still the old version's (none)
+  const cls = net.classes1.find((c) => c.grade === made.grade && c.academic_year_id === made.year);
+  const outsider = (await as('director', 'GET', `/api/v1/classes/${cls.id}/students?limit=100`)).body.items
+    .find((s) => s.status === 'studying' && !made.students.includes(s.id));
+  assert.ok(outsider, 'a grade-7 student in none of the groups');
+  assert.deepEqual((await as('director', 'GET', `/api/v1/students/${outsider.id}/diary?week=2026-W49`)).body.electives, []);
+  assert.deepEqual((await as('director', 'GET', `/api/v1/students/${member}/diary?week=2026-W47`)).body.electives, [],
+    'the weeks before the lay keep the lessons of the version then');
+}
+
 describe('approval and correction (TT-3)', () => {
   test('the draft with its blocks is approved; its meetings no longer change; a correction keeps them', async () => {
     const r = await as('director', 'POST', `/api/v1/timetables/${draft.id}/approve`, { parents_committee_date: '2026-11-20' });
     assert.equal(r.status, 200, r.text);
+    await meetingsReachTheDays();
     const m = meetings()[0];
     assertError(await as('timetable_officer', 'PATCH', `/api/v1/timetables/${draft.id}/elective-entries/${m.id}`, { room_id: null }),
       409, 'timetable_not_draft');

@@ -106,10 +106,19 @@ test('a deputy generates a draft: 202, 409 meanwhile, progress, then a new draft
     }
   }
   const days = new Map();
-  for (const e of draft.entries) {
-    const k = `${e.class.id}@${e.weekday}`;
-    days.set(k, (days.get(k) || new Set()).add(e.period));
+  const busyAt = (cls, weekday, period) => {
+    const k = `${cls}@${weekday}`;
+    days.set(k, (days.get(k) || new Set()).add(period));
+  };
+  for (const e of draft.entries) busyAt(e.class.id, e.weekday, e.period);
+  // an elective block period is one of every class of its grades (TT-4), never a lesson's
+  for (const b of draft.elective_blocks) {
+    for (const c of net.classes1.filter((k) => b.grades.includes(k.grade) && days.has(`${k.id}@${b.weekday}`))) {
+      assert.ok(!days.get(`${c.id}@${b.weekday}`).has(b.period), `${c.label}: a lesson in its elective block`);
+      busyAt(c.id, b.weekday, b.period);
+    }
   }
+  assert.ok(draft.elective_blocks.length > 0, "the demo's elective blocks are in the draft");
   for (const [k, periods] of days) {
     const max = Math.max(...periods);
     assert.equal(periods.size, max, `${k}: periods ${[...periods]} have a gap or a late start`);

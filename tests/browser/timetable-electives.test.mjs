@@ -4,7 +4,8 @@
 // says "Elective" in the block periods with the groups listed under it, where a group's
 // room is picked and saved; a lesson placed in a block period is refused before saving
 // with TT-4, naming the elective group; a teacher's week shows their group; a phone gets
-// the periods day by day with the groups. Screenshots at 1440 and 390 px.
+// the periods day by day with the groups. Approved and laid, a member's diary shows the
+// group's meetings at their periods. Screenshots at 1440 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, close, newPage, signIn, screenshots, settle, assertClean, apiSession, PHONE, DESKTOP } from './harness.mjs';
@@ -15,15 +16,17 @@ after(close);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+let call, school, made, draft; // the second school's director, the groups and the draft of the first test
+
 test('a draft’s elective blocks: shown in a class’s and a teacher’s week, a room picked, a lesson there refused', async () => {
-  const call = await apiSession('director2');
-  const school = (await call('GET', '/me')).user.school_id;
-  const made = await electiveBlockSchool(call, school);
+  call = await apiSession('director2');
+  school = (await call('GET', '/me')).user.school_id;
+  made = await electiveBlockSchool(call, school);
   let job = await call('POST', `/schools/${school}/timetables/generate`, { semester: 1, seed: 5, time_limit: 30 });
   for (const end = Date.now() + 120_000; job.status === 'running' && Date.now() < end; await sleep(300))
     job = await call('GET', `/timetable-jobs/${job.id}`);
   assert.equal(job.status, 'done', JSON.stringify(job));
-  const draft = await call('GET', `/timetables/${job.timetable.id}`);
+  draft = await call('GET', `/timetables/${job.timetable.id}`);
   const blocks = draft.elective_blocks;
   assert.ok(blocks.length > 0, 'the draft has blocks');
   const cls = (await call('GET', `/schools/${school}/classes?limit=500`)).items.find((c) => c.grade === 7 && c.academic_year_id === made.year);
@@ -101,6 +104,45 @@ test('a draft’s elective blocks: shown in a class’s and a teacher’s week, 
   await settle(page);
   const phoneCell = page.locator(`[data-testid=timetable-days] li[data-slot="${b.weekday}-${b.period}"] [data-testid=elective-cell]`);
   assert.match(await phoneCell.innerText(), new RegExp(b.groups[0].group_name));
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scroll at 390 px');
+  await page.setViewportSize(DESKTOP);
+  assertClean(page);
+  await page.context().close();
+});
+
+/* The ISO week ("YYYY-Www") of a date ("YYYY-MM-DD"). */
+function isoWeek(iso) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const thursday = new Date(d.getTime() + (3 - ((d.getUTCDay() + 6) % 7)) * 86400000);
+  const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const n = 1 + Math.floor((thursday.getTime() - jan1) / 86400000 / 7);
+  return `${thursday.getUTCFullYear()}-W${String(n).padStart(2, '0')}`;
+}
+
+test('approved and laid, the draft’s meetings are in a member’s diary at their periods (TT-4)', async () => {
+  const me = await call('GET', '/me');
+  await call('POST', `/timetables/${draft.id}/approve`, { parents_committee_date: me.today });
+  await call('POST', `/timetables/${draft.id}/lay`, {});
+  const next = new Date(Date.parse(`${me.today}T00:00:00Z`) + 7 * 86400000).toISOString().slice(0, 10);
+  const group = made.groups[0];
+  const meetings = draft.elective_blocks.flatMap((b) => b.groups.filter((g) => g.group_id === group.id).map(() => b));
+  assert.ok(meetings.length > 0, 'the group meets in the block');
+
+  const page = await newPage();
+  await signIn(page, 'director2');
+  await page.goto(`/diary?student=${group.members[0]}&week=${isoWeek(next)}`);
+  await page.getByTestId('diary-day').first().waitFor();
+  await settle(page);
+  const shown = page.getByTestId('diary-elective');
+  assert.equal(await shown.count(), meetings.length, 'each meeting of the week, once');
+  for (const b of meetings) {
+    const day = page.locator(`[data-testid=diary-day]`).nth(b.weekday - 1);
+    const item = day.locator(`[data-testid=diary-elective][data-group="${group.id}"]`);
+    assert.equal(await item.count(), 1, `weekday ${b.weekday}`);
+    assert.equal((await item.locator('.n').innerText()).trim(), String(b.period));
+  }
+  await screenshots(page, 'diary-electives');
+  await page.setViewportSize(PHONE);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scroll at 390 px');
   await page.setViewportSize(DESKTOP);
   assertClean(page);
