@@ -277,7 +277,7 @@ static int solve_db(struct db *db, const char *code, const char *semester, struc
 			const char *texts[TTG_MAX_BLAME];
 			for (size_t i = 0; i < r.n_blame; i++)
 				texts[i] = r.blame[i].text;
-			print_electives(r.n_blame, r.n_blame, texts);
+			print_electives(r.elective_conflicts, r.n_blame, texts);
 			fputs("mektep: nothing written\n", stderr);
 			return EXIT_NO_TIMETABLE;
 		}

@@ -751,6 +751,8 @@ static int cmp_placed(const void *a, const void *b)
 static int student_moments(struct ttw *w, struct reading *r)
 {
 	size_t n = w->n_egroup_students;
+	if (!n)
+		return DB_OK;
 	qsort(r->members, n, sizeof *r->members, cmp_membership);
 	int64_t *placed = malloc((n * MOMENTS + 1) * 2 * sizeof *placed); /* (group, key) pairs */
 	if (!placed)
