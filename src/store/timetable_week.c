@@ -900,17 +900,16 @@ static void grades_text(uint32_t grades, char *out, size_t size)
 		}
 }
 
-/* Appends to out (of size) "name, name, …" of the groups listed (at most 4 named). */
-static void groups_text(const struct ttw *w, const int *ids, int n, const int *map, char *out, size_t size)
+/* Appends to out (of size) "name, name, … and k more" of the conflict's groups (at most 4
+ * named). */
+static void groups_text(const struct ttw *w, const struct eb_conflict *c, const int *map, char *out, size_t size)
 {
 	size_t len = strlen(out);
-	for (int k = 0; k < n && len < size; k++) {
-		if (k == 4) {
-			snprintf(out + len, size - len, " and %d more", n - 4);
-			return;
-		}
-		len += (size_t)snprintf(out + len, size - len, "%s%s", k ? ", " : "", w->egroups[map[ids[k]]].name);
-	}
+	int k;
+	for (k = 0; k < c->n_groups && k < 4 && len < size; k++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", k ? ", " : "", w->egroups[map[c->groups[k]]].name);
+	if (c->n_groups + c->more_groups > k && len < size)
+		snprintf(out + len, size - len, " and %d more", c->n_groups + c->more_groups - k);
 }
 
 /* A student's name and class label ("Aida Bekova, 7A"). */
@@ -964,7 +963,7 @@ static void block_conflict(struct db *db, struct ttw *w, const struct ttw_block 
 			e->teachers[e->n_teachers++] = w->egroups[map[c->groups[0]]].teacher;
 		break;
 	case EB_TEACHER_HOURS:
-		groups_text(w, c->groups, c->n_groups, map, who, sizeof who);
+		groups_text(w, c, map, who, sizeof who);
 		snprintf(e->text, sizeof e->text, "teacher %s has %d hours of elective groups in the block of %s (%s);"
 			 " the block has %d", w->teachers[c->teacher].name, c->need, grades, who, c->have);
 		e->teachers[e->n_teachers++] = c->teacher;
@@ -972,13 +971,13 @@ static void block_conflict(struct db *db, struct ttw *w, const struct ttw_block 
 	case EB_STUDENT_HOURS: {
 		char student[160];
 		student_text(db, w, c->student >> 3, student, sizeof student);
-		groups_text(w, c->groups, c->n_groups, map, who, sizeof who);
+		groups_text(w, c, map, who, sizeof who);
 		snprintf(e->text, sizeof e->text, "student %s is in elective groups of %d hours a week (%s); the block of"
 			 " %s has %d", student, c->need, who, grades, c->have);
 		break;
 	}
 	default: {
-		groups_text(w, c->groups, c->n_groups, map, who, sizeof who);
+		groups_text(w, c, map, who, sizeof who);
 		size_t n = (size_t)snprintf(e->text, sizeof e->text, "the elective groups %s cannot meet within the %d hours"
 					    " of the block of %s", who, c->have, grades);
 		const char *sep = ": linked by";
