@@ -15,6 +15,7 @@
 #include "api/handlers.h"
 #include "core/club.h"
 #include "core/date.h"
+#include "report/club_report.h"
 #include "store/club.h"
 #include "store/db.h"
 #include "store/org.h"
@@ -118,28 +119,21 @@ static int query_quarter(struct req *rq, int *q)
 	return 0;
 }
 
-int api_club_report(struct req *rq)
+/* The report of quarter q of club c (CLB-7): hours planned and held, the quarter's topics
+ * and sessions, each member's attendance, the deputy's check. NULL on a database failure. */
+static json_t *club_report_of(struct req *rq, json_t *c, int q)
 {
-	int q;
-	json_t *c = club_for(rq, rq->params[0]);
-	if (!c)
-		return rq->status;
-	if (query_quarter(rq, &q) < 0) {
-		json_decref(c);
-		return rq->status;
-	}
 	char from[11], to[11];
 	json_t *programme = club_programme_of(rq->db, rq->params[0]);
 	json_t *sessions = programme ? club_sessions_of(rq->db, rq->params[0]) : NULL;
 	json_t *members = sessions ? club_members_of(rq->db, rq->params[0]) : NULL;
 	json_t *checks = members ? club_checks_of(rq->db, rq->params[0]) : NULL;
 	if (!checks || club_quarter_dates(rq->db, api_int_at(c, "academic_year_id"), q, from, to) != DB_OK) {
-		json_decref(c);
 		json_decref(programme);
 		json_decref(sessions);
 		json_decref(members);
 		json_decref(checks);
-		return reply_db_failure(rq);
+		return NULL;
 	}
 	int planned = 0, held = 0;
 	json_t *topics = json_array(), *held_list = json_array();
@@ -190,12 +184,62 @@ int api_club_report(struct req *rq)
 				from[0] ? from : NULL, "to", to[0] ? to : NULL, "hours_planned", p.planned, "hours_held",
 				p.held, "percent", p.percent, "topics", topics, "sessions", held_list, "attendance",
 				attendance, "check", checked);
-	json_decref(c);
 	json_decref(programme);
 	json_decref(sessions);
 	json_decref(members);
 	json_decref(checks);
-	return reply_json(rq, 200, out);
+	return out;
+}
+
+/* The club of the path, readable by the user, and its report of ?quarter= into *report
+ * (the quarter into *q); NULL after replying (404, 403, 400, a database failure). */
+static json_t *report_request(struct req *rq, int *q, json_t **report)
+{
+	json_t *c = club_for(rq, rq->params[0]);
+	if (!c)
+		return NULL;
+	if (query_quarter(rq, q) < 0) {
+		json_decref(c);
+		return NULL;
+	}
+	*report = club_report_of(rq, c, *q);
+	if (!*report) {
+		json_decref(c);
+		reply_db_failure(rq);
+		return NULL;
+	}
+	return c;
+}
+
+int api_club_report(struct req *rq)
+{
+	int q;
+	json_t *report = NULL, *c = report_request(rq, &q, &report);
+	if (!c)
+		return rq->status;
+	json_decref(c);
+	return reply_json(rq, 200, report);
+}
+
+/* The report as a document to print and sign (CLB-7, A4§18), in ?lang=kk|ru|en. */
+int api_club_report_pdf(struct req *rq)
+{
+	int q, lang = api_document_lang(rq);
+	if (lang < 0)
+		return rq->status;
+	json_t *report = NULL, *c = report_request(rq, &q, &report);
+	if (!c)
+		return rq->status;
+	json_t *school = schools_get(rq->db, api_int_at(c, "school_id"));
+	json_t *blocks = school ? club_report_doc(report, c, json_object_get(school, "name"), (enum lang)lang) : NULL;
+	json_decref(report);
+	json_decref(school);
+	json_decref(c);
+	if (!blocks)
+		return reply_db_failure(rq);
+	char filename[64];
+	snprintf(filename, sizeof filename, "club-report-%lld-q%d-%s.pdf", (long long)rq->params[0], q, lang_code(lang));
+	return api_reply_blocks_pdf(rq, blocks, filename);
 }
 
 /* --- checks (CLB-8) --- */
@@ -321,5 +365,68 @@ int api_club_survey_answer(struct req *rq)
 	int64_t id = 0;
 	int rc = club_survey_insert(rq->db, rq->params[0], rq->json, rq->user.id, &id);
 	json_t *reply = rc == DB_OK ? club_survey_results(rq->db, rq->params[0]) : NULL;
+	return club_write_end(rq, school, "answer", "club_survey", id, NULL, NULL, 201, reply);
+}
+
+static const struct field_spec own_survey_fields[] = {
+	{.name = "satisfaction", .type = FIELD_INT, .required = 1, .min = 1, .max = 5},
+	{.name = "comment", .type = FIELD_STRING, .nullable = 1, .allow_empty = 1, .max_len = 2000},
+	{.name = NULL},
+};
+
+/* The survey answered by the member themself or a linked representative (CLB-8): each of
+ * them once a quarter, for a club the student is in today, during a quarter of its year. */
+int api_student_club_survey(struct req *rq)
+{
+	json_t *student = students_get(rq->db, rq->params[0]);
+	json_t *club = student ? club_get(rq->db, rq->params[1]) : NULL;
+	if (!club || api_int_at(club, "school_id") != api_int_at(student, "school_id")) {
+		json_decref(student);
+		json_decref(club);
+		return rq->db->lost ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
+	}
+	const char *respondent = club_survey_respondent(rq, student);
+	int64_t school = api_int_at(club, "school_id"), year = api_int_at(club, "academic_year_id");
+	json_decref(student);
+	json_decref(club);
+	if (!respondent)
+		return reply_error(rq, 403, "forbidden", NULL, NULL);
+	if (validate_body(rq, own_survey_fields, VALIDATE_CREATE))
+		return reply_errors(rq, 422);
+	char today[DATE_TEXT_SIZE], from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], on[DATE_TEXT_SIZE];
+	int quarter = 0;
+	elective_today(today);
+	json_t *members = club_members_of(rq->db, rq->params[1]);
+	if (!members || club_quarter_of(rq->db, year, today, &quarter, from, to) != DB_OK) {
+		json_decref(members);
+		return reply_db_failure(rq);
+	}
+	int member = member_of(members, rq->params[0], today) != NULL;
+	json_decref(members);
+	if (!member)
+		reply_add_error(rq, "club_not_member", "CLB-8", "club_id");
+	if (!quarter)
+		reply_add_error(rq, "club_survey_no_quarter", "CLB-8", "answered_on");
+	if (reply_has_errors(rq))
+		return reply_errors(rq, 422);
+	if (db_begin_write(rq->db) != DB_OK)
+		return reply_db_failure(rq);
+	int rc = club_survey_answered(rq->db, rq->params[1], rq->params[0], rq->user.id, from, to, on);
+	if (rc == DB_ROW) {
+		json_t *e = reply_add_error(rq, "club_survey_answered", "CLB-8", "satisfaction");
+		json_object_set_new(e, "answered_on", json_string(on));
+		return api_rollback_errors(rq, 409);
+	}
+	if (rc != DB_DONE)
+		return api_rollback_errors(rq, 500);
+	json_object_set_new(rq->json, "student_id", json_integer(rq->params[0]));
+	json_object_set_new(rq->json, "respondent", json_string(respondent));
+	json_object_set_new(rq->json, "answered_on", json_string(today));
+	int64_t id = 0;
+	rc = club_survey_insert(rq->db, rq->params[1], rq->json, rq->user.id, &id);
+	json_t *reply = rc == DB_OK ? json_pack("{s:I, s:i, s:s, s:s, s:O}", "id", (json_int_t)id, "quarter", quarter,
+						 "respondent", respondent, "answered_on", today, "satisfaction",
+						 json_object_get(rq->json, "satisfaction"))
+				    : NULL;
 	return club_write_end(rq, school, "answer", "club_survey", id, NULL, NULL, 201, reply);
 }

@@ -625,6 +625,45 @@ static json_t *student_for(struct req *rq)
 	return s;
 }
 
+const char *club_survey_respondent(struct req *rq, json_t *student)
+{
+	if (!rq->user.person_id)
+		return NULL;
+	if (rq->user.role == ROLE_STUDENT && rq->user.person_id == api_int_at(student, "person_id"))
+		return "student";
+	if (rq->user.role == ROLE_PARENT &&
+	    representatives_is_linked(rq->db, api_int_at(student, "id"), rq->user.person_id) == 1)
+		return "representative";
+	return NULL;
+}
+
+/* For the student or a representative reading: this quarter's survey (CLB-8) — `survey`
+ * {quarter, from, to} (null outside the quarters) and on each current membership
+ * `survey_answered_on`, the day this user answered (null: not yet). DB_OK or an rc. */
+static int add_own_survey(struct req *rq, json_t *out, json_t *clubs, int64_t year)
+{
+	char today[DATE_TEXT_SIZE], from[DATE_TEXT_SIZE], to[DATE_TEXT_SIZE], on[DATE_TEXT_SIZE];
+	int quarter = 0;
+	elective_today(today);
+	int rc = club_quarter_of(rq->db, year, today, &quarter, from, to);
+	if (rc != DB_OK)
+		return rc;
+	json_object_set_new(out, "survey", quarter ? json_pack("{s:i, s:s, s:s}", "quarter", quarter, "from", from,
+							       "to", to)
+						   : json_null());
+	size_t i;
+	json_t *m;
+	json_array_foreach(clubs, i, m) {
+		if (!quarter || !json_is_null(json_object_get(m, "left_on")))
+			continue;
+		rc = club_survey_answered(rq->db, api_int_at(m, "club_id"), rq->params[0], rq->user.id, from, to, on);
+		if (rc < 0)
+			return rc;
+		json_object_set_new(m, "survey_answered_on", rc == DB_ROW ? json_string(on) : json_null());
+	}
+	return DB_OK;
+}
+
 int api_student_clubs(struct req *rq)
 {
 	json_t *s = student_for(rq);
@@ -634,6 +673,7 @@ int api_student_clubs(struct req *rq)
 	if (api_int_at(s, "class_id"))
 		db_query_int64(rq->db, &year, "SELECT academic_year_id FROM classes WHERE id = $1", "i",
 			       api_int_at(s, "class_id"));
+	int family = club_survey_respondent(rq, s) != NULL;
 	json_decref(s);
 	json_t *clubs = club_memberships_of_student(rq->db, rq->params[0], year);
 	json_t *results = clubs ? club_results_of(rq->db, 0, rq->params[0]) : NULL;
@@ -643,8 +683,13 @@ int api_student_clubs(struct req *rq)
 		json_decref(results);
 		return reply_db_failure(rq);
 	}
-	return reply_json(rq, 200, json_pack("{s:I, s:o, s:o, s:o}", "student_id", (json_int_t)rq->params[0], "clubs",
-					     clubs, "results", results, "certificates", certs));
+	json_t *out = json_pack("{s:I, s:o, s:o, s:o}", "student_id", (json_int_t)rq->params[0], "clubs", clubs,
+				"results", results, "certificates", certs);
+	if (family && add_own_survey(rq, out, clubs, year) != DB_OK) {
+		json_decref(out);
+		return reply_db_failure(rq);
+	}
+	return reply_json(rq, 200, out);
 }
 
 int api_student_certificates(struct req *rq)

@@ -17,6 +17,9 @@ json_t *club_for(struct req *rq, int64_t id);
 int club_may_manage(struct req *rq, json_t *club);
 /* The club's leader (a club leader or teacher whose staff row leads it) or a manager. */
 int club_may_lead(struct req *rq, json_t *club);
+/* Who answers a club's survey for the student (CLB-8): "student" for the student
+ * themself, "representative" for a linked representative, NULL for anyone else. */
+const char *club_survey_respondent(struct req *rq, json_t *student);
 /* The first steps of a write to the club `id`: the club read (club_for), the user
  * allowed by `may`, the body valid against `specs` and, when `not_future` names a date
  * field, that date not after today; then the write transaction begun. Returns 0 with

@@ -62,6 +62,8 @@ int api_timetable_approve(struct req *rq);
 int api_timetable_correct(struct req *rq);
 int api_timetable_report(struct req *rq);
 int api_timetable_lay(struct req *rq);
+/* timetable_electives.c: a meeting's room in a draft's elective blocks (TT-4) */
+int api_timetable_elective_room(struct req *rq);
 /* timetable_jobs.c: the generator's jobs (issue 9) */
 int api_timetable_generate(struct req *rq);
 int api_timetable_job_get(struct req *rq);
@@ -218,6 +220,8 @@ int api_club_results(struct req *rq);
 int api_club_result_create(struct req *rq);
 int api_club_survey(struct req *rq);
 int api_club_survey_answer(struct req *rq);
+int api_student_club_survey(struct req *rq);
+int api_club_report_pdf(struct req *rq);
 int api_student_clubs(struct req *rq);
 int api_student_certificates(struct req *rq);
 int api_student_certificate_create(struct req *rq);

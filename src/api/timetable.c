@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "api/handlers.h"
+#include "api/timetable_electives.h"
 #include "core/date.h"
 #include "core/timetable.h"
 #include "store/audit.h"
@@ -16,6 +17,7 @@
 #include "store/db.h"
 #include "store/org.h"
 #include "store/timetable.h"
+#include "store/timetable_electives.h"
 
 #define MAX_BODY_ENTRIES 4000   /* entries in one save: a whole school's week fits */
 #define MAX_CLASH_DETAILS 100   /* clashes named in one reply; the rest are counted */
@@ -61,8 +63,8 @@ static int is_status(json_t *t, const char *status)
 	return strcmp(json_string_value(json_object_get(t, "status")), status) == 0;
 }
 
-/* The version with its entries (filtered by ?class= and ?teacher=; none with
- * ?entries=0), as GET answers. */
+/* The version with its entries and its elective blocks (TT-4), filtered by ?class= and
+ * ?teacher= (none with ?entries=0), as GET answers. */
 static json_t *timetable_with_entries(struct req *rq, struct db *db, int64_t id)
 {
 	const char *cls = req_query(rq, "class"), *teacher = req_query(rq, "teacher");
@@ -70,13 +72,16 @@ static json_t *timetable_with_entries(struct req *rq, struct db *db, int64_t id)
 	json_t *t = timetables_get(db, id);
 	if (t && with && strcmp(with, "0") == 0)
 		return t;
-	json_t *entries = t ? timetable_entries_json(db, id, cls ? atoll(cls) : 0, teacher ? atoll(teacher) : 0)
-			    : NULL;
-	if (!entries) {
+	int64_t class_id = cls ? atoll(cls) : 0, staff_id = teacher ? atoll(teacher) : 0;
+	json_t *entries = t ? timetable_entries_json(db, id, class_id, staff_id) : NULL;
+	json_t *blocks = entries ? timetable_blocks_json(db, id, class_id, staff_id) : NULL;
+	if (!blocks) {
+		json_decref(entries);
 		json_decref(t);
 		return NULL;
 	}
 	json_object_set_new(t, "entries", entries);
+	json_object_set_new(t, "elective_blocks", blocks);
 	return t;
 }
 
@@ -90,10 +95,12 @@ static json_t *entry_compact(const struct tt_entry *e)
 			 e->room_id ? json_integer(e->room_id) : json_null(), "locked", e->locked);
 }
 
-/* Adds one problem per clash among entries[0..n) (at most MAX_CLASH_DETAILS), each
- * naming its two entries; origin[k] is entry k's index in the request, or -1. Returns
+/* Adds one problem per clash among entries[0..n) (TT-1) and of them with the elective
+ * blocks of version `id` (TT-4) — at most MAX_CLASH_DETAILS in all — each naming its
+ * entries (and meeting); origin[k] is entry k's index in the request, or -1. Returns
  * how many clashes there are, or -1 when the check could not run. */
-static long add_clashes(struct req *rq, int64_t year_id, const struct tt_entry *e, size_t n, const long *origin)
+static long add_clashes(struct req *rq, int64_t id, int64_t year_id, const struct tt_entry *e, size_t n,
+			const long *origin)
 {
 	struct tt_group_pair *overlap = NULL;
 	size_t noverlap = 0;
@@ -114,7 +121,9 @@ static long add_clashes(struct req *rq, int64_t year_id, const struct tt_entry *
 		json_object_set_new(d, "entries", json_pack("[o, o]", timetable_entry_describe(rq->db, &e[c[i].a], oa),
 							     timetable_entry_describe(rq->db, &e[c[i].b], ob)));
 	}
-	return (long)found;
+	size_t named = found < MAX_CLASH_DETAILS ? found : MAX_CLASH_DETAILS;
+	long blocked = api_add_block_clashes(rq, id, e, n, origin, MAX_CLASH_DETAILS - named);
+	return blocked < 0 ? -1 : (long)found + blocked;
 }
 
 /* --- the bell schedule --- */
@@ -173,13 +182,15 @@ static void check_bells(struct req *rq, json_t *b)
 }
 
 /* TT-1: a schedule may not drop a period or the Saturday that a draft or approved
- * version of the school still uses. */
+ * version of the school still uses (a lesson or an elective block, TT-4). */
 static void check_bells_in_use(struct req *rq, int64_t school, json_t *b)
 {
 	int64_t n = 0;
 	int64_t periods = (int64_t)json_array_size(json_object_get(b, "periods"));
 	int64_t saturday = json_is_true(json_object_get(b, "saturday"));
-	if (db_query_int64(rq->db, &n, "SELECT COUNT(*) FROM timetable_entries e JOIN timetables t"
+	if (db_query_int64(rq->db, &n, "SELECT COUNT(*) FROM (SELECT e.weekday, e.period, e.timetable_id"
+				       " FROM timetable_entries e UNION ALL SELECT x.weekday, x.period, x.timetable_id"
+				       " FROM timetable_elective_entries x) e JOIN timetables t"
 				       " ON t.id = e.timetable_id WHERE t.school_id = $1 AND t.status <> 'superseded'"
 				       " AND (e.period > $2 OR (e.weekday = 6 AND $3 = 0))",
 			   "iii", school, periods, saturday) == DB_ROW && n > 0)
@@ -308,7 +319,7 @@ int api_timetables_list(struct req *rq)
 }
 
 /* Creates a draft from `fields` (school_id, academic_year_id, semester, based_on,
- * reason) with the entries of version `copy` (0: none), audits it as `action` and
+ * reason) with the entries and elective blocks of version `copy` (0: none), audits it as `action` and
  * replies 201 with it. Runs in the open transaction. */
 static int create_version(struct req *rq, json_t *fields, int64_t copy, const char *action)
 {
@@ -317,6 +328,8 @@ static int create_version(struct req *rq, json_t *fields, int64_t copy, const ch
 	int rc = timetables_insert(rq->db, fields, rq->user.id, &id);
 	if (rc == DB_OK && copy)
 		rc = timetable_entries_copy(rq->db, copy, id);
+	if (rc == DB_OK && copy)
+		rc = timetable_blocks_copy(rq->db, copy, id);
 	json_t *after = rc == DB_OK ? timetables_get(rq->db, id) : NULL;
 	if (!after || audit_record(rq->db, rq->user.id, school, action, "timetable", id, NULL, after) != DB_OK) {
 		json_decref(after);
@@ -628,7 +641,7 @@ int api_timetable_entries_put(struct req *rq)
 		entries_check_refs(rq, &refs, max_weekday, nperiods, &s);
 	timetable_refs_release(&refs);
 	/* clashes are looked for once every entry is well formed */
-	if (rc == DB_OK && !reply_has_errors(rq) && add_clashes(rq, year, s.e, s.n, s.origin) < 0)
+	if (rc == DB_OK && !reply_has_errors(rq) && add_clashes(rq, id, year, s.e, s.n, s.origin) < 0)
 		rc = DB_ERROR;
 	if (rc == DB_OK && dry_run) {
 		db_rollback(rq->db);
@@ -700,7 +713,7 @@ int api_timetable_approve(struct req *rq)
 	size_t n = 0;
 	int rc = timetable_entries_load(rq->db, id, &e, &n);
 	int64_t year = json_integer_value(json_object_get(before, "academic_year_id"));
-	if (rc == DB_OK && add_clashes(rq, year, e, n, NULL) < 0)
+	if (rc == DB_OK && add_clashes(rq, id, year, e, n, NULL) < 0)
 		rc = DB_ERROR;
 	free(e);
 	char now[21];

@@ -13,6 +13,7 @@
 
 #define NCOURSES 5
 #define MAX_GROUP 16           /* a group is kept below ELE-4's split at 17 */
+#define COURSE_TEACHERS 10     /* the teachers of one course: one per group of a grade */
 #define SWITCH_DAY "2026-10-05" /* the switchers' application takes effect */
 #define SWITCH_PERMILLE 20
 #define ABSENT_PERMILLE 40
@@ -56,8 +57,10 @@ static const struct course_def courses[NCOURSES] = {
 };
 
 /* The ЖОЖ's hours of electives and maximum weekly load of grades 7–12: the demo's ТОЖ
- * has 33–38 hours of lessons; 11–12 leave room for the advanced levels (CUR-4). */
-static const int elective_hours[6] = {2, 2, 2, 3, 3, 3};
+ * has 33–38 hours of lessons, and the week 40 periods — lessons and the elective block
+ * together keep a period free (a week of 40 in 40 left two demo schools without a
+ * timetable); 11–12 leave room for the advanced levels (CUR-4). */
+static const int elective_hours[6] = {2, 2, 2, 2, 1, 3};
 static const int max_weekly[6] = {36, 37, 38, 40, 50, 50};
 
 static const char criteria[] =
@@ -72,12 +75,13 @@ struct student {
 	int64_t id, class_id;
 	int grade;
 	signed char pick[2];  /* course indexes chosen (-1 none) */
-	signed char switched; /* pick[0] replaced SWITCH_DAY by this course, or -1 */
+	signed char switched; /* pick[replaced] replaced SWITCH_DAY by this course, or -1 */
+	signed char replaced; /* 0 or 1 */
 };
 
 struct member {
 	int64_t student_id, class_id, group_id; /* group_id: the group it was put in */
-	int grade;
+	int grade, hour; /* hour: the first block hour of the course for this student */
 	const char *joined, *left; /* left NULL: still a member */
 };
 
@@ -91,6 +95,8 @@ static int member_order(const void *a, const void *b)
 	const struct member *x = a, *y = b;
 	if (x->grade != y->grade)
 		return x->grade - y->grade;
+	if (x->hour != y->hour)
+		return x->hour - y->hour;
 	if (x->class_id != y->class_id)
 		return x->class_id < y->class_id ? -1 : 1;
 	return x->student_id < y->student_id ? -1 : x->student_id > y->student_id;
@@ -116,7 +122,7 @@ static int write_courses(struct db *db, int64_t school_id, int64_t year_id, cons
 	int rc = DB_OK;
 	for (int i = 0; i < NCOURSES && rc == DB_OK; i++) {
 		const struct course_def *c = &courses[i];
-		int64_t staff = nteachers ? teachers[i % nteachers] : 0;
+		int64_t staff = nteachers ? teachers[i * COURSE_TEACHERS % nteachers] : 0;
 		rc = db_query_int64(db, &ids[i],
 				    "INSERT INTO elective_courses (school_id, academic_year_id, title_kk, title_ru, title_en,"
 				    " kind, focus, direction, second_language, grade_from, grade_to, hours, programme_status,"
@@ -158,30 +164,62 @@ static int write_courses(struct db *db, int64_t school_id, int64_t year_id, cons
 	return rc;
 }
 
-/* Each student's picks within the grade's hours: two 1-hour courses in 7–9; in 10–12 the
- * courses of the grade up to 3 hours. */
+/* Each student's picks within the grade's hours: two 1-hour courses in 7–9; in 10 IELTS
+ * (2 hours) or robotics and the research project; in 11 the research project; in 12 the
+ * courses of the grade up to 3 hours. A switcher of 7–9 takes the course skipped in place of
+ * the pick whose block hour it can have (see block_hour). */
 static void pick_courses(struct student *s, uint64_t seed)
 {
 	struct rng r;
 	draws(&r, seed, 1, (uint64_t)s->id, 0);
 	s->pick[0] = s->pick[1] = s->switched = -1;
+	s->replaced = 0;
 	if (s->grade >= 7 && s->grade <= 9) {
 		int skip = (int)rng_below(&r, 3); /* two of olympiad maths, robotics, German */
 		int k = 0;
 		for (int c = 0; c < 3; c++)
 			if (c != skip)
 				s->pick[k++] = (signed char)c;
-		if (rng_chance(&r, SWITCH_PERMILLE))
+		if (rng_chance(&r, SWITCH_PERMILLE)) {
 			s->switched = (signed char)skip;
+			/* German keeps the second hour, mathematics the first; robotics replaces
+			 * mathematics (its partner German stays in the second hour) */
+			s->replaced = skip == 2 ? 1 : 0;
+		}
 	} else if (s->grade == 10) {
-		static const signed char pairs[3][2] = {{3, 4}, {1, 3}, {1, 4}};
+		static const signed char pairs[3][2] = {{3, -1}, {1, 4}, {1, 4}};
 		int p = (int)rng_below(&r, 3);
 		s->pick[0] = pairs[p][0];
 		s->pick[1] = pairs[p][1];
-	} else if (s->grade >= 11 && s->grade <= 12) {
+	} else if (s->grade == 11) {
+		s->pick[0] = 4;
+	} else if (s->grade == 12) {
 		s->pick[0] = (signed char)(rng_chance(&r, 500) ? 3 : 4);
 		if (rng_chance(&r, 600))
 			s->pick[1] = (signed char)(s->pick[0] == 3 ? 4 : 3);
+	}
+}
+
+/* The first block hour (0-based) of course c for student s, so that the groups of a grade
+ * fit its elective block (TT-4: a grade's electives at the same periods, a student in one
+ * group an hour): the course's groups are formed per hour. 7–9 (2 hours): mathematics in
+ * the first, German in the second, robotics in the one its partner leaves; 10 (2 hours):
+ * IELTS in both, robotics first, the research project second; 11 (1 hour): the research
+ * project; 12 (3 hours): IELTS first, the research project last. */
+static int block_hour(const struct student *s, int c)
+{
+	int partner = -1; /* the other course: for a switcher the pick kept (never robotics) */
+	for (int k = 0; k < 2; k++) {
+		int now = s->switched >= 0 && k == s->replaced ? -1 : s->pick[k];
+		if (now >= 0 && now != c)
+			partner = now;
+	}
+	switch (c) {
+	case 0: return 0;
+	case 2: return 1;
+	case 1: return s->grade >= 10 ? 0 : partner == 0 ? 1 : 0;
+	case 3: return 0;
+	default: return s->grade == 10 ? 1 : s->grade == 11 ? 0 : 2;
 	}
 }
 
@@ -265,11 +303,12 @@ static int course_members(const struct student *st, int n, int c, struct member 
 	int m = 0;
 	for (int i = 0; i < n; i++) {
 		const struct student *s = &st[i];
-		int old = s->switched >= 0 && s->pick[0] == c;
+		int old = s->switched >= 0 && s->pick[(int)s->replaced] == c;
 		int in = s->pick[0] == c || s->pick[1] == c || s->switched == c;
 		if (!in)
 			continue;
-		out[m++] = (struct member){s->id, s->class_id, 0, s->grade, s->switched == c ? SWITCH_DAY : "2026-09-01",
+		out[m++] = (struct member){s->id, s->class_id, 0, s->grade, block_hour(s, c),
+					   s->switched == c ? SWITCH_DAY : "2026-09-01",
 					   old ? SWITCH_DAY : NULL};
 	}
 	qsort(out, (size_t)m, sizeof *out, member_order);
@@ -293,7 +332,7 @@ static int write_choices(struct db *db, const struct student *st, int n, const i
 		for (int k = 0; k < 2 && rc == DB_OK; k++) {
 			if (st[i].pick[k] < 0)
 				continue;
-			int ends = k == 0 && st[i].switched >= 0;
+			int ends = k == st[i].replaced && st[i].switched >= 0;
 			rc = db_copy_row(db, ends ? "iiisss" : "iiisns", st[i].id, ids[st[i].pick[k]], year_id,
 					 "2026-09-01", ends ? SWITCH_DAY : now, now);
 			out->choices++;
@@ -307,7 +346,8 @@ static int write_choices(struct db *db, const struct student *st, int n, const i
 			    " application_on, applicant, created_at) VALUES ($1, $2, $3, $4, (SELECT id FROM"
 			    " elective_choices WHERE student_id = $1 AND course_id = $5), '2026-10-01',"
 			    " 'Оқушы және заңды өкілі', $6)",
-			    "iiisis", st[i].id, ids[st[i].switched], year_id, SWITCH_DAY, ids[st[i].pick[0]], now);
+			    "iiisis", st[i].id, ids[st[i].switched], year_id, SWITCH_DAY, ids[st[i].pick[(int)st[i].replaced]],
+			    now);
 		rc = rc < 0 ? rc : DB_OK;
 		out->switches++;
 	}
@@ -365,28 +405,32 @@ static int write_rolls(struct db *db, const struct session_row *rows, size_t n, 
 	return copy_done(db, rc);
 }
 
-/* The groups of course c (per grade; German across the parallels), and their members and
- * sessions before today, appended to gm and *rows for the copies after. */
-static int write_groups(struct db *db, int c, int64_t course_id, int64_t teacher, struct member *members, int m,
+/* The groups of course c per grade and block hour (block_hour), and their members and
+ * sessions before today, appended to gm and *rows for the copies after. The k-th group of
+ * the course in a grade has the course's k-th teacher, so a teacher meets one group of a
+ * grade an hour. */
+static int write_groups(struct db *db, int c, int64_t course_id, const int64_t *teachers, int nteachers,
+			struct member *members, int m,
 			struct member *gm, int *ngm, const struct study_day *days, int ndays, const char *today,
 			char last_day[3][DATE_TEXT_SIZE], int *gcount, struct session_row **rows, size_t *nrows,
 			size_t *cap, struct demo_elective_counts *out)
 {
-	int rc = DB_OK;
+	int rc = DB_OK, in_grade = 0;
 	for (int from = 0; from < m && rc == DB_OK;) {
-		int across = courses[c].second_language, key = across ? 0 : members[from].grade, to = from;
-		while (to < m && (across || members[to].grade == key))
+		int grade = members[from].grade, hour = members[from].hour, to = from;
+		while (to < m && members[to].grade == grade && members[to].hour == hour)
 			to++;
+		if (from && members[from - 1].grade != grade)
+			in_grade = 0;
 		int size = to - from, ngroups = (size + MAX_GROUP - 1) / MAX_GROUP;
-		if (across && size / 12 < ngroups) /* ELE-4: a second language group of at least 12 */
+		if (courses[c].second_language && size / 12 < ngroups) /* ELE-4: a second language group of 12 */
 			ngroups = size / 12;
-		for (int g = 0; g < ngroups && rc == DB_OK; g++) {
+		for (int g = 0; g < ngroups && rc == DB_OK; g++, in_grade++) {
 			int lo = from + g * size / ngroups, hi = from + (g + 1) * size / ngroups;
 			char name[16];
-			if (key)
-				snprintf(name, sizeof name, "%d-%d", key, g + 1);
-			else
-				snprintf(name, sizeof name, "%d", g + 1);
+			snprintf(name, sizeof name, "%d-%d", grade, in_grade + 1);
+			int nth = c * COURSE_TEACHERS + in_grade % COURSE_TEACHERS;
+			int64_t teacher = nteachers ? teachers[nth % nteachers] : 0;
 			int64_t gid = 0;
 			rc = elective_group_insert(db, course_id, name, teacher, &gid);
 			if (rc != DB_OK)
@@ -478,12 +522,13 @@ static int write_products(struct db *db, const struct student *st, int n, const 
 		draws(&r, seed, 3, (uint64_t)st[i].id, 0);
 		if (st[i].pick[1] < 0 || !rng_chance(&r, PRODUCT_PERMILLE))
 			continue;
+		int course = st[i].switched >= 0 && st[i].replaced == 1 ? st[i].switched : st[i].pick[1];
 		int k = (int)rng_below(&r, 5);
 		char on[DATE_TEXT_SIZE];
 		snprintf(on, sizeof on, "2026-%02d-%02d", 10 + (int)rng_below(&r, 2), 1 + (int)rng_below(&r, 28));
 		if (strcmp(on, today) >= 0)
 			continue;
-		rc = db_copy_row(db, "iissss", ids[st[i].pick[1]], st[i].id, kinds[k], titles[k], on, now);
+		rc = db_copy_row(db, "iissss", ids[course], st[i].id, kinds[k], titles[k], on, now);
 		out->products++;
 	}
 	return copy_done(db, rc);
@@ -503,15 +548,16 @@ int demo_electives_school(struct db *db, int64_t school_id, int64_t year_id, uin
 		if (elective_limits_put(db, curriculum, 7 + g, elective_hours[g], max_weekly[g]) != DB_OK)
 			return DB_ERROR;
 	/* the teachers: the demo's teacher first */
-	int64_t teachers[NCOURSES] = {0};
+	int64_t teachers[NCOURSES * COURSE_TEACHERS] = {0};
 	int nteachers = 0;
 	struct db_stmt *st = db_prepare(db, "SELECT s.id FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND"
 					    " r.role = 'teacher' WHERE s.school_id = $1 ORDER BY s.person_id <> $2, s.id"
-					    " LIMIT 5");
+					    " LIMIT $3");
 	if (!st)
 		return DB_ERROR;
 	db_bind_int64(st, 1, school_id);
 	db_bind_int64(st, 2, teacher_person);
+	db_bind_int64(st, 3, NCOURSES * COURSE_TEACHERS);
 	while ((rc = db_step(st)) == DB_ROW)
 		teachers[nteachers++] = db_col_int64(st, 0);
 	db_done(st);
@@ -544,7 +590,7 @@ int demo_electives_school(struct db *db, int64_t school_id, int64_t year_id, uin
 		snprintf(last_day[days[d].semester], DATE_TEXT_SIZE, "%s", days[d].date);
 	for (int c = 0; c < NCOURSES && rc == DB_OK; c++) {
 		int m = course_members(students, n, c, members);
-		rc = write_groups(db, c, ids[c], teachers[nteachers ? c % nteachers : 0], members, m, gm, &ngm, days, ndays,
+		rc = write_groups(db, c, ids[c], teachers, nteachers, members, m, gm, &ngm, days, ndays,
 				  today, last_day, &gcount, &rows, &nrows, &cap, out);
 	}
 	if (rc == DB_OK)

@@ -5,12 +5,16 @@
  * - five courses with approved programmes (a thematic plan of four rows, one review on
  *   the nine criteria, approved in June by the methodological association): olympiad
  *   mathematics (7–9), robotics (7–10), German as a second foreign language (7–9), IELTS
- *   preparation (10–12, 2 hours) and a research project (10–12), taught by the first
- *   teachers of the school (the demo's `teacher` sign-in among them);
+ *   preparation (10–12, 2 hours) and a research project (10–12), each taught by ten of
+ *   the school's first fifty teachers (the demo's `teacher` sign-in among them);
  * - every studying student's choices within the hours (the demo's `student` sign-in
  *   chooses none: the page keeps its work to do), about 2 % of grades 7–9 switching in
  *   October on an application;
- * - groups of each course per grade (German across the parallels), at most 16 members;
+ * - groups of each course per grade and block hour, at most 16 members, the k-th group of
+ *   a course in a grade with the course's k-th teacher: every grade's groups fit its
+ *   elective block (TT-4: the grade's elective hours at the same periods, each student and
+ *   teacher in one group an hour — the generator's assignment, docs/solver.md), before and
+ *   after the October switches;
  * - weekly sessions on the study days before today (two a week for 2 hours), with the
  *   plan's topic, absences about 4 % (mostly illness), the test work at a semester's last
  *   session once the semester is over, and a few final products.

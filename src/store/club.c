@@ -555,6 +555,42 @@ int club_survey_insert(struct db *db, int64_t club_id, json_t *rec, int64_t user
 	return inserted(rc);
 }
 
+int club_quarter_of(struct db *db, int64_t year_id, const char *date, int *quarter, char from[11], char to[11])
+{
+	*quarter = 0;
+	for (int q = 1; q <= 4; q++) {
+		int rc = club_quarter_dates(db, year_id, q, from, to);
+		if (rc != DB_OK)
+			return rc;
+		if (from[0] && strcmp(from, date) <= 0 && strcmp(date, to) <= 0) {
+			*quarter = q;
+			return DB_OK;
+		}
+	}
+	from[0] = to[0] = '\0';
+	return DB_OK;
+}
+
+int club_survey_answered(struct db *db, int64_t club_id, int64_t student_id, int64_t user_id, const char *from,
+			 const char *to, char on[11])
+{
+	on[0] = '\0';
+	struct db_stmt *st = db_prepare(db, "SELECT MAX(answered_on) FROM club_survey_answers WHERE club_id = $1 AND"
+					    " student_id = $2 AND created_by = $3 AND answered_on BETWEEN $4 AND $5");
+	if (!st)
+		return DB_ERROR;
+	db_bind_int64(st, 1, club_id);
+	db_bind_int64(st, 2, student_id);
+	db_bind_int64(st, 3, user_id);
+	db_bind_text(st, 4, from);
+	db_bind_text(st, 5, to);
+	int rc = db_step(st);
+	if (rc == DB_ROW && db_col_text(st, 0))
+		snprintf(on, 11, "%s", db_col_text(st, 0));
+	db_done(st);
+	return rc < 0 ? rc : on[0] ? DB_ROW : DB_DONE;
+}
+
 static json_t *comment_row(struct db_stmt *st)
 {
 	return json_pack("{s:o, s:o, s:o, s:o}", "respondent", row_text(st, 0), "satisfaction", row_int(st, 1),

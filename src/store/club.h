@@ -95,5 +95,12 @@ int club_result_insert(struct db *db, int64_t club_id, json_t *rec, int64_t user
 int club_survey_insert(struct db *db, int64_t club_id, json_t *rec, int64_t user_id, int64_t *id_out);
 /* {"student":{"answers","average","by_score":[n1..n5]},"representative":{…},"comments":[…]} */
 json_t *club_survey_results(struct db *db, int64_t club_id);
+/* The quarter (term 1..4) of the year that `date` ("YYYY-MM-DD") falls in, into *quarter
+ * with its dates (0 and "" outside every quarter). DB_OK or a negative rc. */
+int club_quarter_of(struct db *db, int64_t year_id, const char *date, int *quarter, char from[11], char to[11]);
+/* The day the user answered the club's survey for the student within from..to, into
+ * on[11]: DB_ROW, or DB_DONE when they have not; a negative rc on error. */
+int club_survey_answered(struct db *db, int64_t club_id, int64_t student_id, int64_t user_id, const char *from,
+			 const char *to, char on[11]);
 
 #endif

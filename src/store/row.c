@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 
@@ -60,6 +61,29 @@ json_t *row_collect(struct db_stmt *st, json_t *(*build)(struct db_stmt *))
 		return NULL;
 	}
 	return items;
+}
+
+int row_collect_items(struct db_stmt *st, void **items, size_t *n, size_t size,
+		      int (*fill)(struct db_stmt *, void *))
+{
+	size_t cap = 0;
+	int rc;
+	*items = NULL;
+	*n = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (array_grow(items, &cap, *n, size) != 0 || fill(st, (char *)*items + *n * size) != 0) {
+			rc = DB_ERROR;
+			break;
+		}
+		(*n)++;
+	}
+	db_done(st);
+	if (rc == DB_DONE)
+		return DB_OK;
+	free(*items);
+	*items = NULL;
+	*n = 0;
+	return rc < 0 ? rc : DB_ERROR;
 }
 
 json_t *row_list(struct db *db, const char *sql, int64_t id, json_t *(*build)(struct db_stmt *))

@@ -4,6 +4,7 @@
 #define MEKTEP_STORE_ROW_H
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/db.h"
@@ -23,6 +24,11 @@ json_t *row_names(struct db_stmt *st, int col);
 /* Steps a prepared, bound list statement into a JSON array of `build` rows and gives
  * the statement back. NULL on a database error. */
 json_t *row_collect(struct db_stmt *st, json_t *(*build)(struct db_stmt *));
+/* Steps a prepared, bound statement into a malloc'd array of `size`-byte items, each
+ * made by `fill` from the row (0, or -1 to stop with DB_ERROR); gives the statement
+ * back. DB_OK, or a negative rc with *items NULL and *n 0. */
+int row_collect_items(struct db_stmt *st, void **items, size_t *n, size_t size,
+		      int (*fill)(struct db_stmt *, void *));
 /* Runs a SELECT whose only parameter ($1) is `id` and collects its rows with `build`
  * (row_collect). NULL on a database error. */
 json_t *row_list(struct db *db, const char *sql, int64_t id, json_t *(*build)(struct db_stmt *));

@@ -11,32 +11,6 @@
 #include "store/db_copy.h"
 #include "store/parts.h"
 #include "store/row.h"
-#include "util/array.h"
-
-/* Steps `st` (prepared and bound) into a malloc'd array of `size`-byte items, each made
- * by `fill` from the row; gives the statement back. DB_OK, or a negative rc with *items
- * NULL and *n 0. */
-static int collect(struct db_stmt *st, void **items, size_t *n, size_t size, int (*fill)(struct db_stmt *, void *))
-{
-	size_t cap = 0;
-	int rc;
-	*items = NULL;
-	*n = 0;
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (array_grow(items, &cap, *n, size) != 0 || fill(st, (char *)*items + *n * size) != 0) {
-			rc = DB_ERROR;
-			break;
-		}
-		(*n)++;
-	}
-	db_done(st);
-	if (rc == DB_DONE)
-		return DB_OK;
-	free(*items);
-	*items = NULL;
-	*n = 0;
-	return rc < 0 ? rc : DB_ERROR;
-}
 
 /* --- the bell schedule --- */
 
@@ -379,7 +353,7 @@ int timetable_entries_load(struct db *db, int64_t timetable_id, struct tt_entry 
 	if (!st)
 		return DB_ERROR;
 	db_bind_int64(st, 1, timetable_id);
-	return collect(st, (void **)out, n, sizeof **out, entry_fill);
+	return row_collect_items(st, (void **)out, n, sizeof **out, entry_fill);
 }
 
 /* Binds an entry's fields as $first.. $first+8: weekday, period, class, group (NULL for
@@ -515,7 +489,7 @@ int timetable_group_overlaps(struct db *db, int64_t year_id, struct tt_group_pai
 	if (!st)
 		return DB_ERROR;
 	db_bind_int64(st, 1, year_id);
-	return collect(st, (void **)out, n, sizeof **out, pair_fill);
+	return row_collect_items(st, (void **)out, n, sizeof **out, pair_fill);
 }
 
 /* --- the references of entries --- */
@@ -535,7 +509,7 @@ static int load_pairs(struct db *db, const char *sql, int64_t id, struct timetab
 	if (!st)
 		return DB_ERROR;
 	db_bind_int64(st, 1, id);
-	int rc = collect(st, (void **)&t->rows, &t->n, sizeof *t->rows, ref_fill);
+	int rc = row_collect_items(st, (void **)&t->rows, &t->n, sizeof *t->rows, ref_fill);
 	if (rc == DB_OK && t->n)
 		qsort(t->rows, t->n, sizeof *t->rows, cmp_id);
 	return rc;
@@ -607,7 +581,7 @@ int timetable_plan(struct db *db, int64_t year_id, struct tt_hours **out, size_t
 		return DB_ERROR;
 	db_bind_int64(st, 1, year_id);
 	db_bind_int64(st, 2, curriculum);
-	return collect(st, (void **)out, n, sizeof **out, hours_fill);
+	return row_collect_items(st, (void **)out, n, sizeof **out, hours_fill);
 }
 
 int timetable_loads(struct db *db, int64_t year_id, struct tt_load **out, size_t *n)
@@ -751,7 +725,7 @@ static int lay_existing(struct db *db, int64_t year_id, int64_t semester, const 
 	db_bind_int64(st, 1, year_id);
 	db_bind_int64(st, 2, semester);
 	db_bind_text(st, 3, from);
-	int rc = collect(st, (void **)out, n, sizeof **out, lay_fill);
+	int rc = row_collect_items(st, (void **)out, n, sizeof **out, lay_fill);
 	if (rc == DB_OK && *n)
 		qsort(*out, *n, sizeof **out, lay_row_cmp);
 	return rc;

@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertError, network, problems, rolesOf, startServer } from './server.mjs';
+import { assertError, getPdf, network, problems, rolesOf, startServer } from './server.mjs';
 
 const TODAY = '2026-11-26';
 const srv = await startServer({ serveArgs: ['--today', TODAY] });
@@ -293,6 +293,17 @@ describe('the journal, the report, the checks, results and survey (CLB-6..CLB-8)
     const afterCheck = (await get('director', `/api/v1/schools/${net.school1}/clubs/unchecked?quarter=2`)).items;
     assert.ok(!afterCheck.some((x) => x.id === c.id));
     assert.equal((await get('deputy_upbringing', `/api/v1/clubs/${c.id}/report?quarter=2`)).check.checked_on, '2026-11-25');
+    /* the same report as a document to print and sign, in each language (CLB-7) */
+    const kk = await getPdf(srv, 'club_leader', `/api/v1/clubs/${c.id}/report.pdf?quarter=2&lang=kk`);
+    assert.match(kk.disposition, new RegExp(`club-report-${c.id}-q2-kk\\.pdf`));
+    const text = kk.raw.replace(/\s+/g, ' ');
+    for (const want of ['тоқсандық есеп', 'Робототехника үйірмесі', '2-тоқсан', 'Жоспарланған сағат: 10, өткізілгені: 6 (60 %)',
+      'Датчиктер', 'Қозғалтқыштар', 'Жарық датчигі', '17.11.2026', 'Журнал толтырылған'])
+      assert.ok(text.includes(want), `the kk report has «${want}»: ${text}`);
+    const ru = (await getPdf(srv, 'deputy_upbringing', `/api/v1/clubs/${c.id}/report.pdf?quarter=2&lang=ru`)).raw.replace(/\s+/g, ' ');
+    assert.ok(ru.includes('Квартальный отчёт') && ru.includes('Запланировано часов: 10, проведено: 6 (60 %)'), ru);
+    assert.equal((await as('club_leader', 'GET', `/api/v1/clubs/${c.id}/report.pdf?quarter=0&lang=kk`)).status, 400);
+    assert.equal((await as('parent', 'GET', `/api/v1/clubs/${c.id}/report.pdf?quarter=2&lang=kk`)).status, 403);
   });
 
   test('results with their level (CLB-6) and the survey (CLB-8); the parent sees the child\'s clubs', async () => {
@@ -329,5 +340,46 @@ describe('the journal, the report, the checks, results and survey (CLB-6..CLB-8)
     assert.equal(mine.title.en, 'Robotics club');
     assert.ok(card.results.some((x) => x.title === 'Robotics Cup' && x.level === 'republican'));
     assert.equal((await as('parent', 'GET', `/api/v1/students/${pupils[9].id}/clubs`)).status, 403);
+  });
+
+  test('the member and a representative answer the survey themselves, once a quarter each (CLB-8)', async () => {
+    const c = await newClub();
+    const other = await newClub();
+    await ok('club_leader', 'POST', `/api/v1/clubs/${c.id}/members`, { student_id: child.id, joined_on: '2026-09-20' }, 201);
+    const path = `/api/v1/students/${child.id}/clubs/${c.id}/survey`;
+    let card = await get('parent', `/api/v1/students/${child.id}/clubs`);
+    assert.equal(card.survey.quarter, 2, 'the quarter of 26 November');
+    assert.equal(card.clubs.find((x) => x.club_id === c.id).survey_answered_on, null, 'not answered yet');
+    /* refused, nothing written: a score out of 1..5, a club the child is not in */
+    const bad = await auditGrows(0, () => as('parent', 'POST', path, { satisfaction: 6 }));
+    assertError(bad, 422);
+    assert.ok(problems(bad).some((p) => p.endsWith(':satisfaction')), problems(bad).join());
+    const notIn = await auditGrows(0, () => as('parent', 'POST',
+      `/api/v1/students/${child.id}/clubs/${other.id}/survey`, { satisfaction: 3 }));
+    assertError(notIn, 422, 'club_not_member');
+    assert.equal(notIn.body.error.details[0].rule, 'CLB-8');
+    /* the representative answers; a second answer in the quarter is 409 with the day */
+    const a = await auditGrows(1, () => ok('parent', 'POST', path, { satisfaction: 4, comment: 'Ұнайды' }, 201));
+    assert.deepEqual([a.quarter, a.respondent, a.answered_on, a.satisfaction], [2, 'representative', TODAY, 4]);
+    const again = await auditGrows(0, () => as('parent', 'POST', path, { satisfaction: 5 }));
+    assertError(again, 409, 'club_survey_answered');
+    assert.equal(again.body.error.details[0].answered_on, TODAY);
+    card = await get('parent', `/api/v1/students/${child.id}/clubs`);
+    assert.equal(card.clubs.find((x) => x.club_id === c.id).survey_answered_on, TODAY);
+    const sv = await get('deputy_upbringing', `/api/v1/clubs/${c.id}/survey`);
+    assert.equal(sv.representative.answers, 1);
+    assert.equal(sv.comments[0].comment, 'Ұнайды');
+    /* no one else answers for the child: another student's parent, the staff through this route */
+    assert.equal((await as('parent', 'POST', `/api/v1/students/${pupils[9].id}/clubs/${c.id}/survey`,
+      { satisfaction: 3 })).status, 403);
+    assert.equal((await as('deputy_upbringing', 'POST', path, { satisfaction: 3 })).status, 403);
+    /* the student answers for themself, as the student */
+    const own = net.student.student;
+    assert.equal(own.school_id, net.school1, 'the demo student is of school 1');
+    if (own.id !== child.id) /* the demo's parent is the demo student's: already a member */
+      await ok('club_leader', 'POST', `/api/v1/clubs/${c.id}/members`, { student_id: own.id, joined_on: '2026-09-20' }, 201);
+    const s = await ok('student', 'POST', `/api/v1/students/${own.id}/clubs/${c.id}/survey`, { satisfaction: 5 }, 201);
+    assert.equal(s.respondent, 'student');
+    assert.equal((await get('deputy_upbringing', `/api/v1/clubs/${c.id}/survey`)).student.answers, 1);
   });
 });

@@ -4,11 +4,12 @@
 // shows in the journal's grid (CLB-7); the quarterly report counts it. The deputy for
 // upbringing then adds a student without a volleyball certificate to the volleyball
 // section and gets the refusal at the student's field with its rule (CLB-3), nothing
-// written. The interface speaks the user's language (Kazakh by default), so the checks
-// read data attributes and figures, not words. Screenshots at 1440 and 390 px.
+// written. The report's PDF links answer with a PDF; a parent answers the club's survey
+// from the diary (CLB-8). The interface speaks the user's language (Kazakh by default),
+// so the checks read data attributes and figures, not words. Screenshots at 1440 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession, clickMenu } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession, clickMenu, fetchInPage } from './harness.mjs';
 
 before(launch);
 after(close);
@@ -37,6 +38,12 @@ test('the club leader fills a session of the club journal', async () => {
   await page.getByTestId('cl-session').waitFor();
   await settle(page);
   await screenshots(page, 'clubs-page');
+  /* the quarter's report as a PDF in the three languages, the interface's first (CLB-7) */
+  const pdfs = page.getByTestId('cl-report-pdf');
+  assert.deepEqual(await pdfs.evaluateAll((as) => as.map((a) => a.dataset.lang)), ['kk', 'ru', 'en']);
+  const href = await pdfs.first().getAttribute('href');
+  assert.match(href, new RegExp(`^/api/v1/clubs/${mine.id}/report\\.pdf\\?quarter=[1-4]&lang=kk$`));
+  assert.deepEqual(await fetchInPage(page, href), { status: 200, type: 'application/pdf', head: '%PDF-' }, href);
 
   await page.setViewportSize(PHONE);
   const form = page.getByTestId('cl-session');
@@ -107,4 +114,46 @@ test('joining a sports section without a certificate is refused at the field (CL
   assert.ok(await noSideScroll(page), 'no sideways scroll at 390 px');
   assertClean(page);
   await page.context().close();
+});
+
+test('a parent answers the club survey from the diary, once a quarter (CLB-8)', async () => {
+  const parent = await apiSession('parent');
+  const me = await parent('GET', '/me');
+  const child = me.children.find((c) => c.status === 'studying');
+  assert.ok(child, 'the demo parent has a studying child');
+  /* the child in the club leader's club (the demo may have put them there already) */
+  const leader = await apiSession('club');
+  const lme = await leader('GET', '/me');
+  const club = (await leader('GET', `/schools/${lme.user.school_id}/clubs`)).items.find((c) => c.leader_id === lme.staff_id);
+  const inClubs = (await parent('GET', `/students/${child.id}/clubs`)).clubs.filter((x) => x.left_on === null);
+  if (!inClubs.some((x) => x.club_id === club.id))
+    await leader('POST', `/clubs/${club.id}/members`, { student_id: child.id, joined_on: '2026-09-01' });
+  const card = await parent('GET', `/students/${child.id}/clubs`);
+  assert.ok(card.survey?.quarter, 'today is in a quarter');
+  const mine = card.clubs.find((x) => x.club_id === club.id && x.left_on === null);
+  assert.ok(mine, "the child is in the leader's club");
+  assert.equal(mine.survey_answered_on, null, 'not answered yet this quarter');
+
+  const page = await newPage();
+  await signIn(page, 'parent');
+  await page.goto(`/diary?student=${child.id}`);
+  const item = page.locator(`[data-testid="diary-clubs"] li[data-club="${club.id}"]`);
+  const form = item.getByTestId('club-survey-own');
+  await form.waitFor();
+  await settle(page);
+  await screenshots(page, 'clubs-survey-parent');
+  await form.locator('input[type=radio][value="4"]').check();
+  await form.locator('input:not([type=radio])').fill('Баласы риза');
+  await form.locator('button[type=submit]').click();
+  await item.getByTestId('club-survey-done').waitFor();
+  await settle(page);
+  await screenshots(page, 'clubs-survey-answered');
+  const after = await parent('GET', `/students/${child.id}/clubs`);
+  assert.equal(after.clubs.find((x) => x.club_id === club.id).survey_answered_on, me.today, 'answered today');
+  const results = await leader('GET', `/clubs/${club.id}/survey`);
+  assert.ok(results.comments.some((c) => c.comment === 'Баласы риза' && c.satisfaction === 4), 'the deputy sees the answer');
+  await page.setViewportSize(PHONE);
+  assert.ok(await noSideScroll(page), 'no sideways scrolling at 390 px');
+  assertClean(page);
+  await page.close();
 });

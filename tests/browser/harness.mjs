@@ -150,7 +150,7 @@ export async function settle(page) {
 }
 
 /** Signs in to the API directly, for a test's set-up and checks: returns
- * `(method, path, body?)` that expects 200 or 201 and gives the reply's JSON. */
+ * `(method, path, body?)` that expects 200, 201 or 202 and gives the reply's JSON. */
 export async function apiSession(login) {
   const res = await fetch(`${BASE}/api/v1/auth/login`, {
     method: 'POST',
@@ -165,7 +165,7 @@ export async function apiSession(login) {
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    assert.ok(r.status === 200 || r.status === 201, `${method} ${p}: ${r.status}`);
+    assert.ok(r.status >= 200 && r.status <= 202, `${method} ${p}: ${r.status}`);
     return r.json();
   };
 }
@@ -174,4 +174,14 @@ export async function apiSession(login) {
 export async function apiAs(login) {
   const call = await apiSession(login);
   return (p) => call('GET', p);
+}
+
+/** Fetches `href` inside the page, with its sign-in: {status, type, head} — the first
+ * five bytes of the body as text ("%PDF-" for a PDF). */
+export async function fetchInPage(page, href) {
+  return page.evaluate(async (u) => {
+    const r = await fetch(u, { credentials: 'same-origin' });
+    const head = new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5));
+    return { status: r.status, type: r.headers.get('content-type'), head };
+  }, href);
 }

@@ -10,7 +10,7 @@
 // at 1440 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession, clickMenu } from './harness.mjs';
+import { launch, close, newPage, signIn, screenshots, settle, assertClean, PHONE, apiSession, clickMenu, fetchInPage } from './harness.mjs';
 import { DAY, isoOf, dmy, todayMs, TODAY, yearEnd, noSideScroll } from './movement_cases.mjs';
 
 before(launch);
@@ -57,11 +57,7 @@ async function pdfLinks(page) {
   for (let i = 0; i < (await links.count()); i++) {
     const a = links.nth(i);
     const href = await a.getAttribute('href');
-    const got = await page.evaluate(async (u) => {
-      const r = await fetch(u, { credentials: 'same-origin' });
-      const head = new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5));
-      return { status: r.status, type: r.headers.get('content-type'), head };
-    }, href);
+    const got = await fetchInPage(page, href);
     assert.deepEqual(got, { status: 200, type: 'application/pdf', head: '%PDF-' }, href);
     out.push([await a.getAttribute('data-what'), await a.getAttribute('data-lang')]);
   }
@@ -214,12 +210,8 @@ test('an externship from the parent’s application to the director’s order', 
   for (const [id, type] of [['ct-pdf', 'application/pdf'], ['ct-xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']]) {
     const href = await director.getByTestId(id).getAttribute('href');
     assert.match(href, /format=(pdf|xlsx)&lang=kk/);
-    const got = await director.evaluate(async (u) => {
-      const r = await fetch(u, { credentials: 'same-origin' });
-      await r.arrayBuffer(); // read whole, so that the page's network is idle again
-      return { status: r.status, type: r.headers.get('content-type') };
-    }, href);
-    assert.deepEqual(got, { status: 200, type }, href);
+    const got = await fetchInPage(director, href); /* read whole: the page's network is idle again */
+    assert.deepEqual([got.status, got.type], [200, type], href);
   }
   await screenshots(director, 'movement-contingent');
   assert.ok(await noSideScroll(director), 'the report does not scroll sideways at 390 px');

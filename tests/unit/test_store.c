@@ -1,5 +1,5 @@
 /* test_store — the queries of store/ (organisation, people, users, audit, calendar,
- * timetable, curriculum, the movement book's statuses, the e-mail outbox) against SQLite, and against PostgreSQL too when MEKTEP_PG_TEST holds a
+ * timetable and its elective blocks, curriculum, the movement book's statuses, the e-mail outbox) against SQLite, and against PostgreSQL too when MEKTEP_PG_TEST holds a
  * conninfo. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +22,7 @@
 #include "store/outbox.h"
 #include "store/people.h"
 #include "store/timetable.h"
+#include "store/timetable_electives.h"
 #include "store/users.h"
 
 static char sqlite_path[64];
@@ -748,6 +749,149 @@ static void test_timetable_lay(void **state)
 	assert_int_equal(n, 30 - 7);
 }
 
+/* --- the elective blocks of a version (store/timetable_electives.c; TT-4, ELE-3) --- */
+
+/* An elective group of `course` taught by `staff` (0: none) with one member; its id. */
+static int64_t make_elective_group(struct db *db, int64_t course, const char *name, int64_t staff, int64_t student)
+{
+	int64_t id = 0;
+	assert_int_equal(db_query_int64(db, &id, staff ? "INSERT INTO elective_groups (course_id, name, staff_id, created_at)"
+						 " VALUES ($1, $2, $3, '2026-09-01T00:00:00Z') RETURNING id"
+					       : "INSERT INTO elective_groups (course_id, name, created_at)"
+						 " VALUES ($1, $2, '2026-09-01T00:00:00Z') RETURNING id",
+					staff ? "isi" : "is", course, name, staff), DB_ROW);
+	assert_true(db_run(db, "INSERT INTO elective_group_members (group_id, student_id, joined_on)"
+			       " VALUES ($1, $2, '2026-09-01')", "ii", id, student) >= 0);
+	return id;
+}
+
+/* Rows put in a version as the generator writes them come back as its blocks: grouped
+ * by slot and grade, the group, course, teacher and room named; a group with a member of
+ * grade 8 puts grade 8 in the block (ELE-3); kept for the class of a grade in it and for
+ * a group's teacher; read as core records; given a room; copied into a new version. */
+static void test_timetable_elective_blocks(void **state)
+{
+	struct db *db = *state;
+	struct tt_fixture f;
+	tt_fixture(db, &f, "AST-TTE");
+	int64_t c8 = make_class(db, f.school, 8, "А"), c9 = make_class(db, f.school, 9, "А");
+	int64_t s7 = make_student(db, f.school, f.c7a, "Әлібеков", "Нұрлан", "130501500013");
+	int64_t s7b = make_student(db, f.school, f.c7b, "Иванов", "Пётр", "130501500021");
+	int64_t s8 = make_student(db, f.school, c8, "Серікова", "Ая", "130501500039");
+	int64_t course = 0;
+	assert_int_equal(db_query_int64(db, &course,
+		"INSERT INTO elective_courses (school_id, academic_year_id, title_kk, title_ru, title_en, kind,"
+		" direction, grade_from, grade_to, hours, staff_id, programme_status, created_at, updated_at)"
+		" VALUES ($1, $2, 'Робототехника', 'Робототехника', 'Robotics', 'interest', 'it', 7, 8, 1, $3,"
+		" 'approved', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z') RETURNING id",
+		"iii", f.school, f.year, f.t1), DB_ROW);
+	int64_t g1 = make_elective_group(db, course, "R1", f.t1, s7);
+	int64_t g2 = make_elective_group(db, course, "R2", 0, s7b);
+	assert_true(db_run(db, "INSERT INTO elective_group_members (group_id, student_id, joined_on)"
+			       " VALUES ($1, $2, '2026-09-01')", "ii", g2, s8) >= 0);
+	json_t *r = json_pack("{s:I, s:s}", "school_id", (json_int_t)f.school, "name", "Robo lab");
+	int64_t room = 0;
+	assert_int_equal(rooms_insert(db, r, &room), DB_OK);
+	json_decref(r);
+
+	json_t *b = timetable_blocks_json(db, f.tt, 0, 0);
+	assert_int_equal(json_array_size(b), 0);
+	json_decref(b);
+	assert_true(db_run(db, "INSERT INTO timetable_elective_entries (timetable_id, weekday, period, grade, group_id,"
+			       " staff_id, room_id) VALUES ($1, 2, 6, 7, $2, $3, $4)", "iiii", f.tt, g1, f.t1, room) >= 0);
+	assert_true(db_run(db, "INSERT INTO timetable_elective_entries (timetable_id, weekday, period, grade, group_id,"
+			       " locked) VALUES ($1, 2, 6, 7, $2, 1)", "ii", f.tt, g2) >= 0);
+
+	b = timetable_blocks_json(db, f.tt, 0, 0);
+	assert_int_equal(json_array_size(b), 1);
+	json_t *blk = json_array_get(b, 0);
+	assert_int_equal(json_integer_value(json_object_get(blk, "weekday")), 2);
+	assert_int_equal(json_integer_value(json_object_get(blk, "period")), 6);
+	assert_int_equal(json_integer_value(json_object_get(blk, "grade")), 7);
+	json_t *grades = json_object_get(blk, "grades");
+	assert_int_equal(json_array_size(grades), 2);
+	assert_int_equal(json_integer_value(json_array_get(grades, 0)), 7);
+	assert_int_equal(json_integer_value(json_array_get(grades, 1)), 8);
+	json_t *groups = json_object_get(blk, "groups");
+	assert_int_equal(json_array_size(groups), 2);
+	json_t *m1 = json_array_get(groups, 0), *m2 = json_array_get(groups, 1); /* by course, then name */
+	assert_int_equal(json_integer_value(json_object_get(m1, "group_id")), g1);
+	assert_string_equal(json_string_value(json_object_get(m1, "group_name")), "R1");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(m1, "course"), "en")), "Robotics");
+	assert_int_equal(json_integer_value(json_object_get(m1, "staff_id")), f.t1);
+	assert_non_null(strstr(json_string_value(json_object_get(m1, "staff_name")), "Бекова"));
+	assert_string_equal(json_string_value(json_object_get(m1, "room_name")), "Robo lab");
+	assert_false(json_is_true(json_object_get(m1, "locked")));
+	assert_null(json_object_get(m1, "weekday")); /* the slot is the block's */
+	assert_true(json_is_null(json_object_get(m2, "staff_id")));
+	assert_true(json_is_null(json_object_get(m2, "staff_name")));
+	assert_true(json_is_null(json_object_get(m2, "room_name")));
+	assert_true(json_is_true(json_object_get(m2, "locked")));
+	int64_t row1 = json_integer_value(json_object_get(m1, "id")), row2 = json_integer_value(json_object_get(m2, "id"));
+	json_decref(b);
+
+	/* the classes of grades 7 and 8 see the block, grade 9's not; the teacher sees theirs */
+	int64_t want[][2] = {{f.c7a, 1}, {f.c7b, 1}, {c8, 1}, {c9, 0}};
+	for (size_t i = 0; i < 4; i++) {
+		b = timetable_blocks_json(db, f.tt, want[i][0], 0);
+		assert_int_equal(json_array_size(b), want[i][1]);
+		json_decref(b);
+	}
+	b = timetable_blocks_json(db, f.tt, 0, f.t1);
+	assert_int_equal(json_array_size(b), 1);
+	assert_int_equal(json_array_size(json_object_get(json_array_get(b, 0), "groups")), 1);
+	assert_int_equal(json_array_size(json_object_get(json_array_get(b, 0), "grades")), 2);
+	json_decref(b);
+	b = timetable_blocks_json(db, f.tt, 0, f.t2);
+	assert_int_equal(json_array_size(b), 0);
+	json_decref(b);
+
+	/* core records, with the grades of their members (ELE-3) */
+	struct tt_block *core = NULL;
+	size_t n = 0;
+	assert_int_equal(timetable_blocks_load(db, f.tt, &core, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(core[0].id, row1);
+	assert_int_equal(core[0].grades, tt_block_grade_bit(7));
+	assert_int_equal(core[0].staff_id, f.t1);
+	assert_int_equal(core[0].room_id, room);
+	assert_int_equal(core[1].grades, tt_block_grade_bit(7) | tt_block_grade_bit(8));
+	assert_int_equal(core[1].staff_id, 0);
+	assert_int_equal(core[1].room_id, 0);
+	free(core);
+
+	/* a room given, then taken away */
+	assert_int_equal(timetable_block_set_room(db, row2, room), DB_OK);
+	r = timetable_block_get(db, row2);
+	assert_int_equal(json_integer_value(json_object_get(r, "room_id")), room);
+	assert_int_equal(json_integer_value(json_object_get(r, "timetable_id")), f.tt);
+	json_decref(r);
+	assert_int_equal(timetable_block_set_room(db, row2, 0), DB_OK);
+	r = timetable_block_named(db, row2);
+	assert_true(json_is_null(json_object_get(r, "room_id")));
+	assert_int_equal(json_integer_value(json_object_get(r, "weekday")), 2);
+	json_decref(r);
+	assert_null(timetable_block_get(db, row2 + 1000));
+
+	/* copied into a new version as they are */
+	json_t *t = json_pack("{s:I, s:I, s:i, s:I, s:s}", "school_id", (json_int_t)f.school, "academic_year_id",
+			      (json_int_t)f.year, "semester", 1, "based_on", (json_int_t)f.tt, "reason", "test");
+	int64_t copy = 0, same = 0;
+	assert_int_equal(timetables_insert(db, t, 0, &copy), DB_OK);
+	json_decref(t);
+	assert_int_equal(timetable_blocks_copy(db, f.tt, copy), DB_OK);
+	assert_int_equal(db_query_int64(db, &same, "SELECT COUNT(*) FROM timetable_elective_entries a"
+					" JOIN timetable_elective_entries b ON b.timetable_id = $2 AND a.group_id = b.group_id"
+					" AND a.weekday = b.weekday AND a.period = b.period AND a.grade = b.grade"
+					" AND a.locked = b.locked AND COALESCE(a.staff_id, 0) = COALESCE(b.staff_id, 0)"
+					" AND COALESCE(a.room_id, 0) = COALESCE(b.room_id, 0) WHERE a.timetable_id = $1",
+					"ii", f.tt, copy), DB_ROW);
+	assert_int_equal(same, 2);
+	b = timetable_blocks_json(db, copy, 0, 0);
+	assert_int_equal(json_array_size(json_object_get(json_array_get(b, 0), "groups")), 2);
+	json_decref(b);
+}
+
 /* --- the curriculum (store/curriculum.c) --- */
 
 /* A curriculum row as the API hands it to the store. */
@@ -1190,7 +1334,7 @@ int main(void)
 		BOTH(test_calendar_structure_round_trip), BOTH(test_calendar_approve_and_not_fixed),
 		BOTH(test_holidays_seeded_from_default), BOTH(test_holidays_edit),
 		BOTH(test_bells_round_trip), BOTH(test_rooms), BOTH(test_timetable_versions_and_entries),
-		BOTH(test_timetable_lay),
+		BOTH(test_timetable_lay), BOTH(test_timetable_elective_blocks),
 		BOTH(test_curriculum_typical_and_school), BOTH(test_curriculum_groups_choices_load_ktp),
 		BOTH(test_ktp_resave_keeps_topics_and_pins), BOTH(test_outbox_claim_once),
 		BOTH(test_movement_status_takes_effect_on_its_day),
@@ -1208,7 +1352,7 @@ int main(void)
 		PG(test_calendar_structure_round_trip), PG(test_calendar_approve_and_not_fixed),
 		PG(test_holidays_seeded_from_default), PG(test_holidays_edit),
 		PG(test_bells_round_trip), PG(test_rooms), PG(test_timetable_versions_and_entries),
-		PG(test_timetable_lay),
+		PG(test_timetable_lay), PG(test_timetable_elective_blocks),
 		PG(test_curriculum_typical_and_school), PG(test_curriculum_groups_choices_load_ktp),
 		PG(test_ktp_resave_keeps_topics_and_pins), PG(test_outbox_claim_once),
 		PG(test_movement_status_takes_effect_on_its_day),
