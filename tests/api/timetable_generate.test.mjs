@@ -105,10 +105,21 @@ test('a deputy generates a draft: 202, 409 meanwhile, progress, then a new draft
       busy.set(k, e);
     }
   }
+  // TT-4: the elective blocks take their grades' classes, so a class's day is its lessons
+  // and its grade's block periods — none of them shared with a lesson
+  const meetings = draft.elective_blocks.reduce((n, b) => n + b.groups.length, 0);
+  assert.equal(meetings, done.result.elective_rows);
+  assert.ok(meetings > 0, 'the demo school has elective blocks');
+  const blocks = new Map();
+  for (const b of draft.elective_blocks) {
+    for (const g of b.grades) blocks.set(`${g}@${b.weekday}`, (blocks.get(`${g}@${b.weekday}`) || new Set()).add(b.period));
+  }
   const days = new Map();
   for (const e of draft.entries) {
     const k = `${e.class.id}@${e.weekday}`;
-    days.set(k, (days.get(k) || new Set()).add(e.period));
+    assert.ok(!blocks.get(`${e.class.grade}@${e.weekday}`)?.has(e.period), `${k}.${e.period}: a lesson in an elective block`);
+    if (!days.has(k)) days.set(k, new Set(blocks.get(`${e.class.grade}@${e.weekday}`) || []));
+    days.get(k).add(e.period);
   }
   for (const [k, periods] of days) {
     const max = Math.max(...periods);
