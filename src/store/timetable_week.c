@@ -1113,9 +1113,21 @@ static int block_activities(struct ttw *w)
 	return DB_OK;
 }
 
+/* 1 when class c has a lesson of the load (a new class without one is left out of the
+ * blocks: its days stay empty). */
+static int has_lessons(const struct ttw *w, size_t c)
+{
+	for (size_t i = 0; i < w->n_acts; i++)
+		if (w->acts[i].cls == (int)c)
+			return 1;
+	return 0;
+}
+
 /* The elective block hours class c spends a week. */
 static int block_hours(const struct ttw *w, size_t c)
 {
+	if (!has_lessons(w, c))
+		return 0;
 	int n = 0;
 	for (size_t b = 0; b < w->n_blocks; b++)
 		if (w->blocks[b].grades >> w->classes[c].grade & 1)
@@ -1278,10 +1290,7 @@ struct sv_model *ttw_model(const struct ttw *w)
 	ok = ok && atom_group;
 	for (size_t c = 0; c < w->n_classes && ok; c++) {
 		/* a class without lessons yet (a new one, its load not given) has empty days */
-		int has_lessons = block_hours(w, c) > 0;
-		for (size_t i = 0; i < w->n_acts && !has_lessons; i++)
-			has_lessons = w->acts[i].cls == (int)c;
-		ok = sv_class(m, w->classes[c].label, has_lessons ? w->min_daily : 0, w->max_daily) == (int)c;
+		ok = sv_class(m, w->classes[c].label, has_lessons(w, c) ? w->min_daily : 0, w->max_daily) == (int)c;
 		for (int d = 0; d < w->days && ok; d++)
 			for (int p = 0; p < w->periods && ok; p++)
 				if (w->classes[c].off[d] >> p & 1)
@@ -1376,7 +1385,7 @@ int ttw_block_members(const struct ttw *w, const struct ttw_activity *a, int *cl
 	const struct ttw_block *b = &w->blocks[a->block];
 	int n = 0;
 	for (size_t c = 0; c < w->n_classes; c++)
-		if (b->grades >> w->classes[c].grade & 1)
+		if (b->grades >> w->classes[c].grade & 1 && has_lessons(w, c))
 			classes[n++] = (int)c;
 	*n_teachers = 0;
 	for (size_t g = 0; g < w->n_egroups; g++) {
