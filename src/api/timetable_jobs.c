@@ -331,7 +331,8 @@ static json_t *job_json(struct req *rq, const struct job *j)
 		json_object_set_new(o, "timetable", json_pack("{sI si}", "id", (json_int_t)r->timetable_id, "number",
 							      r->number));
 		json_object_set_new(o, "result",
-				    json_pack("{sI sf si si si}", "lessons", (json_int_t)r->lessons, "time_to_feasible",
+				    json_pack("{sI sI sf si si si}", "lessons", (json_int_t)r->lessons, "elective_rows",
+					      (json_int_t)r->elective_rows, "time_to_feasible",
 					      r->time_to_feasible, "teacher_gaps", r->report.teacher_gaps,
 					      "same_day_repeats", r->report.spread, "locked", r->locked));
 	} else {

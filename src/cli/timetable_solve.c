@@ -261,9 +261,10 @@ static int solve_db(struct db *db, const char *code, const char *semester, struc
 	case TTG_OK:
 		printf("mektep: %s semester %d: draft version %d (timetable %lld): %zu lessons, 0 hard violations in"
 		       " %.2f s (%.1f s in all); %d teacher gaps, %d same-day repeats, soft cost %ld; %d locked entries"
-		       " kept\n",
+		       " kept; %zu elective block rows\n",
 		       code, sem, r.number, (long long)r.timetable_id, r.lessons, r.time_to_feasible,
-		       cli_seconds() - start, r.report.teacher_gaps, r.report.spread, r.report.soft, r.locked);
+		       cli_seconds() - start, r.report.teacher_gaps, r.report.spread, r.report.soft, r.locked,
+		       r.elective_rows);
 		return 0;
 	case TTG_BAD_INPUT:
 		fprintf(stderr, "mektep: %s: %s\n", code, r.error);
@@ -277,7 +278,7 @@ static int solve_db(struct db *db, const char *code, const char *semester, struc
 			const char *texts[TTG_MAX_BLAME];
 			for (size_t i = 0; i < r.n_blame; i++)
 				texts[i] = r.blame[i].text;
-			print_electives(r.n_blame, r.n_blame, texts);
+			print_electives(r.elective_conflicts, r.n_blame, texts);
 			fputs("mektep: nothing written\n", stderr);
 			return EXIT_NO_TIMETABLE;
 		}
@@ -404,8 +405,10 @@ int cmd_timetable_export_fet(int argc, char **argv)
 			char *text = ttw_fet(&w, &len);
 			rc = text && solve_write_file(out, text, len) == 0 ? 0 : 1;
 			if (!rc)
-				printf("mektep: %s semester %d: %zu activities, %zu teachers, %zu classes, %zu rooms -> %s\n",
-				       school, sem, w.n_acts, w.n_teachers, w.n_classes, w.n_rooms, out);
+				printf("mektep: %s semester %d: %zu activities (%zu elective block hours), %zu teachers, %zu"
+				       " classes, %zu rooms -> %s\n",
+				       school, sem, w.n_acts, w.n_acts - w.n_lessons, w.n_teachers, w.n_classes, w.n_rooms,
+				       out);
 			free(text);
 		}
 		ttw_release(&w);

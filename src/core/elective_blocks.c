@@ -189,6 +189,8 @@ static void count_hours(const struct eb_group *g, size_t n, int H, const struct 
 				c.need += g[j].hours;
 				if (c.n_groups < EB_MAX_NAMED)
 					c.groups[c.n_groups++] = (int)j;
+				else
+					c.more_groups++;
 				k++;
 			}
 		if (c.need > H && k > 1) /* one group alone: its own conflict above */
@@ -203,6 +205,8 @@ static void count_hours(const struct eb_group *g, size_t n, int H, const struct 
 			c.need += g[m[b].group].hours;
 			if (c.n_groups < EB_MAX_NAMED)
 				c.groups[c.n_groups++] = m[b].group;
+			else
+				c.more_groups++;
 		}
 		if (c.need > H && b - a > 1)
 			add_conflict(out, &c);
@@ -219,6 +223,8 @@ static void name_links(const struct eb_group *g, size_t n, const unsigned char *
 			continue;
 		if (c->n_groups < EB_MAX_NAMED)
 			c->groups[c->n_groups++] = (int)i;
+		else
+			c->more_groups++;
 		if (g[i].teacher < 0)
 			continue;
 		int first = 1, again = 0;

@@ -50,6 +50,7 @@ struct eb_conflict {
 	int grade, other_grade;  /* EB_GRADE_*: the grade (and the other of the block) */
 	int n_groups;            /* the groups concerned (first EB_MAX_NAMED) */
 	int groups[EB_MAX_NAMED];
+	int more_groups;         /* … and this many more not named */
 	int n_teachers;          /* EB_NO_ASSIGNMENT: the teachers shared inside the set */
 	int teachers[EB_MAX_NAMED];
 	int n_students;          /* EB_NO_ASSIGNMENT: students in two groups of the set */

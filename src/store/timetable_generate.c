@@ -328,6 +328,7 @@ int timetable_generate(struct db *db, int64_t school_id, int64_t year_id, int se
 	int rc = ttw_load(db, school_id, year_id, semester, &w);
 	if (rc == TTW_ELECTIVES) {
 		out->status = SV_INFEASIBLE;
+		out->elective_conflicts = w.n_econf;
 		blame_electives(&w, out);
 		ttw_release(&w);
 		return TTG_NO_TIMETABLE;

@@ -84,6 +84,7 @@ struct tt_generate_result {
 	int input_rc;             /* TTG_BAD_INPUT: the ttw_rc (timetable_week.h) */
 	char error[200];          /* TTG_BAD_INPUT: why */
 	int explain_rc;           /* TTG_NO_TIMETABLE: sv_explain's return (-3: not asked) */
+	size_t elective_conflicts; /* the elective blocks' conflicts, all (the first are blamed) */
 	size_t n_blame;           /* the counting conflicts, then sv_explain's set */
 	struct tt_blame blame[TTG_MAX_BLAME];
 };

@@ -751,6 +751,8 @@ static int cmp_placed(const void *a, const void *b)
 static int student_moments(struct ttw *w, struct reading *r)
 {
 	size_t n = w->n_egroup_students;
+	if (!n)
+		return DB_OK;
 	qsort(r->members, n, sizeof *r->members, cmp_membership);
 	int64_t *placed = malloc((n * MOMENTS + 1) * 2 * sizeof *placed); /* (group, key) pairs */
 	if (!placed)
@@ -898,17 +900,16 @@ static void grades_text(uint32_t grades, char *out, size_t size)
 		}
 }
 
-/* Appends to out (of size) "name, name, …" of the groups listed (at most 4 named). */
-static void groups_text(const struct ttw *w, const int *ids, int n, const int *map, char *out, size_t size)
+/* Appends to out (of size) "name, name, … and k more" of the conflict's groups (at most 4
+ * named). */
+static void groups_text(const struct ttw *w, const struct eb_conflict *c, const int *map, char *out, size_t size)
 {
 	size_t len = strlen(out);
-	for (int k = 0; k < n && len < size; k++) {
-		if (k == 4) {
-			snprintf(out + len, size - len, " and %d more", n - 4);
-			return;
-		}
-		len += (size_t)snprintf(out + len, size - len, "%s%s", k ? ", " : "", w->egroups[map[ids[k]]].name);
-	}
+	int k;
+	for (k = 0; k < c->n_groups && k < 4 && len < size; k++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", k ? ", " : "", w->egroups[map[c->groups[k]]].name);
+	if (c->n_groups + c->more_groups > k && len < size)
+		snprintf(out + len, size - len, " and %d more", c->n_groups + c->more_groups - k);
 }
 
 /* A student's name and class label ("Aida Bekova, 7A"). */
@@ -962,7 +963,7 @@ static void block_conflict(struct db *db, struct ttw *w, const struct ttw_block 
 			e->teachers[e->n_teachers++] = w->egroups[map[c->groups[0]]].teacher;
 		break;
 	case EB_TEACHER_HOURS:
-		groups_text(w, c->groups, c->n_groups, map, who, sizeof who);
+		groups_text(w, c, map, who, sizeof who);
 		snprintf(e->text, sizeof e->text, "teacher %s has %d hours of elective groups in the block of %s (%s);"
 			 " the block has %d", w->teachers[c->teacher].name, c->need, grades, who, c->have);
 		e->teachers[e->n_teachers++] = c->teacher;
@@ -970,13 +971,13 @@ static void block_conflict(struct db *db, struct ttw *w, const struct ttw_block 
 	case EB_STUDENT_HOURS: {
 		char student[160];
 		student_text(db, w, c->student >> 3, student, sizeof student);
-		groups_text(w, c->groups, c->n_groups, map, who, sizeof who);
+		groups_text(w, c, map, who, sizeof who);
 		snprintf(e->text, sizeof e->text, "student %s is in elective groups of %d hours a week (%s); the block of"
 			 " %s has %d", student, c->need, who, grades, c->have);
 		break;
 	}
 	default: {
-		groups_text(w, c->groups, c->n_groups, map, who, sizeof who);
+		groups_text(w, c, map, who, sizeof who);
 		size_t n = (size_t)snprintf(e->text, sizeof e->text, "the elective groups %s cannot meet within the %d hours"
 					    " of the block of %s", who, c->have, grades);
 		const char *sep = ": linked by";
@@ -1112,9 +1113,21 @@ static int block_activities(struct ttw *w)
 	return DB_OK;
 }
 
+/* 1 when class c has a lesson of the load (a new class without one is left out of the
+ * blocks: its days stay empty). */
+static int has_lessons(const struct ttw *w, size_t c)
+{
+	for (size_t i = 0; i < w->n_acts; i++)
+		if (w->acts[i].cls == (int)c)
+			return 1;
+	return 0;
+}
+
 /* The elective block hours class c spends a week. */
 static int block_hours(const struct ttw *w, size_t c)
 {
+	if (!has_lessons(w, c))
+		return 0;
 	int n = 0;
 	for (size_t b = 0; b < w->n_blocks; b++)
 		if (w->blocks[b].grades >> w->classes[c].grade & 1)
@@ -1277,10 +1290,7 @@ struct sv_model *ttw_model(const struct ttw *w)
 	ok = ok && atom_group;
 	for (size_t c = 0; c < w->n_classes && ok; c++) {
 		/* a class without lessons yet (a new one, its load not given) has empty days */
-		int has_lessons = block_hours(w, c) > 0;
-		for (size_t i = 0; i < w->n_acts && !has_lessons; i++)
-			has_lessons = w->acts[i].cls == (int)c;
-		ok = sv_class(m, w->classes[c].label, has_lessons ? w->min_daily : 0, w->max_daily) == (int)c;
+		ok = sv_class(m, w->classes[c].label, has_lessons(w, c) ? w->min_daily : 0, w->max_daily) == (int)c;
 		for (int d = 0; d < w->days && ok; d++)
 			for (int p = 0; p < w->periods && ok; p++)
 				if (w->classes[c].off[d] >> p & 1)
@@ -1375,7 +1385,7 @@ int ttw_block_members(const struct ttw *w, const struct ttw_activity *a, int *cl
 	const struct ttw_block *b = &w->blocks[a->block];
 	int n = 0;
 	for (size_t c = 0; c < w->n_classes; c++)
-		if (b->grades >> w->classes[c].grade & 1)
+		if (b->grades >> w->classes[c].grade & 1 && has_lessons(w, c))
 			classes[n++] = (int)c;
 	*n_teachers = 0;
 	for (size_t g = 0; g < w->n_egroups; g++) {

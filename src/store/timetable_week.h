@@ -29,8 +29,8 @@
  *   - elective blocks (TT-4, ELE-3; core/elective_blocks.h): the elective groups of the
  *     year's active courses with a member in the semester, per block of grades (joined by
  *     groups across parallels) assigned to the grade's ЖОЖ elective hours H; each block
- *     hour is one activity of every class of the block's grades with the teachers of the
- *     groups meeting then, a model-only subject "electives" (once a day when H ≤ days),
+ *     hour is one activity of every class of the block's grades that has lessons (a new
+ *     class's days stay empty) with the teachers of the groups meeting then, a model-only subject "electives" (once a day when H ≤ days),
  *     placed after the lessons' activities; an assignment that cannot be made refuses
  *     the week (TTW_ELECTIVES with the conflicts). */
 #ifndef MEKTEP_STORE_TIMETABLE_WEEK_H

@@ -105,20 +105,22 @@ test('a deputy generates a draft: 202, 409 meanwhile, progress, then a new draft
       busy.set(k, e);
     }
   }
-  const days = new Map();
-  const busyAt = (cls, weekday, period) => {
-    const k = `${cls}@${weekday}`;
-    days.set(k, (days.get(k) || new Set()).add(period));
-  };
-  for (const e of draft.entries) busyAt(e.class.id, e.weekday, e.period);
-  // an elective block period is one of every class of its grades (TT-4), never a lesson's
+  // TT-4: the elective blocks take their grades' classes, so a class's day is its lessons
+  // and its grade's block periods — none of them shared with a lesson
+  const meetings = draft.elective_blocks.reduce((n, b) => n + b.groups.length, 0);
+  assert.equal(meetings, done.result.elective_rows);
+  assert.ok(meetings > 0, 'the demo school has elective blocks');
+  const blocks = new Map();
   for (const b of draft.elective_blocks) {
-    for (const c of net.classes1.filter((k) => b.grades.includes(k.grade) && days.has(`${k.id}@${b.weekday}`))) {
-      assert.ok(!days.get(`${c.id}@${b.weekday}`).has(b.period), `${c.label}: a lesson in its elective block`);
-      busyAt(c.id, b.weekday, b.period);
-    }
+    for (const g of b.grades) blocks.set(`${g}@${b.weekday}`, (blocks.get(`${g}@${b.weekday}`) || new Set()).add(b.period));
   }
-  assert.ok(draft.elective_blocks.length > 0, "the demo's elective blocks are in the draft");
+  const days = new Map();
+  for (const e of draft.entries) {
+    const k = `${e.class.id}@${e.weekday}`;
+    assert.ok(!blocks.get(`${e.class.grade}@${e.weekday}`)?.has(e.period), `${k}.${e.period}: a lesson in an elective block`);
+    if (!days.has(k)) days.set(k, new Set(blocks.get(`${e.class.grade}@${e.weekday}`) || []));
+    days.get(k).add(e.period);
+  }
   for (const [k, periods] of days) {
     const max = Math.max(...periods);
     assert.equal(periods.size, max, `${k}: periods ${[...periods]} have a gap or a late start`);

@@ -117,6 +117,26 @@ static void tt4_teacher_hours_both_sides(void **state)
 	eb_result_free(&r);
 }
 
+/* TT-4: a teacher of 14 one-hour groups in a 2-hour block: 14 against 2, twelve groups
+ * named and two more counted. */
+static void tt4_teacher_of_many_groups_counted(void **state)
+{
+	(void)state;
+	int64_t ids[14];
+	struct eb_group g[14];
+	for (int i = 0; i < 14; i++) {
+		ids[i] = i + 1;
+		g[i] = (struct eb_group){1, 3, &ids[i], 1};
+	}
+	struct eb_result r;
+	assert_int_equal(eb_assign(g, 14, 2, 0, &r), 0);
+	const struct eb_conflict *c = only_conflict(&r, EB_TEACHER_HOURS);
+	assert_int_equal(c->need, 14);
+	assert_int_equal(c->n_groups, EB_MAX_NAMED);
+	assert_int_equal(c->more_groups, 14 - EB_MAX_NAMED);
+	eb_result_free(&r);
+}
+
 /* ELE-12 as the block sees it: a student in a 2-hour and a 1-hour group needs 3 block
  * hours; refused in a block of 2 (the student named), placed in a block of 3. */
 static void tt4_student_hours_both_sides(void **state)
@@ -267,6 +287,7 @@ int main(void)
 		cmocka_unit_test(tt4_ele3_two_hour_course_and_cross_grade_group),
 		cmocka_unit_test(tt4_group_hours_both_sides),
 		cmocka_unit_test(tt4_teacher_hours_both_sides),
+		cmocka_unit_test(tt4_teacher_of_many_groups_counted),
 		cmocka_unit_test(tt4_student_hours_both_sides),
 		cmocka_unit_test(tt4_no_assignment_names_the_triangle),
 		cmocka_unit_test(tt4_planted_block_of_36_groups),

@@ -7,8 +7,9 @@
  * teacher's load, and that keeps the entries locked by hand (TT-1, TT-3, CUR-3, CUR-9);
  * a teacher's unavailable times kept free (a Monday) or, all week long, blamed by the
  * counting check and by sv_explain with the teacher named; a cancelled run writes
- * nothing; elective blocks (TT-4, ELE-3): groups of grades 8 and 9 joined by a group
- * across them written as block rows that no lesson of their classes, teachers or rooms
+ * nothing; elective blocks (TT-4, ELE-3): the demo's read (an activity per block hour),
+ * exported and generated with (rows at no lesson of their grades); groups of grades 8
+ * and 9 joined by a group across them written as block rows that no lesson of their classes, teachers or rooms
  * shares, no student in two groups at once, exported to FET alike; a teacher in three
  * one-hour groups of a 2-hour block refused with TT-4 and nothing written. */
 #include <stdatomic.h>
@@ -61,11 +62,7 @@ static int setup(void **state)
 	if (db_query_int64(db, &school, "SELECT MIN(id) FROM schools", "") != DB_ROW)
 		return -1;
 	year = years_current(db, school);
-	/* the demo's elective groups cannot all meet in their grades' blocks (3 teachers for
-	 * about 20 groups a grade): the tests before test_elective_blocks run without them */
-	if (!year || db_run(db, "DELETE FROM elective_group_members", "") < 0)
-		return -1;
-	return 0;
+	return year ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -88,11 +85,16 @@ static void test_week(void **state)
 	(void)state;
 	struct ttw w;
 	assert_int_equal(ttw_load(db, school, year, 1, &w), TTW_OK);
-	/* an activity per hour of the load */
-	assert_int_equal((int64_t)w.n_acts,
+	/* an activity per hour of the load, then one per hour of the demo's elective blocks */
+	assert_int_equal((int64_t)w.n_lessons,
 			 query("SELECT SUM(a.hours) FROM load_assignments a JOIN classes c ON c.id = a.class_id"
 			       " WHERE c.school_id = $1",
 			       school));
+	assert_true(w.n_blocks > 0);
+	size_t block_hours = 0;
+	for (size_t b = 0; b < w.n_blocks; b++)
+		block_hours += (size_t)w.blocks[b].hours;
+	assert_int_equal(w.n_acts, w.n_lessons + block_hours);
 	assert_int_equal(w.days, 5);
 	assert_int_equal(w.periods, 8);
 	assert_true(w.n_sets > 0);
@@ -219,6 +221,16 @@ static void test_generate_and_locks(void **state)
 	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, &r), TTG_OK);
 	assert_int_equal(r.report.hard, 0);
 	assert_int_equal(r.locked, 0);
+	/* the demo's elective blocks (TT-4) with it, none of them at a lesson of their grades */
+	assert_true(r.elective_rows > 0);
+	assert_int_equal(query("SELECT COUNT(*) FROM timetable_elective_entries WHERE timetable_id = $1",
+			       r.timetable_id), (int64_t)r.elective_rows);
+	assert_int_equal(query("SELECT COUNT(*) FROM timetable_entries e JOIN classes c ON c.id = e.class_id"
+			       " JOIN timetable_elective_entries x ON x.timetable_id = e.timetable_id"
+			       " AND x.weekday = e.weekday AND x.period = e.period WHERE e.timetable_id = $1"
+			       " AND c.grade IN (SELECT k.grade FROM elective_group_members m JOIN students s"
+			       " ON s.id = m.student_id JOIN classes k ON k.id = s.class_id WHERE m.group_id = x.group_id)",
+			       r.timetable_id), 0);
 	assert_int_equal(query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school), before + 1);
 	assert_int_equal(query("SELECT number FROM timetables WHERE id = $1", r.timetable_id), before + 1);
 	assert_int_equal(query("SELECT COUNT(*) FROM audit_log WHERE action = 'generate' AND entity_id = $1",
@@ -324,6 +336,10 @@ static void test_unavailable(void **state)
 static void test_clubs_after_lessons(void **state)
 {
 	(void)state;
+	/* without the demo's elective blocks: with them the classes of grade 10 (37 lessons
+	 * and 2 block hours) would have 38 of the 40 periods left — no timetable, and
+	 * sv_explain names the club's times of those classes */
+	assert_true(db_run(db, "DELETE FROM elective_group_members", "") >= 0);
 	int64_t club = query("SELECT MIN(c.id) FROM clubs c WHERE c.school_id = $1 AND c.schedule_approved_on IS NOT NULL"
 			     " AND EXISTS (SELECT 1 FROM club_members m WHERE m.club_id = c.id AND m.left_on IS NULL)",
 			     school);
@@ -463,11 +479,17 @@ static int64_t lessons_beside_rows(int64_t id, const char *cond)
 static void test_elective_blocks(void **state)
 {
 	(void)state;
+	/* the demo's groups go: this test makes its own */
+	assert_true(db_run(db, "DELETE FROM elective_group_members", "") >= 0);
 	/* the class without lessons of test_generate_and_locks goes: export-fet gives every
 	 * class the daily minimum, so its empty days would count in the file read back */
 	assert_true(db_run(db, "DELETE FROM classes WHERE school_id = $1 AND letter = 'Я'", "i", school) >= 0);
 	assert_true(db_run(db, "UPDATE curriculum_electives SET elective_hours = 3 WHERE grade IN (8, 9)", "") >= 0);
-	int64_t t1 = nth_teacher(0), t2 = nth_teacher(1), t3 = nth_teacher(2);
+	/* c's teacher teaches no lesson: a teacher of the model all the same */
+	int64_t t1 = nth_teacher(0), t3 = nth_teacher(2);
+	int64_t t2 = query("SELECT MIN(s.id) FROM staff s WHERE s.school_id = $1 AND NOT EXISTS (SELECT 1 FROM"
+			   " load_assignments a WHERE a.staff_id = s.id)", school);
+	assert_true(t2 > 0);
 	int64_t a = elective_group("Two hours", 8, 8, 2, t1), b = elective_group("Across", 8, 9, 1, t1);
 	int64_t c = elective_group("Nine", 9, 9, 1, t2), d = elective_group("Also nine", 9, 9, 1, t3);
 	for (int k = 0; k < 12; k++) {
@@ -493,6 +515,10 @@ static void test_elective_blocks(void **state)
 	assert_int_equal(w.blocks[0].grades, (1u << 8) | (1u << 9));
 	assert_int_equal(w.blocks[0].hours, 3);
 	assert_int_equal(w.n_egroups, 4);
+	int found = 0;
+	for (size_t k = 0; k < w.n_teachers; k++)
+		found += w.teachers[k].id == t2 && w.teachers[k].name[0] != '#';
+	assert_int_equal(found, 1);
 	assert_int_equal(w.n_acts, w.n_lessons + 3);
 	int64_t lessons = query("SELECT SUM(a.hours) FROM load_assignments a JOIN classes c ON c.id = a.class_id"
 				" WHERE c.school_id = $1", school);
