@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/daily_bounds.h"
 #include "store/timetable.h"
 #include "util/array.h"
 
@@ -649,30 +650,48 @@ static int assign_rooms(struct ttw *w, const struct reading *r)
 	return DB_OK;
 }
 
-/* The daily minimum and maximum from the atoms' weekly hours. */
-static void daily_bounds(struct ttw *w)
+/* The weekly hours of unit u of class c: its lessons (u: an atom, or the whole class when
+ * it has none). A class's week is its lessons plus its grade's elective block hours once
+ * the blocks are in the model: they are counted here, the one place that sums a week. */
+static int unit_hours(const struct ttw *w, size_t c, int u)
 {
-	int lo = -1, hi = 0;
+	int hours = 0;
+	for (size_t i = 0; i < w->n_acts; i++)
+		if (w->acts[i].cls == (int)c && (!w->acts[i].atoms || (w->acts[i].atoms >> u & 1)))
+			hours++;
+	return hours;
+}
+
+/* TT-1: each class's daily minimum and maximum of lessons — its grade's bounds set in
+ * the ЖОЖ (`set`, by grade; {0, 0} where none), else Mektep's default
+ * (daily_bounds_default) from the weekly hours of the grade's sets of students, the
+ * fewest and the most (a set without lessons left out). */
+static void daily_bounds(struct ttw *w, const struct daily_bounds set[DAILY_BOUNDS_GRADES])
+{
+	int fewest[DAILY_BOUNDS_GRADES], most[DAILY_BOUNDS_GRADES];
+	for (int g = 0; g < DAILY_BOUNDS_GRADES; g++)
+		fewest[g] = most[g] = 0;
 	for (size_t c = 0; c < w->n_classes; c++) {
-		const struct ttw_class *k = &w->classes[c];
-		int n_units = k->n_atoms ? k->n_atoms : 1;
+		int g = w->classes[c].grade;
+		if (g < 1 || g >= DAILY_BOUNDS_GRADES)
+			continue;
+		int n_units = w->classes[c].n_atoms ? w->classes[c].n_atoms : 1;
 		for (int u = 0; u < n_units; u++) {
-			int hours = 0;
-			for (size_t i = 0; i < w->n_acts; i++)
-				if (w->acts[i].cls == (int)c && (!w->acts[i].atoms || (w->acts[i].atoms >> u & 1)))
-					hours++;
+			int hours = unit_hours(w, c, u);
 			if (!hours)
 				continue;
-			lo = lo < 0 || hours < lo ? hours : lo;
-			hi = hours > hi ? hours : hi;
+			fewest[g] = !fewest[g] || hours < fewest[g] ? hours : fewest[g];
+			most[g] = hours > most[g] ? hours : most[g];
 		}
 	}
-	w->min_daily = lo > 0 ? lo / w->days - 1 : 0;
-	if (w->min_daily < 1)
-		w->min_daily = lo > 0 ? 1 : 0;
-	w->max_daily = (hi + w->days - 1) / w->days + 1;
-	if (w->max_daily > w->periods)
-		w->max_daily = w->periods;
+	for (size_t c = 0; c < w->n_classes; c++) {
+		struct ttw_class *k = &w->classes[c];
+		int g = k->grade >= 1 && k->grade < DAILY_BOUNDS_GRADES ? k->grade : 0;
+		k->bounds_set = g && set[g].min > 0;
+		struct daily_bounds b = k->bounds_set ? set[g] : daily_bounds_default(fewest[g], most[g], w->days, w->periods);
+		k->min_daily = b.min;
+		k->max_daily = b.max;
+	}
 }
 
 /* The locked entries of the semester's newest version, each on an activity of the same
@@ -769,8 +788,11 @@ int ttw_load(struct db *db, int64_t school_id, int64_t year_id, int semester, st
 		rc = assign_rooms(w, &r);
 	if (rc == DB_OK)
 		rc = read_locks(db, w);
+	struct daily_bounds set[DAILY_BOUNDS_GRADES];
 	if (rc == DB_OK)
-		daily_bounds(w);
+		rc = daily_bounds_of_year(db, school_id, year_id, set);
+	if (rc == DB_OK)
+		daily_bounds(w, set);
 	reading_release(&r);
 	return rc;
 }
@@ -799,7 +821,8 @@ struct sv_model *ttw_model(const struct ttw *w)
 		int has_lessons = 0;
 		for (size_t i = 0; i < w->n_acts && !has_lessons; i++)
 			has_lessons = w->acts[i].cls == (int)c;
-		ok = sv_class(m, w->classes[c].label, has_lessons ? w->min_daily : 0, w->max_daily) == (int)c;
+		ok = sv_class(m, w->classes[c].label, has_lessons ? w->classes[c].min_daily : 0, w->classes[c].max_daily) ==
+		     (int)c;
 		for (int d = 0; d < w->days && ok; d++)
 			for (int p = 0; p < w->periods && ok; p++)
 				if (w->classes[c].off[d] >> p & 1)
