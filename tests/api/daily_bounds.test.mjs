@@ -9,18 +9,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertError, auditGrows as auditGrowsBy, auditOf, network, problems, startServer } from './server.mjs';
+import { assertError, auditOf, network, problems, rolesOf, startServer } from './server.mjs';
 
 const srv = await startServer();
 after(() => srv.stop());
 
-const as = async (role, method, p, body, lang) => srv.api(method, p, { token: await srv.login(role), body, lang });
-const get = async (role, p) => {
-  const r = await as(role, 'GET', p);
-  assert.equal(r.status, 200, `${role} GET ${p}: ${r.text}`);
-  return r.body;
-};
-const auditGrows = (n, fn) => auditGrowsBy(srv, n, fn);
+const { as, get, auditGrows } = rolesOf(srv);
+/* a PUT in a language */
+const putIn = async (lang, p, body) => srv.api('PUT', p, { token: await srv.login('deputy_academic'), body, lang });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let net;
@@ -136,9 +132,7 @@ describe('setting (TT-1)', () => {
     assert.equal(d[0].figures.weekly_hours, g8.weekly_hours);
     assert.deepEqual(await get('deputy_academic', url), before);
     // the messages in the request's language
-    const ru = await as('deputy_academic', 'PUT', url, { grades: [body.grades[1]] }, 'ru');
-    const en = await as('deputy_academic', 'PUT', url, { grades: [body.grades[1]] }, 'en');
-    const kk = await as('deputy_academic', 'PUT', url, { grades: [body.grades[1]] }, 'kk');
+    const [ru, en, kk] = await Promise.all(['ru', 'en', 'kk'].map((l) => putIn(l, url, { grades: [body.grades[1]] })));
     assert.match(ru.body.error.message, /недельных часов параллели/);
     assert.match(en.body.error.message, /grade's weekly hours/);
     assert.match(kk.body.error.message, /апталық сағаттарынан аз/);
