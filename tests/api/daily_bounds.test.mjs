@@ -5,7 +5,9 @@
 // nothing written (the audit log does not grow) — a grade left out takes the default
 // again; the generator's draft keeps a grade's bounds: no class of the grade has more
 // (or fewer) lessons on any day. Both sides of each bound are core's unit tests
-// (tests/unit/test_daily_bounds.c); here one side of each. Runs on both engines.
+// (tests/unit/test_daily_bounds.c); here one side of each. Bounds the week can no longer
+// hold (Saturdays added after they were set) fail the job with the counting conflict
+// generate_class_min, rule TT-1, naming the classes. Runs on both engines.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -176,6 +178,45 @@ describe('the generator (TT-1)', () => {
     for (const [k, periods] of days) {
       assert.ok(periods.size <= g7.max_daily, `${k}: ${periods.size} lessons, at most ${g7.max_daily}`);
       assert.ok(periods.size >= g7.min_daily, `${k}: ${periods.size} lessons, at least ${g7.min_daily}`);
+    }
+  });
+
+  test('bounds the week can no longer hold are the job\'s counting conflict (TT-1), naming the classes; nothing written', async () => {
+    // school 2: grade 7 at 6..7 a day holds its week of 5 days; with Saturdays 6 × 6 = 36
+    // lessons are needed and its classes have fewer
+    const school = net.school2;
+    const list = await get('director2', `/api/v1/schools/${school}/curricula`);
+    const url2 = `/api/v1/curricula/${(list.items || list)[0].id}/daily-bounds`;
+    const g7 = (await get('director2', url2)).grades.find((g) => g.grade === 7);
+    const fill = Math.ceil(g7.weekly_hours / 5);
+    assert.equal((await as('director2', 'PUT', url2, { grades: [{ grade: 7, min_daily: fill - 1, max_daily: fill }] })).status, 200);
+    const bells = await get('director2', `/api/v1/schools/${school}/bells`);
+    const put = (saturday) => as('director2', 'PUT', `/api/v1/schools/${school}/bells`, {
+      lesson_minutes: bells.lesson_minutes, saturday,
+      periods: bells.periods.map((p) => ({ number: p.number, starts_at: p.starts_at, ends_at: p.ends_at, meal_after: !!p.meal_after })),
+    });
+    assert.equal((await put(true)).status, 200);
+    const drafts = (await get('director2', `/api/v1/schools/${school}/timetables`)).items.length;
+    try {
+      const start = await as('director2', 'POST', `/api/v1/schools/${school}/timetables/generate`, { semester: 1, time_limit: 4 });
+      assert.equal(start.status, 202, start.text);
+      let job;
+      for (const end = Date.now() + 180000; Date.now() < end; await sleep(300)) {
+        job = (await as('director2', 'GET', `/api/v1/timetable-jobs/${start.body.id}`)).body;
+        if (job.status !== 'running') break;
+      }
+      assert.equal(job.status, 'failed', JSON.stringify(job));
+      const mins = job.conflicts.filter((c) => c.kind === 'counted' && c.code === 'generate_class_min');
+      const sevens = net.classes2.filter((c) => c.grade === 7).map((c) => c.id);
+      assert.deepEqual([...new Set(mins.flatMap((c) => c.classes.map((k) => k.id)))].sort(), [...sevens].sort(),
+        JSON.stringify(job.conflicts));
+      assert.ok(mins.every((c) => c.rule === 'TT-1' && / 6 days of at least /.test(c.detail)), JSON.stringify(mins[0]));
+      const problem = job.problems.find((p) => p.code === 'generate_class_min');
+      assert.ok(problem && problem.rule === 'TT-1' && problem.need === 6 * (fill - 1), JSON.stringify(job.problems));
+      assert.equal((await get('director2', `/api/v1/schools/${school}/timetables`)).items.length, drafts, 'nothing written');
+    } finally {
+      await put(false);
+      await as('director2', 'PUT', url2, { grades: [] });
     }
   });
 });
