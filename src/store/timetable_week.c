@@ -689,7 +689,11 @@ static void daily_bounds(struct ttw *w, const struct daily_bounds set[DAILY_BOUN
 		int g = k->grade >= 1 && k->grade < DAILY_BOUNDS_GRADES ? k->grade : 0;
 		k->bounds_set = g && set[g].min > 0;
 		struct daily_bounds b = k->bounds_set ? set[g] : daily_bounds_default(fewest[g], most[g], w->days, w->periods);
-		k->min_daily = b.min;
+		/* a class without lessons yet (a new one, its load not given) has empty days */
+		int week = 0;
+		for (int u = 0; u < (k->n_atoms ? k->n_atoms : 1) && !week; u++)
+			week = unit_hours(w, c, u);
+		k->min_daily = week ? b.min : 0;
 		k->max_daily = b.max;
 	}
 }
@@ -817,12 +821,7 @@ struct sv_model *ttw_model(const struct ttw *w)
 	int *atom_group = malloc((w->n_atoms + 1) * sizeof *atom_group);
 	ok = ok && atom_group;
 	for (size_t c = 0; c < w->n_classes && ok; c++) {
-		/* a class without lessons yet (a new one, its load not given) has empty days */
-		int has_lessons = 0;
-		for (size_t i = 0; i < w->n_acts && !has_lessons; i++)
-			has_lessons = w->acts[i].cls == (int)c;
-		ok = sv_class(m, w->classes[c].label, has_lessons ? w->classes[c].min_daily : 0, w->classes[c].max_daily) ==
-		     (int)c;
+		ok = sv_class(m, w->classes[c].label, w->classes[c].min_daily, w->classes[c].max_daily) == (int)c;
 		for (int d = 0; d < w->days && ok; d++)
 			for (int p = 0; p < w->periods && ok; p++)
 				if (w->classes[c].off[d] >> p & 1)

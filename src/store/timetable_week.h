@@ -69,7 +69,8 @@ struct ttw_class {
 	int students;
 	uint32_t off[SV_MAX_DAYS]; /* per day, a bit per period a club of its students meets
 				      (CLB-5: clubs after lessons — the class has no lesson then) */
-	int min_daily, max_daily;  /* TT-1: its grade's lessons a day (min 0: none) */
+	int min_daily, max_daily;  /* TT-1: its grade's lessons a day (min 0: none — also for
+				      a class without lessons yet, whose days are empty) */
 	int bounds_set;            /* 1: set in the ЖОЖ; 0: Mektep's default */
 };
 struct ttw_atom {

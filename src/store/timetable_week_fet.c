@@ -152,10 +152,7 @@ static void add_time_constraints(struct buf *b, const struct ttw *w)
 	/* TT-1: each class its grade's bounds (a class without lessons: no minimum) */
 	for (size_t c = 0; c < w->n_classes; c++) {
 		const struct ttw_class *k = &w->classes[c];
-		int has_lessons = 0;
-		for (size_t i = 0; i < w->n_acts && !has_lessons; i++)
-			has_lessons = w->acts[i].cls == (int)c;
-		if (has_lessons && k->min_daily > 0) {
+		if (k->min_daily > 0) {
 			constraint_open(b, "ConstraintStudentsSetMinHoursDaily");
 			add_int(b, 1, "Minimum_Hours_Daily", k->min_daily);
 			add_elem(b, 1, "Students", k->label);
