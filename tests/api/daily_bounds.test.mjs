@@ -168,12 +168,16 @@ describe('the generator (TT-1)', () => {
     assert.equal(job.status, 'done', JSON.stringify(job.problems ?? job));
     const draft = await get('director', `/api/v1/timetables/${job.timetable.id}`);
     const sevens = new Set(net.classes1.filter((c) => c.grade === 7).map((c) => c.id));
+    // a class's day: its lessons and its grade's elective block periods (TT-4), where the
+    // version gives them (a block of grades 7..: `grades` names 7)
     const days = new Map();
-    for (const e of draft.entries) {
-      if (!sevens.has(e.class.id)) continue;
-      const k = `${e.class.id}@${e.weekday}`;
-      days.set(k, (days.get(k) || new Set()).add(e.period));
-    }
+    const add = (cls, weekday, period) => {
+      const k = `${cls}@${weekday}`;
+      days.set(k, (days.get(k) || new Set()).add(period));
+    };
+    for (const e of draft.entries) if (sevens.has(e.class.id)) add(e.class.id, e.weekday, e.period);
+    for (const b of draft.elective_blocks ?? [])
+      if ((b.grades ?? [b.grade]).includes(7)) for (const c of sevens) add(c, b.weekday, b.period);
     assert.equal(days.size, sevens.size * 5, 'every class of grade 7 has lessons every day');
     for (const [k, periods] of days) {
       assert.ok(periods.size <= g7.max_daily, `${k}: ${periods.size} lessons, at most ${g7.max_daily}`);

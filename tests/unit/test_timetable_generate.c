@@ -365,17 +365,24 @@ static void test_clubs_after_lessons(void **state)
 	free(r);
 }
 
-/* The most and the fewest lessons a day of the grade's classes in version id (distinct
- * periods of a class and day; the demo's split halves are taught at the same time). */
+/* The most and the fewest lessons a day of the grade's classes in version id: the
+ * distinct periods of a class and day with a lesson (the demo's split halves are taught
+ * at the same time) or an elective block of the grade (timetable_elective_entries, TT-4:
+ * a class's week is its lessons and its grade's block hours; the grade is the lowest of
+ * its block). */
 static void grade_days(int64_t id, int grade, int64_t *most, int64_t *fewest)
 {
-	const char *per_day = "SELECT COUNT(DISTINCT e.period) AS n FROM timetable_entries e JOIN classes c"
-			      " ON c.id = e.class_id WHERE e.timetable_id = $1 AND c.grade = $2"
-			      " GROUP BY e.class_id, e.weekday";
-	char sql[400];
-	snprintf(sql, sizeof sql, "SELECT MAX(n) FROM (%s) d", per_day);
+	const char *per_day =
+		"SELECT COUNT(DISTINCT u.p) AS n FROM (SELECT e.class_id AS c, e.weekday AS d, e.period AS p"
+		" FROM timetable_entries e JOIN classes k ON k.id = e.class_id WHERE e.timetable_id = $1 AND k.grade = $2"
+		" UNION SELECT k.id, x.weekday, x.period FROM timetable_elective_entries x JOIN timetables t"
+		" ON t.id = x.timetable_id JOIN classes k ON k.school_id = t.school_id"
+		" AND k.academic_year_id = t.academic_year_id AND k.grade = x.grade"
+		" WHERE x.timetable_id = $1 AND x.grade = $2) u GROUP BY u.c, u.d";
+	char sql[900];
+	snprintf(sql, sizeof sql, "SELECT MAX(n) FROM (%s) w", per_day);
 	assert_int_equal(db_query_int64(db, most, sql, "ii", id, (int64_t)grade), DB_ROW);
-	snprintf(sql, sizeof sql, "SELECT MIN(n) FROM (%s) d", per_day);
+	snprintf(sql, sizeof sql, "SELECT MIN(n) FROM (%s) w", per_day);
 	assert_int_equal(db_query_int64(db, fewest, sql, "ii", id, (int64_t)grade), DB_ROW);
 }
 
