@@ -35,6 +35,8 @@ int api_query_month(struct req *rq, char from[11], char to[11]);
 
 /* Replies 404 and returns 0 when the school does not exist, else returns 1. */
 int api_school_found(struct req *rq, int64_t school_id);
+/* The school of ЖОЖ `id`, 0 when there is no such ЖОЖ, -1 on a database error. */
+int64_t api_curriculum_school(struct req *rq, int64_t id);
 /* The network office, or the director, deputies and the responsible person for the
  * timetable (ORG-5, R§23) of that school. */
 int rights_write_timetable(struct req *rq, int64_t school_id);

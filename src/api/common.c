@@ -74,6 +74,13 @@ int api_school_found(struct req *rq, int64_t school_id)
 	return 0;
 }
 
+int64_t api_curriculum_school(struct req *rq, int64_t id)
+{
+	int64_t school = 0;
+	int rc = db_query_int64(rq->db, &school, "SELECT school_id FROM school_curricula WHERE id = $1", "i", id);
+	return rc == DB_ROW ? school : rc == DB_DONE ? 0 : -1;
+}
+
 int rights_write_timetable(struct req *rq, int64_t school_id)
 {
 	if (rq->user.role == ROLE_NETWORK_ADMIN)

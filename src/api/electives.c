@@ -609,17 +609,9 @@ static const struct field_spec limits_fields[] = {
 	{.name = NULL},
 };
 
-/* The ЖОЖ's school, 0 when there is no such ЖОЖ, -1 on a database error. */
-static int64_t curriculum_school(struct req *rq, int64_t id)
-{
-	int64_t school = 0;
-	int rc = db_query_int64(rq->db, &school, "SELECT school_id FROM school_curricula WHERE id = $1", "i", id);
-	return rc == DB_ROW ? school : rc == DB_DONE ? 0 : -1;
-}
-
 int api_curriculum_electives_get(struct req *rq)
 {
-	int64_t school = curriculum_school(rq, rq->params[0]);
+	int64_t school = api_curriculum_school(rq, rq->params[0]);
 	if (school <= 0)
 		return school < 0 ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
 	if (!rights_read_school(rq, school))
@@ -633,7 +625,7 @@ int api_curriculum_electives_get(struct req *rq)
 int api_curriculum_electives_put(struct req *rq)
 {
 	int64_t id = rq->params[0];
-	int64_t school = curriculum_school(rq, id);
+	int64_t school = api_curriculum_school(rq, id);
 	if (school <= 0)
 		return school < 0 ? reply_db_failure(rq) : reply_error(rq, 404, "not_found", NULL, NULL);
 	if (!(rq->user.role & (ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC)) || rq->user.school_id != school)

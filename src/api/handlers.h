@@ -179,6 +179,8 @@ int api_elective_thresholds_get(struct req *rq);
 int api_elective_thresholds_put(struct req *rq);
 int api_curriculum_electives_get(struct req *rq);
 int api_curriculum_electives_put(struct req *rq);
+int api_curriculum_daily_bounds_get(struct req *rq);
+int api_curriculum_daily_bounds_put(struct req *rq);
 int api_student_electives(struct req *rq);
 int api_student_elective_choose(struct req *rq);
 int api_student_elective_switch(struct req *rq);

@@ -204,6 +204,8 @@ const struct route api_routes[] = {
 	{"PUT", "/api/v1/settings/elective-thresholds", api_elective_thresholds_put, ROLE_NETWORK_ADMIN, ROUTE_JSON},
 	{"GET", "/api/v1/curricula/{id}/electives", api_curriculum_electives_get, STAFF_AND_NETWORK, 0},
 	{"PUT", "/api/v1/curricula/{id}/electives", api_curriculum_electives_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
+	{"GET", "/api/v1/curricula/{id}/daily-bounds", api_curriculum_daily_bounds_get, STAFF_AND_NETWORK, 0},
+	{"PUT", "/api/v1/curricula/{id}/daily-bounds", api_curriculum_daily_bounds_put, ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"GET", "/api/v1/students/{id}/electives", api_student_electives, ANY, 0},
 	{"POST", "/api/v1/students/{id}/electives", api_student_elective_choose, ROLE_STUDENT | ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},
 	{"POST", "/api/v1/students/{id}/electives/switch", api_student_elective_switch, ROLE_STUDENT | ROLE_PARENT | ROLE_DIRECTOR | ROLE_DEPUTY_ACADEMIC, ROUTE_JSON},

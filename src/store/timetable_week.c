@@ -9,6 +9,7 @@
 #include "core/calendar.h"
 #include "core/date.h"
 #include "store/calendar.h"
+#include "store/daily_bounds.h"
 #include "store/timetable.h"
 #include "util/array.h"
 
@@ -999,6 +1000,28 @@ static void block_conflict(struct db *db, struct ttw *w, const struct ttw_block 
 	}
 }
 
+/* A block hour at which no group meets is not kept: the block's students would have
+ * nothing then, and a period held for nobody is neither shown nor guarded anywhere. The
+ * hours the groups use (their `at` bits) are renumbered from 0 and the block has only
+ * them. */
+static void drop_unused_hours(struct ttw *w, struct ttw_block *b, const int *map, size_t n)
+{
+	uint32_t used = 0;
+	for (size_t k = 0; k < n; k++)
+		used |= w->egroups[map[k]].at;
+	int to[EB_MAX_HOURS], kept = 0;
+	for (int h = 0; h < b->hours && h < EB_MAX_HOURS; h++)
+		to[h] = used >> h & 1 ? kept++ : -1;
+	for (size_t k = 0; k < n; k++) {
+		uint32_t at = w->egroups[map[k]].at, now = 0;
+		for (int h = 0; h < b->hours && h < EB_MAX_HOURS; h++)
+			if (at >> h & 1)
+				now |= 1u << to[h];
+		w->egroups[map[k]].at = now;
+	}
+	b->hours = kept;
+}
+
 /* The blocks of the groups read: grades joined, hours checked, each block's groups
  * assigned to its hours (TW_ELECTIVES with the conflicts when any of it fails). */
 static int form_blocks(struct db *db, struct ttw *w, const struct reading *r)
@@ -1057,6 +1080,8 @@ static int form_blocks(struct db *db, struct ttw *w, const struct reading *r)
 		}
 		for (size_t k = 0; k < n; k++)
 			w->egroups[map[k]].at = res.ok ? res.hours[k] : 0;
+		if (res.ok)
+			drop_unused_hours(w, b, map, n);
 		for (size_t k = 0; !res.ok && k < res.n_conflicts; k++)
 			if (k < EB_MAX_CONFLICTS)
 				block_conflict(db, w, b, &res.conflicts[k], map);
@@ -1135,30 +1160,52 @@ static int block_hours(const struct ttw *w, size_t c)
 	return n;
 }
 
-/* The daily minimum and maximum from the atoms' weekly hours. */
-static void daily_bounds(struct ttw *w)
+/* The weekly hours of unit u of class c: its lessons (u: an atom, or the whole class when
+ * it has none). A class's week is its lessons plus its grade's elective block hours once
+ * the blocks are in the model: they are counted here, the one place that sums a week. */
+static int unit_hours(const struct ttw *w, size_t c, int u)
 {
-	int lo = -1, hi = 0;
+	int hours = block_hours(w, c);
+	for (size_t i = 0; i < w->n_acts; i++)
+		if (w->acts[i].cls == (int)c && (!w->acts[i].atoms || (w->acts[i].atoms >> u & 1)))
+			hours++;
+	return hours;
+}
+
+/* TT-1: each class's daily minimum and maximum of lessons — its grade's bounds set in
+ * the ЖОЖ (`set`, by grade; {0, 0} where none), else Mektep's default
+ * (daily_bounds_default) from the weekly hours of the grade's sets of students, the
+ * fewest and the most (a set without lessons left out). */
+static void daily_bounds(struct ttw *w, const struct daily_bounds set[DAILY_BOUNDS_GRADES])
+{
+	int fewest[DAILY_BOUNDS_GRADES], most[DAILY_BOUNDS_GRADES];
+	for (int g = 0; g < DAILY_BOUNDS_GRADES; g++)
+		fewest[g] = most[g] = 0;
 	for (size_t c = 0; c < w->n_classes; c++) {
-		const struct ttw_class *k = &w->classes[c];
-		int n_units = k->n_atoms ? k->n_atoms : 1;
+		int g = w->classes[c].grade;
+		if (g < 1 || g >= DAILY_BOUNDS_GRADES)
+			continue;
+		int n_units = w->classes[c].n_atoms ? w->classes[c].n_atoms : 1;
 		for (int u = 0; u < n_units; u++) {
-			int hours = block_hours(w, c);
-			for (size_t i = 0; i < w->n_acts; i++)
-				if (w->acts[i].cls == (int)c && (!w->acts[i].atoms || (w->acts[i].atoms >> u & 1)))
-					hours++;
+			int hours = unit_hours(w, c, u);
 			if (!hours)
 				continue;
-			lo = lo < 0 || hours < lo ? hours : lo;
-			hi = hours > hi ? hours : hi;
+			fewest[g] = !fewest[g] || hours < fewest[g] ? hours : fewest[g];
+			most[g] = hours > most[g] ? hours : most[g];
 		}
 	}
-	w->min_daily = lo > 0 ? lo / w->days - 1 : 0;
-	if (w->min_daily < 1)
-		w->min_daily = lo > 0 ? 1 : 0;
-	w->max_daily = (hi + w->days - 1) / w->days + 1;
-	if (w->max_daily > w->periods)
-		w->max_daily = w->periods;
+	for (size_t c = 0; c < w->n_classes; c++) {
+		struct ttw_class *k = &w->classes[c];
+		int g = k->grade >= 1 && k->grade < DAILY_BOUNDS_GRADES ? k->grade : 0;
+		k->bounds_set = g && set[g].min > 0;
+		struct daily_bounds b = k->bounds_set ? set[g] : daily_bounds_default(fewest[g], most[g], w->days, w->periods);
+		/* a class without lessons yet (a new one, its load not given) has empty days */
+		int week = 0;
+		for (int u = 0; u < (k->n_atoms ? k->n_atoms : 1) && !week; u++)
+			week = unit_hours(w, c, u);
+		k->min_daily = week ? b.min : 0;
+		k->max_daily = b.max;
+	}
 }
 
 /* The locked entries of the semester's newest version, each on an activity of the same
@@ -1257,12 +1304,15 @@ int ttw_load(struct db *db, int64_t school_id, int64_t year_id, int semester, st
 		rc = assign_rooms(w, &r);
 	if (rc == DB_OK)
 		rc = read_locks(db, w);
+	struct daily_bounds set[DAILY_BOUNDS_GRADES];
 	if (rc == DB_OK)
 		rc = form_blocks(db, w, &r);
 	if (rc == DB_OK)
 		rc = block_activities(w);
 	if (rc == DB_OK)
-		daily_bounds(w);
+		rc = daily_bounds_of_year(db, school_id, year_id, set);
+	if (rc == DB_OK)
+		daily_bounds(w, set);
 	reading_release(&r);
 	return rc;
 }
@@ -1289,8 +1339,7 @@ struct sv_model *ttw_model(const struct ttw *w)
 	int *atom_group = malloc((w->n_atoms + 1) * sizeof *atom_group);
 	ok = ok && atom_group;
 	for (size_t c = 0; c < w->n_classes && ok; c++) {
-		/* a class without lessons yet (a new one, its load not given) has empty days */
-		ok = sv_class(m, w->classes[c].label, has_lessons(w, c) ? w->min_daily : 0, w->max_daily) == (int)c;
+		ok = sv_class(m, w->classes[c].label, w->classes[c].min_daily, w->classes[c].max_daily) == (int)c;
 		for (int d = 0; d < w->days && ok; d++)
 			for (int p = 0; p < w->periods && ok; p++)
 				if (w->classes[c].off[d] >> p & 1)

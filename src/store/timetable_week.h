@@ -22,8 +22,11 @@
  *     is nobody's home room;
  *   - a subject at most twice a day for a class (hard), once preferred (soft);
  *     mathematics, algebra, geometry, physics and chemistry "hard" (soft: not in the last
- *     two periods); classes start at the first period without gaps and have between
- *     (fewest weekly hours / days − 1) and (most / days + 1) lessons a day;
+ *     two periods); classes start at the first period without gaps;
+ *   - TT-1: a class has between its grade's daily minimum and maximum of lessons, set in
+ *     the ЖОЖ (curriculum_daily_bounds, migration 017), else Mektep's default
+ *     (core/daily_bounds.h) from the weekly hours of the grade's sets of students
+ *     ((fewest / days − 1) .. (most / days + 1));
  *   - a teacher's unavailable times (teacher_unavailability, migration 015: of the year or
  *     of the semester, a period or the whole day) are times the solver never gives them;
  *   - elective blocks (TT-4, ELE-3; core/elective_blocks.h): the elective groups of the
@@ -74,6 +77,9 @@ struct ttw_class {
 	int students;
 	uint32_t off[SV_MAX_DAYS]; /* per day, a bit per period a club of its students meets
 				      (CLB-5: clubs after lessons — the class has no lesson then) */
+	int min_daily, max_daily;  /* TT-1: its grade's lessons a day (min 0: none — also for
+				      a class without lessons yet, whose days are empty) */
+	int bounds_set;            /* 1: set in the ЖОЖ; 0: Mektep's default */
 };
 struct ttw_atom {
 	int cls;
@@ -129,7 +135,6 @@ struct ttw {
 	int days, periods;
 	char hour_names[TT_MAX_PERIODS][6]; /* the periods' starts, 'HH:MM' */
 	char hour_ends[TT_MAX_PERIODS][6];  /* the periods' ends, 'HH:MM' */
-	int min_daily, max_daily;
 	struct ttw_subject *subjects;
 	struct ttw_teacher *teachers;
 	struct ttw_room *rooms;

@@ -4,8 +4,9 @@
  * periods' starting times as hours; subjects by code; teachers; rooms; students as
  * years (grades) of groups (classes) of subgroups (a split class's sets of students);
  * an activity per hour of the load (Id = its index + 1, tagged with its subject's code);
- * students without gaps from the first hour, the daily minimum and maximum, a subject at
- * most twice a day (an activity-tag maximum per subject), the splits at the same time,
+ * students without gaps from the first hour, each class's daily minimum and maximum of its
+ * grade (TT-1, ConstraintStudentsSetMin/MaxHoursDaily), a subject at most twice a day
+ * (an activity-tag maximum per subject), the splits at the same time,
  * locked entries as permanently locked starting times, the teachers' unavailable times
  * (ConstraintTeacherNotAvailableTimes), the classes' club times (CLB-5,
  * ConstraintStudentsSetNotAvailableTimes), and each activity's rooms. An elective block's
@@ -167,15 +168,21 @@ static void add_time_constraints(struct buf *b, const struct ttw *w)
 	constraint_open(b, "ConstraintStudentsEarlyMaxBeginningsAtSecondHour");
 	buf_adds(b, "\t<Max_Beginnings_At_Second_Hour>0</Max_Beginnings_At_Second_Hour>\n");
 	constraint_close(b, "ConstraintStudentsEarlyMaxBeginningsAtSecondHour");
-	if (w->min_daily > 0) {
-		constraint_open(b, "ConstraintStudentsMinHoursDaily");
-		add_int(b, 1, "Minimum_Hours_Daily", w->min_daily);
-		buf_adds(b, "\t<Allow_Empty_Days>false</Allow_Empty_Days>\n");
-		constraint_close(b, "ConstraintStudentsMinHoursDaily");
+	/* TT-1: each class its grade's bounds (a class without lessons: no minimum) */
+	for (size_t c = 0; c < w->n_classes; c++) {
+		const struct ttw_class *k = &w->classes[c];
+		if (k->min_daily > 0) {
+			constraint_open(b, "ConstraintStudentsSetMinHoursDaily");
+			add_int(b, 1, "Minimum_Hours_Daily", k->min_daily);
+			add_elem(b, 1, "Students", k->label);
+			buf_adds(b, "\t<Allow_Empty_Days>false</Allow_Empty_Days>\n");
+			constraint_close(b, "ConstraintStudentsSetMinHoursDaily");
+		}
+		constraint_open(b, "ConstraintStudentsSetMaxHoursDaily");
+		add_int(b, 1, "Maximum_Hours_Daily", k->max_daily);
+		add_elem(b, 1, "Students", k->label);
+		constraint_close(b, "ConstraintStudentsSetMaxHoursDaily");
 	}
-	constraint_open(b, "ConstraintStudentsMaxHoursDaily");
-	add_int(b, 1, "Maximum_Hours_Daily", w->max_daily);
-	constraint_close(b, "ConstraintStudentsMaxHoursDaily");
 	for (size_t s = 0; s < w->n_subjects; s++) {
 		int used = 0;
 		for (size_t i = 0; i < w->n_acts && !used; i++)

@@ -9,9 +9,11 @@
  * counting check and by sv_explain with the teacher named; a cancelled run writes
  * nothing; elective blocks (TT-4, ELE-3): the demo's read (an activity per block hour),
  * exported and generated with (rows at no lesson of their grades); groups of grades 8
- * and 9 joined by a group across them written as block rows that no lesson of their classes, teachers or rooms
- * shares, no student in two groups at once, exported to FET alike; a teacher in three
- * one-hour groups of a 2-hour block refused with TT-4 and nothing written. */
+ * and 9 joined by a group across them written as block rows that no lesson of their
+ * classes, teachers or rooms shares, no student in two groups at once, exported to FET
+ * alike; a teacher in three one-hour groups of a 2-hour block refused with TT-4 and
+ * nothing written; a grade's daily minimum and maximum from the ЖОЖ (TT-1) in the week,
+ * the FET export, the counting conflicts and the draft. */
 #include <stdatomic.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -98,7 +100,12 @@ static void test_week(void **state)
 	assert_int_equal(w.days, 5);
 	assert_int_equal(w.periods, 8);
 	assert_true(w.n_sets > 0);
-	assert_true(w.min_daily >= 1 && w.max_daily <= w.periods && w.min_daily <= w.max_daily);
+	/* TT-1: no bounds set in the demo's ЖОЖ: each class Mektep's default of its grade */
+	for (size_t c = 0; c < w.n_classes; c++) {
+		assert_false(w.classes[c].bounds_set);
+		assert_true(w.classes[c].min_daily >= 1 && w.classes[c].max_daily <= w.periods &&
+			    w.classes[c].min_daily <= w.classes[c].max_daily);
+	}
 	/* a set's activities: one class, distinct teachers, disjoint groups; PE in a gym */
 	for (size_t i = 0; i + 1 < w.n_acts; i++) {
 		const struct ttw_activity *a = &w.acts[i], *b = &w.acts[i + 1];
@@ -390,6 +397,122 @@ static void test_clubs_after_lessons(void **state)
 	free(r);
 }
 
+/* The most and the fewest lessons a day of the grade's classes in version id: the
+ * distinct periods of a class and day with a lesson (the demo's split halves are taught
+ * at the same time) or an elective block of the grade (timetable_elective_entries, TT-4:
+ * a class's week is its lessons and its grade's block hours; the grade is the lowest of
+ * its block). */
+static void grade_days(int64_t id, int grade, int64_t *most, int64_t *fewest)
+{
+	const char *per_day =
+		"SELECT COUNT(DISTINCT u.p) AS n FROM (SELECT e.class_id AS c, e.weekday AS d, e.period AS p"
+		" FROM timetable_entries e JOIN classes k ON k.id = e.class_id WHERE e.timetable_id = $1 AND k.grade = $2"
+		" UNION SELECT k.id, x.weekday, x.period FROM timetable_elective_entries x JOIN timetables t"
+		" ON t.id = x.timetable_id JOIN classes k ON k.school_id = t.school_id"
+		" AND k.academic_year_id = t.academic_year_id AND k.grade = x.grade"
+		" WHERE x.timetable_id = $1 AND x.grade = $2) u GROUP BY u.c, u.d";
+	char sql[900];
+	snprintf(sql, sizeof sql, "SELECT MAX(n) FROM (%s) w", per_day);
+	assert_int_equal(db_query_int64(db, most, sql, "ii", id, (int64_t)grade), DB_ROW);
+	snprintf(sql, sizeof sql, "SELECT MIN(n) FROM (%s) w", per_day);
+	assert_int_equal(db_query_int64(db, fewest, sql, "ii", id, (int64_t)grade), DB_ROW);
+}
+
+/* TT-1: a grade's daily minimum and maximum set in the ЖОЖ reach its classes (the other
+ * grades keep the default): in the week read, in the FET export (per class, read back
+ * judging alike), as a counting conflict when the week cannot fit them (max 5 × 5 days <
+ * the grade's 33 hours), and in the generated draft (no class of the grade above its
+ * maximum or below its minimum on any day). */
+static void test_grade_bounds(void **state)
+{
+	(void)state;
+	int64_t curriculum = query("SELECT id FROM school_curricula WHERE academic_year_id = $1", year);
+	const char *set = "INSERT INTO curriculum_daily_bounds (curriculum_id, grade, min_daily, max_daily)"
+			  " VALUES ($1, 7, $2, $3)";
+	assert_true(db_run(db, set, "iii", curriculum, (int64_t)1, (int64_t)5) >= 0);
+	struct ttw w;
+	assert_int_equal(ttw_load(db, school, year, 1, &w), TTW_OK);
+	int sevens = 0;
+	for (size_t c = 0; c < w.n_classes; c++) {
+		const struct ttw_class *k = &w.classes[c];
+		assert_int_equal(k->bounds_set, k->grade == 7);
+		if (k->grade == 7) {
+			/* the class added without lessons (test_generate_and_locks): empty days */
+			int lessons = 0;
+			for (size_t i = 0; i < w.n_acts; i++)
+				lessons += w.acts[i].cls == (int)c;
+			sevens += lessons > 0;
+			assert_int_equal(k->min_daily, lessons ? 1 : 0);
+			assert_int_equal(k->max_daily, 5);
+		}
+	}
+	assert_true(sevens >= 2);
+	/* the FET file carries them per class: a timetable of the default bounds breaks
+	 * grade 7's maximum of 5 (33 lessons in 5 days) alike in both models */
+	size_t len;
+	char *text = ttw_fet(&w, &len);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "<ConstraintStudentsSetMaxHoursDaily>\n\t<Weight_Percentage>100</Weight_Percentage>"
+				     "\n\t<Maximum_Hours_Daily>5</Maximum_Hours_Daily>\n\t<Students>7"));
+	assert_null(strstr(text, "<ConstraintStudentsMaxHoursDaily>"));
+	char err[200] = "";
+	struct sv_fet *f = sv_fet_read(text, len, err, sizeof err);
+	free(text);
+	assert_non_null(f);
+	assert_string_equal(sv_fet_unsupported(f), "");
+	struct sv_model *m = ttw_model(&w), *back = sv_fet_model(f);
+	assert_non_null(m);
+	assert_true(db_run(db, "DELETE FROM curriculum_daily_bounds", "") >= 0);
+	struct ttw w0;
+	assert_int_equal(ttw_load(db, school, year, 1, &w0), TTW_OK);
+	struct sv_model *m0 = ttw_model(&w0);
+	struct sv_place *pl = calloc(w.n_acts, sizeof *pl);
+	assert_non_null(pl);
+	struct sv_params p = {.seed = 4, .max_iters = 1000000};
+	struct sv_result res;
+	assert_int_equal(sv_solve(m0, &p, pl, &res), SV_SOLVED);
+	struct sv_report a, b;
+	assert_int_equal(sv_verify(m, pl, &a), 0);
+	assert_int_equal(sv_verify(back, pl, &b), 0);
+	assert_true(a.v[SV_V_CLASS_MAX] > 0);
+	assert_int_equal(a.v[SV_V_CLASS_MAX], b.v[SV_V_CLASS_MAX]);
+	assert_int_equal(a.v[SV_V_CLASS_MIN], b.v[SV_V_CLASS_MIN]);
+	assert_int_equal(a.hard, b.hard);
+	free(pl);
+	sv_model_free(m0);
+	sv_model_free(m);
+	sv_fet_free(f);
+	ttw_release(&w0);
+	ttw_release(&w);
+
+	/* max 5 cannot hold: the counting conflict names a class of grade 7, nothing written */
+	assert_true(db_run(db, set, "iii", curriculum, (int64_t)1, (int64_t)5) >= 0);
+	int64_t before = query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school);
+	struct tt_generate_result *r = malloc(sizeof *r);
+	assert_non_null(r);
+	p.max_iters = 50000;
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_NO_TIMETABLE);
+	assert_int_equal(r->status, SV_INFEASIBLE);
+	int named = 0;
+	for (size_t i = 0; i < r->n_blame; i++)
+		named += !r->blame[i].explained && r->blame[i].kind == SV_C_CLASS_MAX &&
+			 query("SELECT grade FROM classes WHERE id = $1", r->blame[i].class_id) == 7;
+	assert_true(named >= sevens);
+	assert_int_equal(query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school), before);
+
+	/* 6 to 7 lessons a day for grade 7 (33 = 6 + 6 + 7 + 7 + 7): the draft keeps them */
+	assert_true(db_run(db, "UPDATE curriculum_daily_bounds SET min_daily = 6, max_daily = 7", "") >= 0);
+	p.max_iters = 1000000;
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_OK);
+	int64_t most = 0, fewest = 0;
+	grade_days(r->timetable_id, 7, &most, &fewest);
+	assert_true(most <= 7);
+	assert_true(fewest >= 6);
+	check_draft(r->timetable_id, r->lessons);
+	assert_true(db_run(db, "DELETE FROM curriculum_daily_bounds", "") >= 0);
+	free(r);
+}
+
 /* What cannot be solved is said, and nothing is written. */
 static void test_refusals(void **state)
 {
@@ -646,6 +769,7 @@ int main(void)
 		cmocka_unit_test(test_unavailable),
 		cmocka_unit_test(test_clubs_after_lessons),
 		cmocka_unit_test(test_elective_blocks),
+		cmocka_unit_test(test_grade_bounds),
 		cmocka_unit_test(test_refusals),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

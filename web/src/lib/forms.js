@@ -7,6 +7,13 @@ export function textOrNull(v) {
   return s === '' ? null : s;
 }
 
+/** Whether a number field's value is empty: '' as first given, null once a field bound
+ * with bind:value is emptied. */
+export const blankNumber = (v) => v === '' || v === null || v === undefined;
+
+/** A number field's value for the API: a number, or null when empty. */
+export const numberOrNull = (v) => (blankNumber(v) ? null : Number(v));
+
 /** Whether a DateField's value is empty or a real ISO date. */
 export function isoDateOk(v) {
   if (!v) return true;
@@ -36,6 +43,27 @@ export function problemsAt(error, at) {
   const problems = error.problems().map((p) => ({ ...p, field: p.field ? at(p.field) : p.field }));
   const errors = {};
   for (const p of problems) if (p.field && !(p.field in errors)) errors[p.field] = `${p.rule ? `${p.rule} · ` : ''}${p.message}`;
+  return { problems, errors };
+}
+
+/** A refusal of a table's PUT of `{grades: [...]}` (the ЖОЖ's settings per grade) at its
+ * cells: a problem at `grades[i].<key>` goes to the cell `cellOf(grade, key)` with the
+ * message without the server's naming of the field (the list's i-th item) and `note(p)`
+ * in brackets when it gives one; in the summary with the grade and the column as the
+ * table names them (`labelOf(key)`). `sent` are the rows sent, in order. {problems, errors} */
+export function gradeCells(error, sent, cellOf, labelOf, note = () => '') {
+  const errors = {};
+  const problems = error.problems().map((p) => {
+    const m = /^grades\[(\d+)\]\.?(\w*)/.exec(p.field ?? '');
+    const grade = m ? sent[Number(m[1])]?.grade : null;
+    if (!grade) return p;
+    const field = cellOf(grade, m[2]);
+    const head = p.message.split(': ')[0].replace(/\.$/, '');
+    const extra = note(p);
+    const text = extra ? `${head} (${extra})` : head;
+    if (!(field in errors)) errors[field] = `${text}.`;
+    return { ...p, field, message: `${text}: ${t('curriculum.grade_n', { n: grade })}, ${labelOf(m[2]).toLowerCase()}.` };
+  });
   return { problems, errors };
 }
 
