@@ -686,6 +686,14 @@ static void test_elective_blocks(void **state)
 	sv_fet_free(f);
 	sv_model_free(m);
 	ttw_release(&w);
+	/* a fourth elective hour that no group meets at is not held for the grades (TT-4):
+	 * the block keeps the 3 its groups use */
+	assert_true(db_run(db, "UPDATE curriculum_electives SET elective_hours = 4 WHERE grade IN (8, 9)", "") >= 0);
+	assert_int_equal(ttw_load(db, school, year, 1, &w), TTW_OK);
+	assert_int_equal(w.blocks[0].hours, 3);
+	assert_int_equal(w.n_acts, w.n_lessons + 3);
+	ttw_release(&w);
+	assert_true(db_run(db, "UPDATE curriculum_electives SET elective_hours = 3 WHERE grade IN (8, 9)", "") >= 0);
 
 	struct tt_generate_result *r = malloc(sizeof *r);
 	assert_non_null(r);
