@@ -39,6 +39,7 @@ struct job {
 	int semester;
 	uint64_t seed;
 	double time_limit;
+	struct ttw_teacher_rules teachers; /* the run's caps on every teacher (TT-1) */
 	enum job_state state;
 	int alive;               /* its thread has not ended (a cancelled job's may still run) */
 	_Atomic int gate;        /* enum tt_gate: cancelled by DELETE, or writing its draft */
@@ -81,6 +82,7 @@ static void *run_job(void *arg)
 	pthread_mutex_lock(&jobs_lock);
 	int64_t school = j->school_id, year = j->year_id, user = j->user_id;
 	int semester = j->semester;
+	struct ttw_teacher_rules teachers = j->teachers;
 	struct sv_params p = {.seed = j->seed, .time_limit = j->time_limit};
 	pthread_mutex_unlock(&jobs_lock);
 	p.now = monotonic;
@@ -90,7 +92,8 @@ static void *run_job(void *arg)
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	struct tt_generate_result *r = malloc(sizeof *r);
 	struct db *db = server_db();
-	int rc = r && db ? timetable_generate(db, school, year, semester, &p, cores >= 2 ? 2 : 1, user, &j->gate, r)
+	int rc = r && db ? timetable_generate(db, school, year, semester, &p, cores >= 2 ? 2 : 1, user, &j->gate,
+							&teachers, r)
 			 : DB_ERROR;
 	pthread_mutex_lock(&jobs_lock);
 	j->alive = 0;
@@ -311,6 +314,10 @@ static json_t *job_problems(struct req *rq, const struct job *j)
 }
 
 /* The job as the API shows it. Called with the lock held. */
+/* The body's and the job's names of the caps on every teacher (TT-1), in the order of
+ * struct ttw_teacher_rules. */
+static const char *const teacher_caps[] = {"teacher_max_daily", "teacher_max_gaps_day", "teacher_max_gaps_week"};
+
 static json_t *job_json(struct req *rq, const struct job *j)
 {
 	const char *state = j->state == JOB_RUNNING ? "running"
@@ -326,6 +333,9 @@ static json_t *job_json(struct req *rq, const struct job *j)
 			      "finished_at", j->state == JOB_RUNNING ? json_null() : json_string(j->finished_at));
 	if (!o)
 		return NULL;
+	const int caps[] = {j->teachers.max_daily, j->teachers.max_gaps_day, j->teachers.max_gaps_week};
+	for (int k = 0; k < 3; k++)
+		json_object_set_new(o, teacher_caps[k], caps[k] == SV_NO_LIMIT ? json_null() : json_integer(caps[k]));
 	if (j->state == JOB_DONE) {
 		const struct tt_generate_result *r = &j->result;
 		json_object_set_new(o, "timetable", json_pack("{sI si}", "id", (json_int_t)r->timetable_id, "number",
@@ -351,6 +361,9 @@ static const struct field_spec generate_fields[] = {
 	{.name = "semester", .type = FIELD_INT, .min = 1, .max = 2, .required = 1},
 	{.name = "seed", .type = FIELD_INT, .min = 0, .max = 2147483647},
 	{.name = "time_limit", .type = FIELD_INT, .min = 1, .max = TIME_LIMIT_MAX},
+	{.name = "teacher_max_daily", .type = FIELD_INT, .min = 1, .max = 12, .nullable = 1},
+	{.name = "teacher_max_gaps_day", .type = FIELD_INT, .min = 0, .max = 12, .nullable = 1},
+	{.name = "teacher_max_gaps_week", .type = FIELD_INT, .min = 0, .max = 60, .nullable = 1},
 	{.name = NULL},
 };
 
@@ -392,6 +405,11 @@ int api_timetable_generate(struct req *rq)
 	j->semester = (int)json_integer_value(json_object_get(b, "semester"));
 	j->seed = json_is_integer(seed) ? (uint64_t)json_integer_value(seed) : 1;
 	j->time_limit = json_is_integer(limit) ? (double)json_integer_value(limit) : TIME_LIMIT_DEFAULT;
+	int *caps[] = {&j->teachers.max_daily, &j->teachers.max_gaps_day, &j->teachers.max_gaps_week};
+	for (int k = 0; k < 3; k++) {
+		json_t *v = json_object_get(b, teacher_caps[k]);
+		*caps[k] = json_is_integer(v) ? (int)json_integer_value(v) : SV_NO_LIMIT;
+	}
 	j->state = JOB_RUNNING;
 	j->alive = 1;
 	atomic_store(&j->gate, TTG_GATE_OPEN);

@@ -156,6 +156,24 @@ int solve_params(const char *seed, const char *limit, const char *threads, struc
 	return 0;
 }
 
+/* The caps on every teacher given on the command line (TT-1): --teacher-max-daily 1..12,
+ * --teacher-max-gaps-day 0..12, --teacher-max-gaps-week 0..60; those not given none.
+ * 0, or -1 after saying which is wrong. */
+static int teacher_rules(const char *daily, const char *gaps_day, const char *gaps_week, struct ttw_teacher_rules *out)
+{
+	const char *given[] = {daily, gaps_day, gaps_week};
+	static const char *const names[] = {"teacher-max-daily", "teacher-max-gaps-day", "teacher-max-gaps-week"};
+	static const long low[] = {1, 0, 0}, high[] = {12, 12, 60};
+	int *values[] = {&out->max_daily, &out->max_gaps_day, &out->max_gaps_week};
+	for (int k = 0; k < 3; k++) {
+		long v = SV_NO_LIMIT;
+		if (given[k] && options_int(given[k], names[k], low[k], high[k], &v) != 0)
+			return -1;
+		*values[k] = (int)v;
+	}
+	return 0;
+}
+
 int solve_write_file(const char *path, const char *text, size_t len)
 {
 	FILE *out = fopen(path, "wb");
@@ -244,7 +262,8 @@ static int school_semester(struct db *db, const char *code, const char *semester
 	return 0;
 }
 
-static int solve_db(struct db *db, const char *code, const char *semester, struct sv_params *p, int n_threads)
+static int solve_db(struct db *db, const char *code, const char *semester, struct sv_params *p, int n_threads,
+		    const struct ttw_teacher_rules *teachers)
 {
 	int64_t school, year;
 	int sem;
@@ -255,7 +274,7 @@ static int solve_db(struct db *db, const char *code, const char *semester, struc
 	solve_progress_init(&line, p);
 	double start = cli_seconds();
 	struct tt_generate_result r;
-	rc = timetable_generate(db, school, year, sem, p, n_threads, 0, NULL, &r);
+	rc = timetable_generate(db, school, year, sem, p, n_threads, 0, NULL, teachers, &r);
 	solve_progress_end(&line);
 	switch (rc) {
 	case TTG_OK:
@@ -311,7 +330,8 @@ static int solve_db(struct db *db, const char *code, const char *semester, struc
 #define SOLVE_USAGE                                                                                          \
 	"usage: mektep timetable solve --fet IN.fet --out OUT.xml [--seed S] [--time-limit SEC] [--threads N]\n" \
 	"       mektep timetable solve (--db PATH | --pg CONNINFO) --school CODE [--semester N] [--seed S]\n"    \
-	"                              [--time-limit SEC] [--threads N]\n\n"                                     \
+	"                              [--time-limit SEC] [--threads N] [--teacher-max-daily N]\n"               \
+	"                              [--teacher-max-gaps-day N] [--teacher-max-gaps-week N]\n\n"              \
 	"The timetable generator: a week without clashes or student gaps, then fewer teacher gaps.\n"            \
 	"With --fet it reads a FET file and writes FET's <Activities_Timetable> to --out; with a\n"              \
 	"database it solves the school's semester and saves the result as a new draft version.\n"               \
@@ -320,7 +340,8 @@ static int solve_db(struct db *db, const char *code, const char *semester, struc
 int cmd_timetable_solve(int argc, char **argv)
 {
 	const char *fet = NULL, *out = NULL, *db_path = NULL, *pg = NULL, *school = NULL, *semester = NULL;
-	const char *seed = NULL, *limit = NULL, *threads = NULL;
+	const char *seed = NULL, *limit = NULL, *threads = NULL, *max_daily = NULL, *gaps_day = NULL,
+		   *gaps_week = NULL;
 	const struct option_spec specs[] = {
 		{"fet", "IN.fet", "solve this FET file", &fet},
 		{"out", "OUT.xml", "with --fet: where the <Activities_Timetable> goes", &out},
@@ -331,6 +352,9 @@ int cmd_timetable_solve(int argc, char **argv)
 		{"seed", "S", "the search's seed (default 1)", &seed},
 		{"time-limit", "SEC", "stop improving after this many seconds (default 60)", &limit},
 		{"threads", "N", "searches at once (default 2 on a machine with 2 cores or more)", &threads},
+		{"teacher-max-daily", "N", "with a database: at most N lessons a day for every teacher", &max_daily},
+		{"teacher-max-gaps-day", "N", "with a database: at most N gaps a day for every teacher", &gaps_day},
+		{"teacher-max-gaps-week", "N", "with a database: at most N gaps a week for every teacher", &gaps_week},
 		{NULL, NULL, NULL, NULL},
 	};
 	int rc = options_parse(argc, argv, SOLVE_USAGE, specs);
@@ -338,11 +362,13 @@ int cmd_timetable_solve(int argc, char **argv)
 		return rc == 1 ? 0 : rc;
 	struct sv_params p;
 	int n_threads;
-	if (solve_params(seed, limit, threads, &p, &n_threads) != 0)
+	struct ttw_teacher_rules teachers;
+	if (solve_params(seed, limit, threads, &p, &n_threads) != 0 ||
+	    teacher_rules(max_daily, gaps_day, gaps_week, &teachers) != 0)
 		return 2;
 	if (fet) {
-		if (!out || db_path || pg || school || semester) {
-			fputs("mektep: --fet needs --out and no database options\n", stderr);
+		if (!out || db_path || pg || school || semester || max_daily || gaps_day || gaps_week) {
+			fputs("mektep: --fet needs --out and no database options (a FET file carries its own rules)\n", stderr);
 			return 2;
 		}
 		return solve_fet(fet, out, &p, n_threads);
@@ -354,30 +380,39 @@ int cmd_timetable_solve(int argc, char **argv)
 	struct db *db = cli_open_current_db(db_path, pg);
 	if (!db)
 		return 1;
-	rc = solve_db(db, school, semester, &p, n_threads);
+	rc = solve_db(db, school, semester, &p, n_threads, &teachers);
 	db_close(db);
 	return rc;
 }
 
 #define EXPORT_USAGE                                                                                     \
-	"usage: mektep timetable export-fet (--db PATH | --pg CONNINFO) --school CODE [--semester N] --out F.fet\n\n" \
+	"usage: mektep timetable export-fet (--db PATH | --pg CONNINFO) --school CODE [--semester N] --out F.fet\n" \
+	"                                   [--teacher-max-daily N] [--teacher-max-gaps-day N]\n"                \
+	"                                   [--teacher-max-gaps-week N]\n\n"                                     \
 	"Writes the school's week to solve (its load, groups, rooms, bell schedule, locked entries)\n"      \
 	"as a FET file, which `mektep timetable solve --fet` and FET read."
 
 int cmd_timetable_export_fet(int argc, char **argv)
 {
-	const char *db_path = NULL, *pg = NULL, *school = NULL, *semester = NULL, *out = NULL;
+	const char *db_path = NULL, *pg = NULL, *school = NULL, *semester = NULL, *out = NULL, *max_daily = NULL,
+		   *gaps_day = NULL, *gaps_week = NULL;
 	const struct option_spec specs[] = {
 		{"db", "PATH", "the SQLite database file", &db_path},
 		{"pg", "CONNINFO", "a PostgreSQL connection string instead of --db", &pg},
 		{"school", "CODE", "the school", &school},
 		{"semester", "N", "semester 1 or 2 of the current year (default 1)", &semester},
 		{"out", "F.fet", "the file to write", &out},
+		{"teacher-max-daily", "N", "at most N lessons a day for every teacher", &max_daily},
+		{"teacher-max-gaps-day", "N", "at most N gaps a day for every teacher", &gaps_day},
+		{"teacher-max-gaps-week", "N", "at most N gaps a week for every teacher", &gaps_week},
 		{NULL, NULL, NULL, NULL},
 	};
 	int rc = options_parse(argc, argv, EXPORT_USAGE, specs);
 	if (rc)
 		return rc == 1 ? 0 : rc;
+	struct ttw_teacher_rules teachers;
+	if (teacher_rules(max_daily, gaps_day, gaps_week, &teachers) != 0)
+		return 2;
 	if (!out) {
 		fputs("mektep: give --out F.fet\n", stderr);
 		return 2;
@@ -401,6 +436,7 @@ int cmd_timetable_export_fet(int argc, char **argv)
 			fprintf(stderr, "mektep: %s: %s\n", school, wrc > 0 ? w.error : db_errmsg(db));
 			rc = 1;
 		} else {
+			w.teacher_rules = teachers;
 			size_t len;
 			char *text = ttw_fet(&w, &len);
 			rc = text && solve_write_file(out, text, len) == 0 ? 0 : 1;

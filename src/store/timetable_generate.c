@@ -293,11 +293,18 @@ static int write_draft(struct db *db, const struct ttw *w, struct tt_entry *e, c
 	json_t *after = rc == DB_OK ? timetables_get(db, out->timetable_id) : NULL;
 	if (after) {
 		out->number = (int)json_integer_value(json_object_get(after, "number"));
-		json_object_set_new(after, "generator",
-				    json_pack("{sI sf si si sI si sI}", "seed", (json_int_t)p->seed, "time_limit",
-					      p->time_limit, "hard", out->report.hard, "teacher_gaps",
-					      out->report.teacher_gaps, "locks_from", (json_int_t)out->locks_from,
-					      "locked", out->locked, "elective_rows", (json_int_t)out->elective_rows));
+		json_t *gen = json_pack("{sI sf si si sI si sI}", "seed", (json_int_t)p->seed, "time_limit",
+					p->time_limit, "hard", out->report.hard, "teacher_gaps", out->report.teacher_gaps,
+					"locks_from", (json_int_t)out->locks_from, "locked", out->locked, "elective_rows",
+					(json_int_t)out->elective_rows);
+		/* the run's caps on teachers, those set */
+		static const char *const caps[] = {"teacher_max_daily", "teacher_max_gaps_day", "teacher_max_gaps_week"};
+		const int values[] = {w->teacher_rules.max_daily, w->teacher_rules.max_gaps_day,
+				      w->teacher_rules.max_gaps_week};
+		for (int k = 0; k < 3; k++)
+			if (values[k] != SV_NO_LIMIT)
+				json_object_set_new(gen, caps[k], json_integer(values[k]));
+		json_object_set_new(after, "generator", gen);
 		rc = audit_record(db, user_id, w->school_id, "generate", "timetable", out->timetable_id, NULL, after);
 		json_decref(after);
 	} else if (rc == DB_OK) {
@@ -311,7 +318,8 @@ static int write_draft(struct db *db, const struct ttw *w, struct tt_entry *e, c
 }
 
 int timetable_generate(struct db *db, int64_t school_id, int64_t year_id, int semester, const struct sv_params *given,
-		       int n_threads, int64_t user_id, _Atomic int *gate, struct tt_generate_result *out)
+		       int n_threads, int64_t user_id, _Atomic int *gate, const struct ttw_teacher_rules *teachers,
+		       struct tt_generate_result *out)
 {
 	memset(out, 0, sizeof *out);
 	out->status = SV_ERROR;
@@ -339,6 +347,8 @@ int timetable_generate(struct db *db, int64_t school_id, int64_t year_id, int se
 		ttw_release(&w);
 		return rc > 0 ? TTG_BAD_INPUT : rc;
 	}
+	if (teachers)
+		w.teacher_rules = *teachers;
 	out->locks_from = w.locks_from;
 	for (size_t i = 0; i < w.n_acts; i++)
 		out->locked += w.acts[i].lock_day >= 0;

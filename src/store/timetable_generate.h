@@ -92,10 +92,12 @@ struct tt_generate_result {
 /* Generates a draft of `semester` of academic year `year_id` for the school with the
  * solver's parameters p (seed, time limit, clock, progress) on n_threads, created by
  * user_id (0: the command line); gate: NULL, or an enum tt_gate another thread may close
- * (with a clock and a time limit in p). Returns a tt_generate_rc or a negative db rc;
- * fills *out in every case. */
+ * (with a clock and a time limit in p); teachers: the run's caps on every teacher (NULL:
+ * none), audited with the draft. Returns a tt_generate_rc or a negative db rc; fills
+ * *out in every case. */
 int timetable_generate(struct db *db, int64_t school_id, int64_t year_id, int semester, const struct sv_params *p,
-		       int n_threads, int64_t user_id, _Atomic int *gate, struct tt_generate_result *out);
+		       int n_threads, int64_t user_id, _Atomic int *gate, const struct ttw_teacher_rules *teachers,
+		       struct tt_generate_result *out);
 
 /* The budget of sv_explain after a run with p on n_acts activities: each brief re-solve
  * 300 iterations an activity (at least 100,000; the same answer however busy the

@@ -1271,6 +1271,7 @@ static int cmp_subject(const void *a, const void *b)
 int ttw_load(struct db *db, int64_t school_id, int64_t year_id, int semester, struct ttw *w)
 {
 	memset(w, 0, sizeof *w);
+	w->teacher_rules = (struct ttw_teacher_rules){SV_NO_LIMIT, SV_NO_LIMIT, SV_NO_LIMIT};
 	w->school_id = school_id;
 	w->year_id = year_id;
 	w->semester = semester;
@@ -1322,13 +1323,16 @@ struct sv_model *ttw_model(const struct ttw *w)
 	struct sv_model *m = sv_model_new(w->days, w->periods);
 	if (!m)
 		return NULL;
+	struct sv_rules *rules = sv_model_rules(m);
+	rules->teacher_max_gaps_day = w->teacher_rules.max_gaps_day;
+	rules->teacher_max_gaps_week = w->teacher_rules.max_gaps_week;
 	int ok = 1;
 	for (size_t i = 0; i < w->n_subjects && ok; i++)
 		ok = sv_subject(m, w->subjects[i].name,
 				w->subjects[i].max_per_day ? w->subjects[i].max_per_day : SUBJECT_MAX_PER_DAY,
 				w->subjects[i].hard) == (int)i;
 	for (size_t i = 0; i < w->n_teachers && ok; i++) {
-		ok = sv_teacher(m, w->teachers[i].name, SV_NO_LIMIT) == (int)i;
+		ok = sv_teacher(m, w->teachers[i].name, w->teacher_rules.max_daily) == (int)i;
 		for (int d = 0; d < w->days && ok; d++)
 			for (int p = 0; p < w->periods && ok; p++)
 				if (w->teachers[i].off[d] >> p & 1)

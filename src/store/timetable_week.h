@@ -129,8 +129,16 @@ struct ttw_econflict {
 	char text[400];            /* an English sentence with the figures and names */
 };
 
+/* The caps on every teacher of a run (TT-1: the sanitary and working-time limits a deputy
+ * sets for the generation): lessons a day, gaps a day, gaps a week — each a limit or
+ * SV_NO_LIMIT (ttw_load sets none; a caller sets them before ttw_model). */
+struct ttw_teacher_rules {
+	int max_daily, max_gaps_day, max_gaps_week;
+};
+
 struct ttw {
 	int64_t school_id, year_id, locks_from;
+	struct ttw_teacher_rules teacher_rules;
 	int semester;
 	int days, periods;
 	char hour_names[TT_MAX_PERIODS][6]; /* the periods' starts, 'HH:MM' */

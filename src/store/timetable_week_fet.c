@@ -168,6 +168,22 @@ static void add_time_constraints(struct buf *b, const struct ttw *w)
 	constraint_open(b, "ConstraintStudentsEarlyMaxBeginningsAtSecondHour");
 	buf_adds(b, "\t<Max_Beginnings_At_Second_Hour>0</Max_Beginnings_At_Second_Hour>\n");
 	constraint_close(b, "ConstraintStudentsEarlyMaxBeginningsAtSecondHour");
+	/* the run's caps on teachers (TT-1), when set */
+	if (w->teacher_rules.max_daily != SV_NO_LIMIT) {
+		constraint_open(b, "ConstraintTeachersMaxHoursDaily");
+		add_int(b, 1, "Maximum_Hours_Daily", w->teacher_rules.max_daily);
+		constraint_close(b, "ConstraintTeachersMaxHoursDaily");
+	}
+	if (w->teacher_rules.max_gaps_day != SV_NO_LIMIT) {
+		constraint_open(b, "ConstraintTeachersMaxGapsPerDay");
+		add_int(b, 1, "Max_Gaps", w->teacher_rules.max_gaps_day);
+		constraint_close(b, "ConstraintTeachersMaxGapsPerDay");
+	}
+	if (w->teacher_rules.max_gaps_week != SV_NO_LIMIT) {
+		constraint_open(b, "ConstraintTeachersMaxGapsPerWeek");
+		add_int(b, 1, "Max_Gaps", w->teacher_rules.max_gaps_week);
+		constraint_close(b, "ConstraintTeachersMaxGapsPerWeek");
+	}
 	/* TT-1: each class its grade's bounds (a class without lessons: no minimum) */
 	for (size_t c = 0; c < w->n_classes; c++) {
 		const struct ttw_class *k = &w->classes[c];

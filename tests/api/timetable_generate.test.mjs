@@ -170,6 +170,32 @@ test('entries locked by hand in the newest version stay where they are in the ge
   assert.deepEqual(locked.map(key).sort(), pick.map(key).sort());
 });
 
+test('caps on every teacher (TT-1): at most 6 lessons and 1 gap a day hold in the draft, the job says them', async () => {
+  const start = await as('deputy_academic', 'POST', `/api/v1/schools/${net.school1}/timetables/generate`,
+    { semester: 1, seed: 4, time_limit: 20, teacher_max_daily: 6, teacher_max_gaps_day: 1 });
+  assert.equal(start.status, 202, start.text);
+  assert.deepEqual([start.body.teacher_max_daily, start.body.teacher_max_gaps_day, start.body.teacher_max_gaps_week],
+    [6, 1, null]);
+  const { job } = await finish(start.body.id);
+  assert.equal(job.status, 'done', JSON.stringify(job));
+  assert.equal(job.teacher_max_daily, 6);
+  const draft = (await as('director', 'GET', `/api/v1/timetables/${job.timetable.id}`)).body;
+  // a teacher's day: their lessons and the elective groups they meet
+  const day = new Map();
+  const at = (teacher, weekday, period) => {
+    const k = `${teacher}@${weekday}`;
+    day.set(k, (day.get(k) || new Set()).add(period));
+  };
+  for (const e of draft.entries) at(e.teacher.id, e.weekday, e.period);
+  for (const b of draft.elective_blocks) for (const g of b.groups) if (g.staff_id) at(g.staff_id, b.weekday, b.period);
+  assert.ok(day.size > 0);
+  for (const [k, periods] of day) {
+    assert.ok(periods.size <= 6, `${k}: ${periods.size} lessons`);
+    const gaps = Math.max(...periods) - Math.min(...periods) + 1 - periods.size;
+    assert.ok(gaps <= 1, `${k}: ${gaps} gaps`);
+  }
+});
+
 test('bad bodies are 422 and start nothing', async () => {
   const url = `/api/v1/schools/${net.school2}/timetables/generate`;
   let r = await as('director2', 'POST', url, { semester: 3 });
@@ -182,6 +208,12 @@ test('bad bodies are 422 and start nothing', async () => {
   assertError(r, 422, 'missing_field');
   r = await as('director2', 'POST', url, { semester: 1, colour: 'red' });
   assertError(r, 422, 'unknown_field');
+  for (const [field, value] of [['teacher_max_daily', 0], ['teacher_max_daily', 13], ['teacher_max_gaps_day', -1],
+    ['teacher_max_gaps_week', 61], ['teacher_max_gaps_day', 'one']]) {
+    r = await as('director2', 'POST', url, { semester: 1, [field]: value });
+    assertError(r, 422);
+    assert.equal(r.body.error.field, field, `${field}: ${value}`);
+  }
   const year1 = (await as('director', 'GET', `/api/v1/schools/${net.school1}/timetables`)).body.items[0].academic_year_id;
   r = await as('director2', 'POST', url, { semester: 1, academic_year_id: year1 });
   assertError(r, 422, 'wrong_school');

@@ -30,9 +30,15 @@ test('the deputy generates a draft, watches it, and opens it', async () => {
   assert.equal(await page.locator('#f-time_limit').inputValue(), '30');
   await page.locator('#f-time_limit').fill('4');
   await page.locator('#f-seed').fill('2');
+  // the caps on every teacher (TT-1): empty by default, a lesson cap given
+  assert.equal(await page.locator('#f-teacher_max_daily').inputValue(), '');
+  await page.locator('#f-teacher_max_daily').fill('7');
   await screenshots(page, 'timetable-generate-form');
 
+  const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/timetables/generate'));
   await page.getByTestId('generate-start').click();
+  const body = JSON.parse((await sent).postData());
+  assert.deepEqual([body.seed, body.time_limit, body.teacher_max_daily, body.teacher_max_gaps_day], [2, 4, 7, undefined]);
   const job = page.getByTestId('generate-job');
   await job.waitFor();
   // while it runs: the bar and the figures once the solver reported (no settle: the page polls)

@@ -225,7 +225,7 @@ static void test_generate_and_locks(void **state)
 	assert_true(db_run(db, "INSERT INTO classes (school_id, academic_year_id, grade, letter, language, created_at,"
 			       " updated_at) VALUES ($1, $2, 7, 'Я', 'kk', '2026-11-27T00:00:00Z', '2026-11-27T00:00:00Z')",
 			   "ii", school, year) >= 0);
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, &r), TTG_OK);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, &r), TTG_OK);
 	assert_int_equal(r.report.hard, 0);
 	assert_int_equal(r.locked, 0);
 	/* the demo's elective blocks (TT-4) with it, none of them at a lesson of their grades */
@@ -249,7 +249,7 @@ static void test_generate_and_locks(void **state)
 	assert_true(db_run(db, "UPDATE timetable_entries SET locked = 1 WHERE id IN (SELECT id FROM"
 			       " timetable_entries WHERE timetable_id = $1 ORDER BY id LIMIT 3)", "i", first) >= 0);
 	p.seed = 99;
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, &r), TTG_OK);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, &r), TTG_OK);
 	assert_int_equal(r.locks_from, first);
 	assert_int_equal(r.locked, 3);
 	check_draft(r.timetable_id, r.lessons);
@@ -281,7 +281,7 @@ static void test_unavailable(void **state)
 	struct sv_params p = {.seed = 2, .max_iters = 1000000};
 	struct tt_generate_result *r = malloc(sizeof *r);
 	assert_non_null(r);
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_OK);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, r), TTG_OK);
 	assert_int_equal(query("SELECT COUNT(*) FROM timetable_entries WHERE timetable_id = $1 AND weekday = 1 AND"
 			       " staff_id = (SELECT staff_id FROM teacher_unavailability LIMIT 1)", r->timetable_id),
 			 0);
@@ -302,7 +302,7 @@ static void test_unavailable(void **state)
 				       " period, updated_at) VALUES ($1, $2, NULL, 3, $3, '2026-11-27T00:00:00Z')",
 				   "iii", staff, year, q) >= 0);
 	p.max_iters = 100000;
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_NO_TIMETABLE);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, r), TTG_NO_TIMETABLE);
 	assert_int_equal(r->status, SV_UNSOLVED);
 	assert_true(r->report.v[SV_V_TEACHER_OFF] + r->report.hard > 0);
 	assert_int_equal(r->explain_rc, 1);
@@ -317,7 +317,7 @@ static void test_unavailable(void **state)
 		assert_true(db_run(db, ins, "iii", staff, year, d) >= 0);
 	int64_t before = query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school);
 	p.max_iters = 50000;
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_NO_TIMETABLE);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, r), TTG_NO_TIMETABLE);
 	assert_int_equal(r->status, SV_INFEASIBLE);
 	assert_true(r->explain_rc >= 1);
 	int counted = 0, explained = 0;
@@ -332,7 +332,7 @@ static void test_unavailable(void **state)
 	/* a run cancelled through its gate writes nothing */
 	assert_true(db_run(db, "DELETE FROM teacher_unavailability", "") >= 0);
 	_Atomic int gate = TTG_GATE_CANCELLED;
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, &gate, r), TTG_CANCELLED);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, &gate, NULL, r), TTG_CANCELLED);
 	assert_int_equal(query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school), before);
 	free(r);
 }
@@ -382,7 +382,7 @@ static void test_clubs_after_lessons(void **state)
 	struct sv_params p = {.seed = 3, .max_iters = 2000000};
 	struct tt_generate_result *r = malloc(sizeof *r);
 	assert_non_null(r);
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_OK);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, r), TTG_OK);
 	/* no lesson of a member's class at a period a club of theirs meets */
 	assert_int_equal(query("SELECT COUNT(*) FROM timetable_entries e JOIN timetables t ON t.id = e.timetable_id"
 			       " JOIN bell_periods b ON b.school_id = t.school_id AND b.number = e.period"
@@ -491,7 +491,7 @@ static void test_grade_bounds(void **state)
 	struct tt_generate_result *r = malloc(sizeof *r);
 	assert_non_null(r);
 	p.max_iters = 50000;
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_NO_TIMETABLE);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, r), TTG_NO_TIMETABLE);
 	assert_int_equal(r->status, SV_INFEASIBLE);
 	int named = 0;
 	for (size_t i = 0; i < r->n_blame; i++)
@@ -503,7 +503,7 @@ static void test_grade_bounds(void **state)
 	/* 6 to 7 lessons a day for grade 7 (33 = 6 + 6 + 7 + 7 + 7): the draft keeps them */
 	assert_true(db_run(db, "UPDATE curriculum_daily_bounds SET min_daily = 6, max_daily = 7", "") >= 0);
 	p.max_iters = 1000000;
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_OK);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, r), TTG_OK);
 	int64_t most = 0, fewest = 0;
 	grade_days(r->timetable_id, 7, &most, &fewest);
 	assert_true(most <= 7);
@@ -514,6 +514,94 @@ static void test_grade_bounds(void **state)
 }
 
 /* What cannot be solved is said, and nothing is written. */
+/* A teacher's day in version id: their lessons and elective meetings, by weekday and
+ * period (a split's two groups with one teacher are one period). */
+#define TEACHER_PERIODS                                                                                   \
+	"SELECT staff_id, weekday, period FROM timetable_entries WHERE timetable_id = $1 UNION SELECT staff_id," \
+	" weekday, period FROM timetable_elective_entries WHERE timetable_id = $1 AND staff_id IS NOT NULL"
+
+/* The most lessons a teacher has on one day of version id. */
+static int64_t most_a_day(int64_t id)
+{
+	return query("SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM (" TEACHER_PERIODS ") x"
+		     " GROUP BY staff_id, weekday) y", id);
+}
+
+/* The most gaps a teacher has on one day of version id (no one is unavailable here). */
+static int64_t most_gaps_a_day(int64_t id)
+{
+	return query("SELECT COALESCE(MAX(hi - lo + 1 - n), 0) FROM (SELECT MAX(period) AS hi, MIN(period) AS lo,"
+		     " COUNT(*) AS n FROM (" TEACHER_PERIODS ") x GROUP BY staff_id, weekday) y", id);
+}
+
+/* TT-1: the run's caps on every teacher — lessons a day, gaps a day — hold in the draft
+ * (lower than a run without them gives), are audited, go to the FET file alike, and a cap
+ * below a teacher's load a day is a counting conflict naming the teacher. */
+static void test_teacher_rules(void **state)
+{
+	(void)state;
+	assert_true(db_run(db, "DELETE FROM teacher_unavailability", "") >= 0);
+	struct sv_params p = {.seed = 6, .max_iters = 1000000};
+	struct tt_generate_result *r = malloc(sizeof *r);
+	assert_non_null(r);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, r), TTG_OK);
+	int64_t most = most_a_day(r->timetable_id);
+	/* the busiest teacher's week a day, elective meetings counted */
+	int64_t hours = query("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM (" TEACHER_PERIODS ") x GROUP BY staff_id) y",
+			      r->timetable_id);
+	int days = (int)query("SELECT 5 + saturday FROM bell_schedules WHERE school_id = $1", school);
+	int64_t need = (hours + days - 1) / days;
+	assert_true(most - 1 >= need); /* a lower cap the week can meet */
+
+	struct ttw_teacher_rules caps = {(int)most - 1, 1, SV_NO_LIMIT};
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, &caps, r), TTG_OK);
+	assert_true(most_a_day(r->timetable_id) <= most - 1);
+	assert_true(most_gaps_a_day(r->timetable_id) <= 1);
+	assert_int_equal(r->report.v[SV_V_TEACHER_DAILY] + r->report.v[SV_V_TEACHER_GAPS_DAY], 0);
+	assert_int_equal(query("SELECT COUNT(*) FROM audit_log WHERE action = 'generate' AND entity_id = $1 AND"
+			       " after_json LIKE '%\"teacher_max_daily\":%'",
+			       r->timetable_id),
+			 1);
+
+	/* the FET file carries them: both models judge a timetable made without them alike */
+	struct ttw w;
+	assert_int_equal(ttw_load(db, school, year, 1, &w), TTW_OK);
+	struct sv_model *free_model = ttw_model(&w);
+	w.teacher_rules = (struct ttw_teacher_rules){(int)need, 0, 2};
+	struct sv_model *m = ttw_model(&w);
+	struct sv_fet *f = fet_of(&w);
+	struct sv_model *back = sv_fet_model(f);
+	struct sv_place *pl = calloc(w.n_acts + 1, sizeof *pl);
+	assert_true(free_model && m && back && pl);
+	struct sv_result res;
+	struct sv_params quick = {.seed = 1, .max_iters = 200000};
+	assert_int_equal(sv_solve(free_model, &quick, pl, &res), SV_SOLVED);
+	struct sv_report ra, rb;
+	assert_int_equal(sv_verify(m, pl, &ra), 0);
+	assert_int_equal(sv_verify(back, pl, &rb), 0);
+	assert_true(ra.v[SV_V_TEACHER_GAPS_DAY] + ra.v[SV_V_TEACHER_GAPS_WEEK] > 0);
+	assert_int_equal(ra.v[SV_V_TEACHER_DAILY], rb.v[SV_V_TEACHER_DAILY]);
+	assert_int_equal(ra.v[SV_V_TEACHER_GAPS_DAY], rb.v[SV_V_TEACHER_GAPS_DAY]);
+	assert_int_equal(ra.v[SV_V_TEACHER_GAPS_WEEK], rb.v[SV_V_TEACHER_GAPS_WEEK]);
+	free(pl);
+	sv_fet_free(f); /* and its model, back */
+	sv_model_free(m);
+	sv_model_free(free_model);
+	ttw_release(&w);
+
+	/* a day too short for the busiest teacher's week: refused before any search */
+	caps = (struct ttw_teacher_rules){(int)need - 1, SV_NO_LIMIT, SV_NO_LIMIT};
+	p.max_iters = 10000;
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, &caps, r), TTG_NO_TIMETABLE);
+	assert_int_equal(r->status, SV_INFEASIBLE);
+	int named = 0;
+	for (size_t i = 0; i < r->n_blame; i++)
+		named |= r->blame[i].explained == TTG_BLAME_COUNTED && r->blame[i].kind == SV_C_TEACHER_HOURS &&
+			 r->blame[i].staff_id > 0;
+	assert_true(named);
+	free(r);
+}
+
 static void test_refusals(void **state)
 {
 	(void)state;
@@ -523,12 +611,12 @@ static void test_refusals(void **state)
 	/* semester 2 of a year without a bell schedule's periods: refused */
 	assert_true(db_run(db, "DELETE FROM bell_periods WHERE school_id = $1 AND number > 2", "i", school) >= 0);
 	assert_true(db_run(db, "DELETE FROM timetable_entries WHERE period > 2", "") >= 0);
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, &r), TTG_NO_TIMETABLE);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, &r), TTG_NO_TIMETABLE);
 	assert_int_equal(r.status, SV_INFEASIBLE);
 	assert_true(r.n_conflicts > 0);
 	assert_non_null(strstr(r.conflicts[0].text, "lessons a week"));
 	assert_true(db_run(db, "DELETE FROM bell_periods WHERE school_id = $1", "i", school) >= 0);
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, &r), TTG_BAD_INPUT);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, &r), TTG_BAD_INPUT);
 	assert_non_null(strstr(r.error, "bell schedule"));
 	assert_int_equal(query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school), before);
 }
@@ -697,7 +785,7 @@ static void test_elective_blocks(void **state)
 
 	struct tt_generate_result *r = malloc(sizeof *r);
 	assert_non_null(r);
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_OK);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, r), TTG_OK);
 	int64_t id = r->timetable_id;
 	check_draft(id, r->lessons);
 	/* a row per group and hour: 2 + 1 + 1 + 1, grade 8 (the block's lowest), at 3 slots */
@@ -746,7 +834,7 @@ static void test_elective_blocks(void **state)
 		for (int q = 0; q < 5; q++)
 			join(g7[k], nth_student(7, 5 * k + q), "2026-09-01", NULL);
 	}
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_NO_TIMETABLE);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, r), TTG_NO_TIMETABLE);
 	assert_int_equal(r->status, SV_INFEASIBLE);
 	assert_int_equal(r->n_blame, 1);
 	assert_int_equal(r->blame[0].explained, TTG_BLAME_ELECTIVE);
@@ -759,7 +847,7 @@ static void test_elective_blocks(void **state)
 	assert_int_equal(query("SELECT COUNT(*) FROM timetables WHERE school_id = $1", school), before);
 	/* two of them: it fits */
 	assert_true(db_run(db, "DELETE FROM elective_group_members WHERE group_id = $1", "i", g7[2]) >= 0);
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, r), TTG_OK);
+	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, r), TTG_OK);
 	assert_int_equal(r->elective_rows, 7);
 	assert_int_equal(query("SELECT COUNT(DISTINCT grade) FROM timetable_elective_entries WHERE timetable_id = $1",
 			       r->timetable_id), 2);
@@ -778,6 +866,7 @@ int main(void)
 		cmocka_unit_test(test_clubs_after_lessons),
 		cmocka_unit_test(test_elective_blocks),
 		cmocka_unit_test(test_grade_bounds),
+		cmocka_unit_test(test_teacher_rules),
 		cmocka_unit_test(test_refusals),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
