@@ -535,13 +535,13 @@ static int64_t most_gaps_a_day(int64_t id)
 }
 
 /* TT-1: the run's caps on every teacher — lessons a day, gaps a day — hold in the draft
- * (lower than a run without them gives), are audited, go to the FET file alike, and a cap
- * below a teacher's load a day is a counting conflict naming the teacher. */
+ * (lower than a run without them gives), are audited and go to the FET file alike. (A
+ * day cap below a teacher's week is the solver's counting conflict: test_solver.c.) */
 static void test_teacher_rules(void **state)
 {
 	(void)state;
 	assert_true(db_run(db, "DELETE FROM teacher_unavailability", "") >= 0);
-	struct sv_params p = {.seed = 6, .max_iters = 1000000};
+	struct sv_params p = {.seed = 6, .max_iters = 300000};
 	struct tt_generate_result *r = malloc(sizeof *r);
 	assert_non_null(r);
 	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, r), TTG_OK);
@@ -588,17 +588,6 @@ static void test_teacher_rules(void **state)
 	sv_model_free(m);
 	sv_model_free(free_model);
 	ttw_release(&w);
-
-	/* a day too short for the busiest teacher's week: refused before any search */
-	caps = (struct ttw_teacher_rules){(int)need - 1, SV_NO_LIMIT, SV_NO_LIMIT};
-	p.max_iters = 10000;
-	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, &caps, r), TTG_NO_TIMETABLE);
-	assert_int_equal(r->status, SV_INFEASIBLE);
-	int named = 0;
-	for (size_t i = 0; i < r->n_blame; i++)
-		named |= r->blame[i].explained == TTG_BLAME_COUNTED && r->blame[i].kind == SV_C_TEACHER_HOURS &&
-			 r->blame[i].staff_id > 0;
-	assert_true(named);
 	free(r);
 }
 
