@@ -468,7 +468,7 @@ static void test_grade_bounds(void **state)
 	struct sv_model *m0 = ttw_model(&w0);
 	struct sv_place *pl = calloc(w.n_acts, sizeof *pl);
 	assert_non_null(pl);
-	struct sv_params p = {.seed = 4, .max_iters = 1000000};
+	struct sv_params p = {.seed = 4, .max_iters = 300000};
 	struct sv_result res;
 	assert_int_equal(sv_solve(m0, &p, pl, &res), SV_SOLVED);
 	struct sv_report a, b;
@@ -502,7 +502,7 @@ static void test_grade_bounds(void **state)
 
 	/* 6 to 7 lessons a day for grade 7 (33 = 6 + 6 + 7 + 7 + 7): the draft keeps them */
 	assert_true(db_run(db, "UPDATE curriculum_daily_bounds SET min_daily = 6, max_daily = 7", "") >= 0);
-	p.max_iters = 1000000;
+	p.max_iters = 300000;
 	assert_int_equal(timetable_generate(db, school, year, 1, &p, 1, 0, NULL, NULL, r), TTG_OK);
 	int64_t most = 0, fewest = 0;
 	grade_days(r->timetable_id, 7, &most, &fewest);
@@ -513,7 +513,6 @@ static void test_grade_bounds(void **state)
 	free(r);
 }
 
-/* What cannot be solved is said, and nothing is written. */
 /* A teacher's day in version id: their lessons and elective meetings, by weekday and
  * period (a split's two groups with one teacher are one period). */
 #define TEACHER_PERIODS                                                                                   \
@@ -591,6 +590,7 @@ static void test_teacher_rules(void **state)
 	free(r);
 }
 
+/* What cannot be solved is said, and nothing is written. */
 static void test_refusals(void **state)
 {
 	(void)state;
